@@ -1,0 +1,8 @@
+namespace DataTricks.Domain.ComputeEnvironments;
+
+public enum CloudProvider
+{
+    Aws,
+    Azure,
+    Gcp,
+}

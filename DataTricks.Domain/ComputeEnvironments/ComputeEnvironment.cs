@@ -1,0 +1,130 @@
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Domain.ComputeEnvironments;
+
+/// <summary>
+/// A customer's cloud network, storage and Spark compute. Its status only moves through the
+/// transitions of <see cref="ComputeEnvironmentLifecycle"/>; every change bumps <see cref="Version"/>,
+/// the concurrency token behind the API's ETag.
+/// </summary>
+public sealed class ComputeEnvironment
+{
+    private ComputeEnvironment() { }
+
+    public Guid Id { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Name { get; private set; } = "";
+
+    /// <summary>Upper-cased <see cref="Name"/>, unique per customer among environments that are not deleted.</summary>
+    public string NormalizedName { get; private set; } = "";
+
+    public CloudProvider Cloud { get; private set; }
+    public string Region { get; private set; } = "";
+    public string NodeType { get; private set; } = "";
+    public int MinWorkers { get; private set; }
+    public int MaxWorkers { get; private set; }
+    public ComputeEnvironmentStatus Status { get; private set; }
+    public string? StatusMessage { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ReadyAt { get; private set; }
+    public DateTimeOffset? DeletedAt { get; private set; }
+    public long Version { get; private set; }
+
+    public static ComputeEnvironment Create(
+        Guid customerId, string name, CloudProvider cloud, string region, string? nodeType,
+        int minWorkers, int maxWorkers, DateTimeOffset now)
+    {
+        if (!CloudCatalog.IsKnownRegion(cloud, region))
+            throw new DomainException($"'{region}' is not a region of {cloud}.");
+        var environment = new ComputeEnvironment
+        {
+            Id = Guid.CreateVersion7(now),
+            CustomerId = customerId,
+            Cloud = cloud,
+            Region = region,
+            NodeType = string.IsNullOrWhiteSpace(nodeType) ? CloudCatalog.DefaultNodeType(cloud) : nodeType.Trim(),
+            Status = ComputeEnvironmentStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        environment.Rename(name, now);
+        environment.Resize(minWorkers, maxWorkers, now);
+        return environment;
+    }
+
+    public void Rename(string name, DateTimeOffset now)
+    {
+        if (!ComputeEnvironmentRules.IsValidName(name))
+            throw new DomainException("An environment name has 1 to 64 letters, digits, '-' or '_' and starts with a letter.");
+        Name = name;
+        NormalizedName = name.ToUpperInvariant();
+        Touch(now);
+    }
+
+    public void Resize(int minWorkers, int maxWorkers, DateTimeOffset now)
+    {
+        if (!ComputeEnvironmentRules.AreValidWorkers(minWorkers, maxWorkers))
+            throw new DomainException($"Workers must satisfy 1 <= min <= max <= {ComputeEnvironmentRules.MaxWorkersLimit}.");
+        MinWorkers = minWorkers;
+        MaxWorkers = maxWorkers;
+        Touch(now);
+    }
+
+    /// <summary>Provisioning started, resumed after a failure, or moved on to its next step.</summary>
+    public void MarkProvisioning(string statusMessage, DateTimeOffset now)
+    {
+        if (Status != ComputeEnvironmentStatus.Provisioning)
+            MoveTo(ComputeEnvironmentStatus.Provisioning);
+        SetMessage(statusMessage);
+        Touch(now);
+    }
+
+    public void MarkReady(DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Ready);
+        SetMessage(null);
+        ReadyAt = now;
+        Touch(now);
+    }
+
+    public void MarkFailed(string reason, DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Failed);
+        SetMessage(reason);
+        Touch(now);
+    }
+
+    public void MarkDeleting(DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Deleting);
+        SetMessage(null);
+        Touch(now);
+    }
+
+    public void MarkDeleted(DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Deleted);
+        DeletedAt = now;
+        Touch(now);
+    }
+
+    private void MoveTo(ComputeEnvironmentStatus next)
+    {
+        if (!ComputeEnvironmentLifecycle.CanTransition(Status, next))
+            throw new InvalidStatusTransitionException(Status, next);
+        Status = next;
+    }
+
+    private void SetMessage(string? message) =>
+        StatusMessage = message is { Length: > ComputeEnvironmentRules.StatusMessageMaxLength }
+            ? message[..ComputeEnvironmentRules.StatusMessageMaxLength]
+            : message;
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

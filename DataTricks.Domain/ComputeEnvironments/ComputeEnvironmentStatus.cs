@@ -1,0 +1,11 @@
+namespace DataTricks.Domain.ComputeEnvironments;
+
+public enum ComputeEnvironmentStatus
+{
+    Pending,
+    Provisioning,
+    Ready,
+    Failed,
+    Deleting,
+    Deleted,
+}

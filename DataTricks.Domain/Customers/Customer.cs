@@ -1,0 +1,40 @@
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Domain.Customers;
+
+/// <summary>A tenant: a company that signed up. Everything else belongs to exactly one customer.</summary>
+public sealed class Customer
+{
+    public const int NameMaxLength = 100;
+
+    private Customer() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+
+    /// <summary>Upper-cased <see cref="Name"/>: the unique index on it makes names unique case-insensitively on every provider.</summary>
+    public string NormalizedName { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>True only for DataTricks itself, whose users are support staff.</summary>
+    public bool IsPlatformOperator { get; private set; }
+
+    public static Customer Create(string name, DateTimeOffset now, bool isPlatformOperator = false)
+    {
+        var customer = new Customer { Id = Guid.CreateVersion7(now), CreatedAt = now, IsPlatformOperator = isPlatformOperator };
+        customer.Rename(name);
+        return customer;
+    }
+
+    public void Rename(string name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is 0 or > NameMaxLength)
+            throw new DomainException($"A customer name has 1 to {NameMaxLength} characters.");
+        Name = trimmed;
+        NormalizedName = Normalize(trimmed);
+    }
+
+    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+}

@@ -1,0 +1,55 @@
+using DataTricks.Domain.Customers;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>The database of the configured provider, Identity's stores and the domain services.</summary>
+    public static IServiceCollection AddDataTricksDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<DataTricksDbContext, SqlServerDataTricksDbContext>(o => o.UseSqlServer(connectionString));
+                break;
+            default:
+                services.AddDbContext<DataTricksDbContext, SqliteDataTricksDbContext>(o => o.UseSqlite(connectionString));
+                break;
+        }
+
+        services.AddIdentityCore<User>(ConfigureIdentity)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<DataTricksDbContext>();
+
+        services.AddScoped<CustomerDirectoryService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    private static void ConfigureIdentity(IdentityOptions identity)
+    {
+        identity.User.RequireUniqueEmail = true;
+        identity.Password.RequiredLength = 10;
+        identity.Password.RequireDigit = true;
+        identity.Password.RequireLowercase = true;
+        identity.Password.RequireUppercase = true;
+        identity.Password.RequireNonAlphanumeric = true;
+        identity.Lockout.AllowedForNewUsers = true;
+        identity.Lockout.MaxFailedAccessAttempts = 5;
+        identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+}

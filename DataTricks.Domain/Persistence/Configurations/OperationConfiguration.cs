@@ -1,0 +1,26 @@
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Provisioning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataTricks.Domain.Persistence.Configurations;
+
+internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operation>
+{
+    public void Configure(EntityTypeBuilder<Operation> builder)
+    {
+        builder.ToTable("Operations");
+        builder.Ignore(o => o.IsDone);
+        builder.Property(o => o.ErrorCode).HasMaxLength(64);
+        builder.Property(o => o.ErrorMessage).HasMaxLength(Operation.ErrorMessageMaxLength);
+        builder.Property(o => o.LeaseOwner).HasMaxLength(100);
+
+        builder.HasOne<ComputeEnvironment>().WithMany()
+            .HasForeignKey(o => new { o.CustomerId, o.ComputeEnvironmentId })
+            .HasPrincipalKey(e => new { e.CustomerId, e.Id })
+            .IsRequired()
+            .OnDelete(DeleteBehavior.Restrict);
+        // The worker's sweep looks for unfinished operations whose lease has run out.
+        builder.HasIndex(o => new { o.Status, o.LeaseExpiresAt });
+    }
+}

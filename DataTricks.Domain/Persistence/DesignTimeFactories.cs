@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace DataTricks.Domain.Persistence;
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the portal.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDataTricksDbContext>
+{
+    public SqliteDataTricksDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(DatabaseOptions.DefaultConnectionString).Options);
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDataTricksDbContext>
+{
+    public SqlServerDataTricksDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=localhost;Database=DataTricks;Integrated Security=true;TrustServerCertificate=true").Options);
+}

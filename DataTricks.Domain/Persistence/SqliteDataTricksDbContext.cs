@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DataTricks.Domain.Persistence;
+
+public sealed class SqliteDataTricksDbContext(DbContextOptions<SqliteDataTricksDbContext> options) : DataTricksDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no offset-aware type and EF cannot order or compare DateTimeOffset text there;
+        // a sortable integer keeps "newest first" and lease expiry queries in the database.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

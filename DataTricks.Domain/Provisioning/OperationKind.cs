@@ -1,0 +1,7 @@
+namespace DataTricks.Domain.Provisioning;
+
+public enum OperationKind
+{
+    Create,
+    Delete,
+}

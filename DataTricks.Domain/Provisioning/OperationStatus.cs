@@ -1,0 +1,10 @@
+namespace DataTricks.Domain.Provisioning;
+
+public enum OperationStatus
+{
+    NotStarted,
+    Running,
+    Succeeded,
+    Failed,
+    Canceled,
+}

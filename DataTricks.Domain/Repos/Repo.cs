@@ -1,0 +1,52 @@
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Domain.Repos;
+
+/// <summary>Notebooks, dashboards and ML assets of a customer, bound to one of that customer's compute environments.</summary>
+public sealed class Repo
+{
+    public const int NameMaxLength = 100;
+    public const int DescriptionMaxLength = 2000;
+
+    private Repo() { }
+
+    public Guid Id { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Name { get; private set; } = "";
+
+    /// <summary>Upper-cased <see cref="Name"/>: unique per customer, so names are unique case-insensitively.</summary>
+    public string NormalizedName { get; private set; } = "";
+
+    public string? Description { get; private set; }
+    public Guid ComputeEnvironmentId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Repo Create(Guid customerId, string name, string? description, Guid computeEnvironmentId, DateTimeOffset now)
+    {
+        var repo = new Repo { Id = Guid.CreateVersion7(now), CustomerId = customerId, CreatedAt = now };
+        repo.Edit(name, description, now);
+        repo.BindTo(computeEnvironmentId, now);
+        return repo;
+    }
+
+    public void Edit(string name, string? description, DateTimeOffset now)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is 0 or > NameMaxLength)
+            throw new DomainException($"A repo name has 1 to {NameMaxLength} characters.");
+        if (description is { Length: > DescriptionMaxLength })
+            throw new DomainException($"A repo description has at most {DescriptionMaxLength} characters.");
+        Name = trimmed;
+        NormalizedName = trimmed.ToUpperInvariant();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        UpdatedAt = now;
+    }
+
+    /// <summary>Whether the environment is the customer's and bindable is checked by the service and enforced by the schema.</summary>
+    public void BindTo(Guid computeEnvironmentId, DateTimeOffset now)
+    {
+        ComputeEnvironmentId = computeEnvironmentId;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace DataTricks.Domain.Users;
+
+/// <summary>A person who logs in. The e-mail is the login and is unique platform-wide; the user belongs to one customer.</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public Guid CustomerId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static User Create(Guid customerId, string email, string? displayName, DateTimeOffset now)
+    {
+        var trimmedEmail = email.Trim();
+        return new User
+        {
+            Id = Guid.CreateVersion7(now),
+            CustomerId = customerId,
+            Email = trimmedEmail,
+            UserName = trimmedEmail,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? trimmedEmail : displayName.Trim(),
+            CreatedAt = now,
+        };
+    }
+}

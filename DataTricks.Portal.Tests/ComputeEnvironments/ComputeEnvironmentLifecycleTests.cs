@@ -1,0 +1,139 @@
+using DataTricks.Domain.ComputeEnvironments;
+using static DataTricks.Domain.ComputeEnvironments.ComputeEnvironmentStatus;
+
+namespace DataTricks.Portal.Tests.ComputeEnvironments;
+
+public sealed class ComputeEnvironmentLifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    // Written out from SPEC section 2 rather than read from the code, so the test fails if the code drifts.
+    private static readonly HashSet<(ComputeEnvironmentStatus, ComputeEnvironmentStatus)> Legal =
+    [
+        (Pending, Provisioning), (Provisioning, Ready), (Provisioning, Failed), (Failed, Provisioning),
+        (Pending, Deleting), (Provisioning, Deleting), (Ready, Deleting), (Failed, Deleting), (Deleting, Deleted),
+    ];
+
+    public static TheoryData<ComputeEnvironmentStatus, ComputeEnvironmentStatus> AllPairs()
+    {
+        var data = new TheoryData<ComputeEnvironmentStatus, ComputeEnvironmentStatus>();
+        foreach (var from in Enum.GetValues<ComputeEnvironmentStatus>())
+            foreach (var to in Enum.GetValues<ComputeEnvironmentStatus>().Where(s => s is not Pending && s != from))
+                data.Add(from, to);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void Only_the_transitions_of_the_spec_are_allowed(ComputeEnvironmentStatus from, ComputeEnvironmentStatus to)
+    {
+        var environment = EnvironmentIn(from);
+
+        if (Legal.Contains((from, to)))
+        {
+            MoveTo(environment, to);
+            Assert.Equal(to, environment.Status);
+        }
+        else
+        {
+            var error = Assert.Throws<InvalidStatusTransitionException>(() => MoveTo(environment, to));
+            Assert.Equal(from, error.From);
+            Assert.Equal(from, environment.Status);
+        }
+    }
+
+    [Fact]
+    public void A_new_environment_is_pending_and_each_change_bumps_its_version()
+    {
+        var environment = NewEnvironment();
+        var created = environment.Version;
+
+        environment.MarkProvisioning("Creating network", Now);
+
+        Assert.Equal(Pending, NewEnvironment().Status);
+        Assert.True(environment.Version > created);
+        Assert.Equal("Creating network", environment.StatusMessage);
+    }
+
+    [Fact]
+    public void Ready_records_when_and_failed_keeps_the_reason()
+    {
+        var ready = EnvironmentIn(Ready);
+        var failed = EnvironmentIn(Failed);
+
+        Assert.Equal(Now, ready.ReadyAt);
+        Assert.Null(ready.StatusMessage);
+        Assert.Equal("quota exceeded", failed.StatusMessage);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("1prod", false)]
+    [InlineData("prod env", false)]
+    [InlineData("prod.env", false)]
+    [InlineData("p", true)]
+    [InlineData("Prod_env-2", true)]
+    public void Names_are_letters_digits_dash_underscore_starting_with_a_letter(string name, bool valid)
+    {
+        Assert.Equal(valid, ComputeEnvironmentRules.IsValidName(name));
+    }
+
+    [Fact]
+    public void Names_longer_than_64_characters_are_invalid()
+    {
+        Assert.True(ComputeEnvironmentRules.IsValidName("a" + new string('b', 63)));
+        Assert.False(ComputeEnvironmentRules.IsValidName("a" + new string('b', 64)));
+    }
+
+    [Theory]
+    [InlineData(0, 1, false)]
+    [InlineData(3, 2, false)]
+    [InlineData(1, 1001, false)]
+    [InlineData(1, 1, true)]
+    [InlineData(2, 1000, true)]
+    public void Workers_satisfy_one_to_a_thousand_with_min_at_most_max(int min, int max, bool valid)
+    {
+        Assert.Equal(valid, ComputeEnvironmentRules.AreValidWorkers(min, max));
+    }
+
+    [Fact]
+    public void A_region_of_another_cloud_is_refused()
+    {
+        Assert.ThrowsAny<InvalidOperationException>(() =>
+            ComputeEnvironment.Create(Guid.NewGuid(), "prod", CloudProvider.Azure, "us-east-1", null, 1, 2, Now));
+    }
+
+    private static ComputeEnvironment NewEnvironment() =>
+        ComputeEnvironment.Create(Guid.NewGuid(), "prod", CloudProvider.Aws, "us-east-1", null, 1, 2, Now);
+
+    private static ComputeEnvironment EnvironmentIn(ComputeEnvironmentStatus status)
+    {
+        var environment = NewEnvironment();
+        ComputeEnvironmentStatus[] path = status switch
+        {
+            Pending => [],
+            Provisioning => [Provisioning],
+            Ready => [Provisioning, Ready],
+            Failed => [Provisioning, Failed],
+            Deleting => [Deleting],
+            Deleted => [Deleting, Deleted],
+            _ => throw new ArgumentOutOfRangeException(nameof(status)),
+        };
+        foreach (var step in path)
+            MoveTo(environment, step);
+        return environment;
+    }
+
+    private static void MoveTo(ComputeEnvironment environment, ComputeEnvironmentStatus status)
+    {
+        switch (status)
+        {
+            case Provisioning: environment.MarkProvisioning("Creating network", Now); break;
+            case Ready: environment.MarkReady(Now); break;
+            case Failed: environment.MarkFailed("quota exceeded", Now); break;
+            case Deleting: environment.MarkDeleting(Now); break;
+            case Deleted: environment.MarkDeleted(Now); break;
+            default: throw new ArgumentOutOfRangeException(nameof(status));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using DataTricks.Portal.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace DataTricks.Portal.Tests.Persistence;
+
+/// <summary>The tenancy and integrity rules of SPEC section 1, checked against the database alone.</summary>
+public sealed class DatabaseRulesTests : IAsyncLifetime
+{
+    private const int ConstraintError = 19; // SQLITE_CONSTRAINT
+
+    private readonly TestDatabase _database = new();
+    private RawRows _rows = null!;
+    private Guid _acme;
+    private Guid _globex;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _rows = await RawRows.OpenAsync(_database.ConnectionString);
+        _acme = await _rows.CustomerAsync("Acme");
+        _globex = await _rows.CustomerAsync("Globex");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _rows.Connection.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Repo_bound_to_its_own_customers_environment_is_accepted()
+    {
+        var environment = await _rows.EnvironmentAsync(_acme, "prod");
+
+        await _rows.RepoAsync(_acme, environment, "Sales");
+
+        Assert.Equal(1, await _rows.CountAsync("SELECT COUNT(*) FROM Repos"));
+    }
+
+    [Fact]
+    public async Task Repo_bound_to_another_customers_environment_is_refused()
+    {
+        var globexEnvironment = await _rows.EnvironmentAsync(_globex, "prod");
+
+        await AssertRefusedAsync(() => _rows.RepoAsync(_acme, globexEnvironment, "Sales"));
+        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM Repos"));
+    }
+
+    [Fact]
+    public async Task Membership_within_one_customer_is_accepted()
+    {
+        var repo = await _rows.RepoAsync(_acme, await _rows.EnvironmentAsync(_acme, "prod"), "Sales");
+        var user = await _rows.UserAsync(_acme, "ana@acme.test");
+
+        await _rows.MembershipAsync(_acme, repo, user);
+
+        Assert.Equal(1, await _rows.CountAsync("SELECT COUNT(*) FROM RepoMembers"));
+    }
+
+    [Fact]
+    public async Task Membership_joining_a_user_and_a_repo_of_different_customers_is_refused_whichever_customer_it_claims()
+    {
+        var acmeRepo = await _rows.RepoAsync(_acme, await _rows.EnvironmentAsync(_acme, "prod"), "Sales");
+        var globexUser = await _rows.UserAsync(_globex, "gina@globex.test");
+
+        await AssertRefusedAsync(() => _rows.MembershipAsync(_acme, acmeRepo, globexUser));
+        await AssertRefusedAsync(() => _rows.MembershipAsync(_globex, acmeRepo, globexUser));
+        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM RepoMembers"));
+    }
+
+    [Fact]
+    public async Task User_without_a_customer_is_refused()
+    {
+        await AssertRefusedAsync(() => _rows.UserAsync(null, "nobody@nowhere.test"));
+        await AssertRefusedAsync(() => _rows.UserAsync(Guid.NewGuid(), "ghost@nowhere.test"));
+        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM Users"));
+    }
+
+    [Fact]
+    public async Task User_emails_are_unique_platform_wide()
+    {
+        await _rows.UserAsync(_acme, "same@example.test");
+
+        await AssertRefusedAsync(() => _rows.UserAsync(_globex, "SAME@example.test"));
+    }
+
+    [Fact]
+    public async Task Two_live_environments_with_one_name_in_one_customer_are_refused()
+    {
+        await _rows.EnvironmentAsync(_acme, "prod");
+
+        await AssertRefusedAsync(() => _rows.EnvironmentAsync(_acme, "PROD"));
+    }
+
+    [Fact]
+    public async Task Environment_names_are_free_across_customers_and_after_deletion()
+    {
+        await _rows.EnvironmentAsync(_acme, "prod", status: "Deleted");
+        await _rows.EnvironmentAsync(_acme, "prod");
+        await _rows.EnvironmentAsync(_globex, "prod");
+
+        Assert.Equal(3, await _rows.CountAsync("SELECT COUNT(*) FROM ComputeEnvironments"));
+    }
+
+    [Fact]
+    public async Task Repo_and_customer_names_are_unique_case_insensitively()
+    {
+        var environment = await _rows.EnvironmentAsync(_acme, "prod");
+        await _rows.RepoAsync(_acme, environment, "Sales");
+
+        await AssertRefusedAsync(() => _rows.RepoAsync(_acme, environment, "SALES"));
+        await AssertRefusedAsync(() => _rows.CustomerAsync("acme"));
+    }
+
+    [Fact]
+    public async Task Deleting_an_environment_that_repos_use_is_refused()
+    {
+        var environment = await _rows.EnvironmentAsync(_acme, "prod");
+        await _rows.RepoAsync(_acme, environment, "Sales");
+
+        await AssertRefusedAsync(() => _rows.DeleteAsync("ComputeEnvironments", environment));
+        Assert.Equal(1, await _rows.CountAsync("SELECT COUNT(*) FROM ComputeEnvironments"));
+    }
+
+    [Fact]
+    public async Task Deleting_an_unused_environment_is_accepted()
+    {
+        var environment = await _rows.EnvironmentAsync(_acme, "prod");
+
+        await _rows.DeleteAsync("ComputeEnvironments", environment);
+
+        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM ComputeEnvironments"));
+    }
+
+    [Theory]
+    [InlineData("Repos")]
+    [InlineData("Users")]
+    public async Task Deleting_a_repo_or_a_user_removes_its_memberships(string table)
+    {
+        var repo = await _rows.RepoAsync(_acme, await _rows.EnvironmentAsync(_acme, "prod"), "Sales");
+        var user = await _rows.UserAsync(_acme, "ana@acme.test");
+        await _rows.MembershipAsync(_acme, repo, user);
+
+        await _rows.DeleteAsync(table, table == "Repos" ? repo : user);
+
+        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM RepoMembers"));
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO Operations (Id, CustomerId, ComputeEnvironmentId, Kind, Status, Attempt, CreatedAt, UpdatedAt) VALUES ('X', NULL, 'E', 'Create', 'NotStarted', 0, 0, 0)")]
+    [InlineData("INSERT INTO AuditEvents (Id, CustomerId, Action, OccurredAt) VALUES ('X', NULL, 'test', 0)")]
+    [InlineData("INSERT INTO ComputeEnvironments (Id, CustomerId, Name, NormalizedName, Cloud, Region, NodeType, MinWorkers, MaxWorkers, Status, CreatedAt, UpdatedAt, Version) VALUES ('X', NULL, 'n', 'N', 'Aws', 'us-east-1', 't', 1, 1, 'Ready', 0, 0, 1)")]
+    public async Task Tenant_owned_rows_without_a_customer_are_refused(string insert)
+    {
+        await AssertRefusedAsync(() => _rows.ExecuteAsync(insert));
+    }
+
+    [Fact]
+    public async Task Worker_counts_outside_one_to_a_thousand_are_refused()
+    {
+        await AssertRefusedAsync(() => _rows.ExecuteAsync(
+            "INSERT INTO ComputeEnvironments (Id, CustomerId, Name, NormalizedName, Cloud, Region, NodeType, MinWorkers, MaxWorkers, Status, CreatedAt, UpdatedAt, Version) " +
+            "VALUES ('X', $customer, 'n', 'N', 'Aws', 'us-east-1', 't', 5, 2, 'Ready', 0, 0, 1)",
+            ("$customer", _acme.ToString().ToUpperInvariant())));
+    }
+
+    private static async Task AssertRefusedAsync(Func<Task> write)
+    {
+        var error = await Assert.ThrowsAsync<SqliteException>(write);
+        Assert.Equal(ConstraintError, error.SqliteErrorCode);
+    }
+}

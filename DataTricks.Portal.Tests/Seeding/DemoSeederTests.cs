@@ -1,0 +1,78 @@
+using DataTricks.Domain;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Users;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.Seeding;
+
+public sealed class DemoSeederTests : IDisposable
+{
+    private readonly TempSqliteFile _file = new();
+    private readonly ServiceProvider _services;
+
+    public DemoSeederTests()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:DataTricks"] = _file.ConnectionString,
+                ["Seed:Demo"] = "true",
+            })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddDataTricksDomain(configuration).BuildServiceProvider();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _file.Dispose();
+    }
+
+    [Fact]
+    public async Task Starting_twice_leaves_one_copy_of_the_demo()
+    {
+        await InitializeAsync();
+        var first = await CountAsync();
+
+        await InitializeAsync();
+
+        Assert.Equal(first, await CountAsync());
+        Assert.Equal((3, 6, 3, 3, 4), first);
+    }
+
+    [Fact]
+    public async Task Demo_users_log_in_with_the_documented_password_and_have_their_roles()
+    {
+        await InitializeAsync();
+
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var admin = await users.FindByEmailAsync("admin@acme.test");
+        var support = await users.FindByEmailAsync("support@datatricks.test");
+
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, DemoSeedOptions.DemoPassword));
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+        Assert.NotNull(support);
+        Assert.True(await users.IsInRoleAsync(support, Roles.Support));
+    }
+
+    private async Task InitializeAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<(int Customers, int Users, int Environments, int Repos, int Members)> CountAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DataTricksDbContext>();
+        return (await db.Customers.CountAsync(), await db.Users.CountAsync(), await db.ComputeEnvironments.CountAsync(),
+            await db.Repos.CountAsync(), await db.RepoMembers.CountAsync());
+    }
+}
