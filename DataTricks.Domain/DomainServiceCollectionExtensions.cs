@@ -1,6 +1,10 @@
+using DataTricks.Domain.AccessTokens;
+using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +21,8 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
@@ -32,9 +38,17 @@ public static class DomainServiceCollectionExtensions
 
         services.AddIdentityCore<User>(ConfigureIdentity)
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<DataTricksDbContext>();
+            .AddEntityFrameworkStores<DataTricksDbContext>()
+            .AddUserStore<PlatformUserStore>()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
 
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueryService>();
+        services.AddScoped<AccessTokenService>();
         services.AddScoped<CustomerDirectoryService>();
+        services.AddScoped<CustomerService>();
+        services.AddScoped<SignupService>();
+        services.AddScoped<ImpersonationService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -1,24 +1,23 @@
 using DataTricks.Domain;
+using DataTricks.Portal.Api;
 using DataTricks.Portal.Components;
+using DataTricks.Portal.Components.Account;
 using DataTricks.Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddDataTricksDomain(builder.Configuration);
+builder.Services.AddDataTricksSecurity();
+builder.Services.AddDataTricksApi();
 builder.Services.AddDataTricksPortal();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
+app.UseDataTricksPipeline();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.MapDataTricksApi();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.InitializeDatabaseAsync();

@@ -1,10 +1,12 @@
+using DataTricks.Domain.Tenancy;
+
 namespace DataTricks.Domain.AccessTokens;
 
 /// <summary>
 /// A long-lived API credential. Only a hash of the secret is stored; the prefix (not secret) lets the
 /// owner recognise a token in a list and lets the server find the row without scanning hashes.
 /// </summary>
-public sealed class PersonalAccessToken
+public sealed class PersonalAccessToken : ITenantOwned
 {
     public const int NameMaxLength = 100;
 

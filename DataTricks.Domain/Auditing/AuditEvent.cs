@@ -1,10 +1,12 @@
+using DataTricks.Domain.Tenancy;
+
 namespace DataTricks.Domain.Auditing;
 
 /// <summary>
 /// One write, recorded with who did it and, during support impersonation, which staff user acted.
 /// User ids are kept without foreign keys so the trail outlives the users it names.
 /// </summary>
-public sealed class AuditEvent
+public sealed class AuditEvent : ITenantOwned
 {
     public const int ActionMaxLength = 100;
     public const int TargetMaxLength = 200;

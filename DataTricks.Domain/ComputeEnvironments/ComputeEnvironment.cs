@@ -1,3 +1,4 @@
+using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Common;
 
 namespace DataTricks.Domain.ComputeEnvironments;
@@ -7,7 +8,7 @@ namespace DataTricks.Domain.ComputeEnvironments;
 /// transitions of <see cref="ComputeEnvironmentLifecycle"/>; every change bumps <see cref="Version"/>,
 /// the concurrency token behind the API's ETag.
 /// </summary>
-public sealed class ComputeEnvironment
+public sealed class ComputeEnvironment : ITenantOwned
 {
     private ComputeEnvironment() { }
 

@@ -4,16 +4,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Customers;
 
-/// <summary>The platform-wide list of customers with their sizes: what the operator's staff look at.</summary>
+/// <summary>
+/// The platform-wide list of customers with their sizes: what the operator's support staff look at before
+/// choosing whom to impersonate. Callers must have checked the caller is staff (the Support policy).
+/// </summary>
 public sealed class CustomerDirectoryService(DataTricksDbContext db)
 {
-    public async Task<IReadOnlyList<CustomerSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Customers
+    public async Task<IReadOnlyList<CustomerSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
+    {
+        var customers = db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(c => !c.IsPlatformOperator);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var normalized = Customer.Normalize(search);
+            customers = customers.Where(c => c.NormalizedName.Contains(normalized));
+        }
+        var users = db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
+        var repos = db.Repos.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
+        var environments = db.ComputeEnvironments.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
+        return await customers
             .OrderBy(c => c.NormalizedName)
             .Select(c => new CustomerSummary(
                 c.Id, c.Name, c.IsPlatformOperator, c.CreatedAt,
-                db.Users.Count(u => u.CustomerId == c.Id),
-                db.Repos.Count(r => r.CustomerId == c.Id),
-                db.ComputeEnvironments.Count(e => e.CustomerId == c.Id && e.Status != ComputeEnvironmentStatus.Deleted)))
+                users.Count(u => u.CustomerId == c.Id),
+                repos.Count(r => r.CustomerId == c.Id),
+                environments.Count(e => e.CustomerId == c.Id && e.Status != ComputeEnvironmentStatus.Deleted)))
+            .Take(200)
             .ToListAsync(cancellationToken);
+    }
 }

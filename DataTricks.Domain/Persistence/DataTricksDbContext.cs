@@ -1,9 +1,13 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using DataTricks.Domain.AccessTokens;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -13,6 +17,8 @@ namespace DataTricks.Domain.Persistence;
 
 /// <summary>
 /// The DataTricks schema. Each provider has its own subclass so that each has its own migrations set.
+/// Every tenant-owned entity carries the <see cref="TenantFilter"/> query filter, and saving refuses rows
+/// of a customer other than the current one, so a forgotten <c>Where</c> cannot leak or corrupt another tenant.
 /// </summary>
 /// <remarks>
 /// Add a migration to every provider (from the repository root, after <c>dotnet tool restore</c>):
@@ -21,9 +27,12 @@ namespace DataTricks.Domain.Persistence;
 /// dotnet ef migrations add NAME --project DataTricks.Domain --startup-project DataTricks.Domain --context SqlServerDataTricksDbContext --output-dir Persistence/Migrations/SqlServer
 /// </code>
 /// </remarks>
-public abstract class DataTricksDbContext(DbContextOptions options)
+public abstract class DataTricksDbContext(DbContextOptions options, ITenantContext tenant)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>The name of the tenant query filter, for the few platform-wide queries that lift it.</summary>
+    public const string TenantFilter = "Tenant";
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<ComputeEnvironment> ComputeEnvironments => Set<ComputeEnvironment>();
     public DbSet<Repo> Repos => Set<Repo>();
@@ -31,15 +40,63 @@ public abstract class DataTricksDbContext(DbContextOptions options)
     public DbSet<Operation> Operations => Set<Operation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
+
+    // Read by the query filters at execution time, so one context follows its tenant context's changes.
+    private Guid? CurrentCustomerId => tenant.CustomerId;
+    private bool SeesAllTenants => tenant.IsSystem;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DataTricksDbContext).Assembly);
+
+        builder.Entity<Customer>().HasQueryFilter(TenantFilter, c => SeesAllTenants || c.Id == CurrentCustomerId);
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, TenantFilterFor(entityType.ClrType));
     }
+
+    /// <summary>Builds <c>e => SeesAllTenants || e.CustomerId == CurrentCustomerId</c> for one entity type.</summary>
+    private LambdaExpression TenantFilterFor(Type entityClrType)
+    {
+        var entity = Expression.Parameter(entityClrType, "e");
+        var context = Expression.Constant(this, typeof(DataTricksDbContext));
+        var customerId = Expression.Convert(Expression.Property(entity, nameof(ITenantOwned.CustomerId)), typeof(Guid?));
+        var body = Expression.OrElse(
+            Expression.Property(context, ContextProperty(nameof(SeesAllTenants))),
+            Expression.Equal(customerId, Expression.Property(context, ContextProperty(nameof(CurrentCustomerId)))));
+        return Expression.Lambda(body, entity);
+    }
+
+    private static PropertyInfo ContextProperty(string name) =>
+        typeof(DataTricksDbContext).GetProperty(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseWritesOutsideTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseWritesOutsideTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseWritesOutsideTenant()
+    {
+        if (tenant.IsSystem)
+            return;
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.CustomerId != tenant.CustomerId)
+                throw new CrossTenantWriteException(entry.Metadata.ClrType.Name, entry.Entity.CustomerId, tenant.CustomerId);
+        }
     }
 }

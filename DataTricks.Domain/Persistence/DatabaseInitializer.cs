@@ -1,4 +1,5 @@
 using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -6,12 +7,14 @@ namespace DataTricks.Domain.Persistence;
 
 /// <summary>What start-up does to the database: apply migrations and seed the demo, each when configured.</summary>
 public sealed class DatabaseInitializer(
-    DataTricksDbContext db, DemoSeeder seeder, IOptions<DatabaseOptions> database, IOptions<DemoSeedOptions> seed)
+    DataTricksDbContext db, DemoSeeder seeder, ITenantContext tenant, IOptions<DatabaseOptions> database, IOptions<DemoSeedOptions> seed)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (database.Value.MigrateOnStartup)
             await db.Database.MigrateAsync(cancellationToken);
+        // Seeding creates several customers: it is the one start-up task that writes across tenants.
+        using var _ = tenant.Use(TenantScope.System);
         if (seed.Value.Demo)
             await seeder.SeedAsync(cancellationToken);
     }

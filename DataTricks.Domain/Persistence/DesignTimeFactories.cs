@@ -1,3 +1,4 @@
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -7,11 +8,11 @@ namespace DataTricks.Domain.Persistence;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDataTricksDbContext>
 {
     public SqliteDataTricksDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(DatabaseOptions.DefaultConnectionString).Options);
+        new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(DatabaseOptions.DefaultConnectionString).Options, new TenantContext(TimeProvider.System));
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDataTricksDbContext>
 {
     public SqlServerDataTricksDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=localhost;Database=DataTricks;Integrated Security=true;TrustServerCertificate=true").Options);
+        new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=localhost;Database=DataTricks;Integrated Security=true;TrustServerCertificate=true").Options, new TenantContext(TimeProvider.System));
 }

@@ -1,5 +1,7 @@
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Persistence;
 
-public sealed class SqlServerDataTricksDbContext(DbContextOptions<SqlServerDataTricksDbContext> options) : DataTricksDbContext(options);
+public sealed class SqlServerDataTricksDbContext(DbContextOptions<SqlServerDataTricksDbContext> options, ITenantContext tenant)
+    : DataTricksDbContext(options, tenant);

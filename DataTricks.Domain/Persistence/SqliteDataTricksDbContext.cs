@@ -1,9 +1,11 @@
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DataTricks.Domain.Persistence;
 
-public sealed class SqliteDataTricksDbContext(DbContextOptions<SqliteDataTricksDbContext> options) : DataTricksDbContext(options)
+public sealed class SqliteDataTricksDbContext(DbContextOptions<SqliteDataTricksDbContext> options, ITenantContext tenant)
+    : DataTricksDbContext(options, tenant)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,10 +1,12 @@
+using DataTricks.Domain.Tenancy;
+
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>
 /// The durable record of one create or delete of a compute environment: the source of truth the worker
 /// resumes from. A worker owns it while <see cref="LeaseOwner"/> is set and <see cref="LeaseExpiresAt"/> is in the future.
 /// </summary>
-public sealed class Operation
+public sealed class Operation : ITenantOwned
 {
     public const int ErrorMessageMaxLength = 1000;
 

@@ -1,9 +1,10 @@
+using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Common;
 
 namespace DataTricks.Domain.Repos;
 
 /// <summary>Notebooks, dashboards and ML assets of a customer, bound to one of that customer's compute environments.</summary>
-public sealed class Repo
+public sealed class Repo : ITenantOwned
 {
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 2000;

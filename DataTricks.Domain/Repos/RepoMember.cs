@@ -1,7 +1,9 @@
+using DataTricks.Domain.Tenancy;
+
 namespace DataTricks.Domain.Repos;
 
 /// <summary>A user's membership of a repo. The schema makes both belong to <see cref="CustomerId"/>.</summary>
-public sealed class RepoMember
+public sealed class RepoMember : ITenantOwned
 {
     private RepoMember() { }
 

@@ -1,9 +1,10 @@
+using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
 namespace DataTricks.Domain.Users;
 
 /// <summary>A person who logs in. The e-mail is the login and is unique platform-wide; the user belongs to one customer.</summary>
-public sealed class User : IdentityUser<Guid>
+public sealed class User : IdentityUser<Guid>, ITenantOwned
 {
     public const int DisplayNameMaxLength = 100;
 

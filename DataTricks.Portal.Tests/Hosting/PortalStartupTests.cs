@@ -15,12 +15,22 @@ public sealed class PortalStartupTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Start_up_migrates_a_fresh_database_and_the_dashboard_shows_the_seeded_customers()
+    public async Task An_anonymous_visitor_of_the_dashboard_is_sent_to_sign_in()
     {
-        var html = await factory.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
-        Assert.Contains("Acme Analytics", html);
-        Assert.Contains("Globex", html);
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_renders_on_a_freshly_migrated_database()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/account/login", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Sign in", html);
         Assert.True(File.Exists(factory.ConnectionString["Data Source=".Length..]));
     }
 

@@ -1,4 +1,5 @@
 using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,10 +14,10 @@ namespace DataTricks.Portal.Tests.Persistence;
 public sealed class ProviderModelConsistencyTests
 {
     private static SqliteDataTricksDbContext Sqlite() =>
-        new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite("Data Source=:memory:").Options);
+        new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite("Data Source=:memory:").Options, new TenantContext(TimeProvider.System));
 
     private static SqlServerDataTricksDbContext SqlServer() =>
-        new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=unused;Database=unused").Options);
+        new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=unused;Database=unused").Options, new TenantContext(TimeProvider.System));
 
     [Fact]
     public void Every_provider_has_migrations_up_to_date_with_the_model()

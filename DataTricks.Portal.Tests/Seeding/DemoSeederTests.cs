@@ -1,6 +1,7 @@
 using DataTricks.Domain;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -71,6 +72,7 @@ public sealed class DemoSeederTests : IDisposable
     private async Task<(int Customers, int Users, int Environments, int Repos, int Members)> CountAsync()
     {
         await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.System);
         var db = scope.ServiceProvider.GetRequiredService<DataTricksDbContext>();
         return (await db.Customers.CountAsync(), await db.Users.CountAsync(), await db.ComputeEnvironments.CountAsync(),
             await db.Repos.CountAsync(), await db.RepoMembers.CountAsync());

@@ -1,20 +1,36 @@
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataTricks.Portal.Tests.Support;
 
-/// <summary>The whole portal in memory, on a SQLite file of its own, with the demo seeded.</summary>
+/// <summary>The whole portal in memory, on a SQLite file of its own, with the demo seeded and a clock the test moves.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TempSqliteFile _database = new();
 
     public string ConnectionString => _database.ConnectionString;
 
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:DataTricks", _database.ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the portal's database, seeing every customer.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<DataTricksDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.System);
+        return await work(scope.ServiceProvider.GetRequiredService<DataTricksDbContext>());
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Portal.Tests.Support;
@@ -10,8 +11,13 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public string ConnectionString => _file.ConnectionString;
 
-    public SqliteDataTricksDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(ConnectionString).Options);
+    /// <summary>A context seeing <paramref name="scope"/>; by default every customer, as the migrations need.</summary>
+    public SqliteDataTricksDbContext CreateContext(TenantScope? scope = null)
+    {
+        var tenant = new TenantContext(TimeProvider.System);
+        tenant.Set(scope ?? TenantScope.System);
+        return new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(ConnectionString).Options, tenant);
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -1,0 +1,12 @@
+namespace DataTricks.Domain.Auditing;
+
+/// <summary>The action names of audit events; stable, since clients filter on them.</summary>
+public static class AuditActions
+{
+    public const string CustomerSignedUp = "customer.signup";
+    public const string CustomerRenamed = "customer.rename";
+    public const string TokenCreated = "token.create";
+    public const string TokenRevoked = "token.revoke";
+    public const string ImpersonationStarted = "impersonation.start";
+    public const string ImpersonationEnded = "impersonation.end";
+}

@@ -1,0 +1,38 @@
+namespace DataTricks.Domain.Common;
+
+public enum FailureKind
+{
+    /// <summary>Bad input; nothing was changed.</summary>
+    Invalid,
+
+    /// <summary>Unknown, or another customer's: the two are indistinguishable on purpose.</summary>
+    NotFound,
+
+    /// <summary>The request clashes with the current state (a taken name, a bound repo, a wrong status).</summary>
+    Conflict,
+
+    /// <summary>The caller's copy is stale (If-Match).</summary>
+    PreconditionFailed,
+
+    /// <summary>Same idempotency key, different request.</summary>
+    Unprocessable,
+}
+
+/// <summary>An expected way for a service call to not succeed, which the API and the pages both present.</summary>
+public sealed record Failure(
+    FailureKind Kind,
+    string Detail,
+    IReadOnlyDictionary<string, string[]>? FieldErrors = null,
+    IReadOnlyDictionary<string, object?>? Extensions = null)
+{
+    public static Failure NotFound(string what) => new(FailureKind.NotFound, $"{what} was not found.");
+
+    public static Failure Conflict(string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new(FailureKind.Conflict, detail, Extensions: extensions);
+
+    public static Failure Invalid(string field, string message) =>
+        new(FailureKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Failure Invalid(IReadOnlyDictionary<string, string[]> fieldErrors) =>
+        new(FailureKind.Invalid, string.Join(" ", fieldErrors.Values.SelectMany(v => v)), fieldErrors);
+}

@@ -1,0 +1,54 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.Customers;
+
+/// <summary>The caller's own customer: its summary and its name.</summary>
+public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit)
+{
+    public async Task<Result<CustomerSummary>> GetAsync(CancellationToken cancellationToken = default)
+    {
+        // The filters already limit every set to the caller's customer.
+        var summary = await db.Customers
+            .Select(c => new CustomerSummary(
+                c.Id, c.Name, c.IsPlatformOperator, c.CreatedAt,
+                db.Users.Count(), db.Repos.Count(),
+                db.ComputeEnvironments.Count(e => e.Status != ComputeEnvironmentStatus.Deleted)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return summary is null ? Failure.NotFound("The customer") : summary;
+    }
+
+    public async Task<Result<CustomerSummary>> RenameAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is 0 or > Customer.NameMaxLength)
+            return Failure.Invalid("name", $"The customer name has 1 to {Customer.NameMaxLength} characters.");
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == tenant.CustomerId, cancellationToken);
+        if (customer is null)
+            return Failure.NotFound("The customer");
+
+        var normalized = Customer.Normalize(trimmed);
+        var taken = await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+            .AnyAsync(c => c.NormalizedName == normalized && c.Id != customer.Id, cancellationToken);
+        if (taken)
+            return Failure.Conflict("A customer with this name already exists.");
+
+        var previous = customer.Name;
+        customer.Rename(trimmed);
+        audit.Record(AuditActions.CustomerRenamed, "customer", customer.Id, $"Renamed from '{previous}' to '{customer.Name}'");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict("A customer with this name already exists.");
+        }
+        return await GetAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Customers;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.Impersonation;
+
+public sealed record ActiveImpersonation(Guid SessionId, Guid CustomerId, string CustomerName, string Reason, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Starts and ends support impersonation. Callers must have checked the caller is support staff; the start and
+/// the end are recorded in the impersonated customer's audit log, with the staff user as actor and impersonator.
+/// </summary>
+public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, TimeProvider time)
+{
+    public async Task<Result<ActiveImpersonation>> StartAsync(Guid staffUserId, Guid customerId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length is 0 or > ImpersonationSession.ReasonMaxLength)
+            return Failure.Invalid("reason", $"Say why you need access (1 to {ImpersonationSession.ReasonMaxLength} characters); it is recorded in the customer's audit log.");
+        var customer = await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+            .FirstOrDefaultAsync(c => c.Id == customerId && !c.IsPlatformOperator, cancellationToken);
+        if (customer is null)
+            return Failure.NotFound("The customer");
+
+        var now = time.GetUtcNow();
+        await EndActiveSessionsAsync(staffUserId, now, cancellationToken);
+        var session = ImpersonationSession.Start(staffUserId, customer.Id, trimmed, now);
+        db.ImpersonationSessions.Add(session);
+        using (tenant.Use(ImpersonationScope(staffUserId, session)))
+        {
+            audit.Record(AuditActions.ImpersonationStarted, "customer", customer.Id, $"Reason: {trimmed}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToView(session, customer);
+    }
+
+    /// <summary>Ends the staff user's session, if one is active. Ending nothing is not an error.</summary>
+    public Task EndAsync(Guid staffUserId, CancellationToken cancellationToken = default) =>
+        EndActiveSessionsAsync(staffUserId, time.GetUtcNow(), cancellationToken);
+
+    public async Task<ActiveImpersonation?> GetActiveAsync(Guid staffUserId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var active = await db.ImpersonationSessions
+            .Where(s => s.StaffUserId == staffUserId && s.EndedAt == null && s.ExpiresAt > now)
+            .Join(db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]), s => s.CustomerId, c => c.Id, (s, c) => new { s, c })
+            .FirstOrDefaultAsync(cancellationToken);
+        return active is null ? null : ToView(active.s, active.c);
+    }
+
+    public static TenantScope ImpersonationScope(Guid staffUserId, ImpersonationSession session) =>
+        new(session.CustomerId, staffUserId, staffUserId, session.ExpiresAt);
+
+    private async Task EndActiveSessionsAsync(Guid staffUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.ImpersonationSessions
+            .Where(s => s.StaffUserId == staffUserId && s.EndedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var session in open)
+        {
+            session.End(now);
+            // Recorded in that customer's log, under a scope without expiry since the session may have run out.
+            using (tenant.Use(new TenantScope(session.CustomerId, staffUserId, staffUserId)))
+            {
+                audit.Record(AuditActions.ImpersonationEnded, "customer", session.CustomerId,
+                    session.EndedAt < now ? "Expired" : "Ended by the staff user");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static ActiveImpersonation ToView(ImpersonationSession session, Customer customer) =>
+        new(session.Id, customer.Id, customer.Name, session.Reason, session.StartedAt, session.ExpiresAt);
+}

@@ -1,0 +1,43 @@
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Domain.Impersonation;
+
+/// <summary>
+/// A support staff user acting inside one customer: started with a reason, limited in time, ended
+/// explicitly or by expiry. Only one session of a staff user is active at a time.
+/// </summary>
+public sealed class ImpersonationSession
+{
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(60);
+    public const int ReasonMaxLength = 500;
+
+    private ImpersonationSession() { }
+
+    public Guid Id { get; private set; }
+    public Guid StaffUserId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Reason { get; private set; } = "";
+    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public static ImpersonationSession Start(Guid staffUserId, Guid customerId, string reason, DateTimeOffset now)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length is 0 or > ReasonMaxLength)
+            throw new DomainException($"An impersonation reason has 1 to {ReasonMaxLength} characters.");
+        return new ImpersonationSession
+        {
+            Id = Guid.CreateVersion7(now),
+            StaffUserId = staffUserId,
+            CustomerId = customerId,
+            Reason = trimmed,
+            StartedAt = now,
+            ExpiresAt = now + MaxDuration,
+        };
+    }
+
+    public bool IsActiveAt(DateTimeOffset now) => EndedAt is null && now < ExpiresAt;
+
+    public void End(DateTimeOffset now) => EndedAt ??= now < ExpiresAt ? now : ExpiresAt;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Playwright;
+
+namespace DataTricks.E2E.Pages;
+
+public sealed class LoginPage(IPage page)
+{
+    public const string DemoPassword = "Demo-Passw0rd!";
+
+    public ILocator Error => page.Locator("#login-error");
+    public ILocator SignedUpNotice => page.Locator("#signed-up");
+
+    public Task OpenAsync() => page.GotoAsync("/account/login");
+
+    public async Task SignInAsync(string email, string password = DemoPassword)
+    {
+        if (!page.Url.Contains("/account/login", StringComparison.Ordinal))
+            await OpenAsync();
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#sign-in").ClickAsync();
+    }
+}

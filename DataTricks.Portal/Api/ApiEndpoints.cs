@@ -1,0 +1,22 @@
+using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DataTricks.Portal.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>The REST API of SPEC section 3 under <c>/api/v1</c>, authenticated by bearer tokens only.</summary>
+    public static IEndpointRouteBuilder MapDataTricksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthentication.Scheme })
+            .DisableAntiforgery();
+        api.MapSignupEndpoints()
+            .MapAuthTokenEndpoints()
+            .MapAccessTokenEndpoints()
+            .MapCustomerEndpoints()
+            .MapAuditEventEndpoints()
+            .MapSupportEndpoints();
+        return app;
+    }
+}

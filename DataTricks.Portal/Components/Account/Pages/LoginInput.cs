@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DataTricks.Portal.Components.Account.Pages;
+
+public sealed class LoginInput
+{
+    [Required(ErrorMessage = "Enter your e-mail.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    public bool RememberMe { get; set; }
+}

@@ -1,0 +1,33 @@
+using DataTricks.Portal.Security;
+
+namespace DataTricks.Portal.Hosting;
+
+public static class PipelineExtensions
+{
+    /// <summary>
+    /// Errors answer as problem details on the API and as pages in the portal; then authentication, authorization
+    /// and the tenant scope, which must follow authorization because API endpoints choose their scheme there.
+    /// </summary>
+    public static WebApplication UseDataTricksPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Inside the page handlers above, so API errors are already problem details when those look at them.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TenantScopeMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,55 @@
+using DataTricks.Domain.Users;
+using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+
+namespace DataTricks.Portal.Hosting;
+
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>Cookies for the portal, bearer tokens for the API, the policies, and the tenant scope of both.</summary>
+    public static IServiceCollection AddDataTricksSecurity(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        new IdentityBuilder(typeof(User), typeof(IdentityRole<Guid>), services).AddSignInManager<ActiveUserSignInManager>();
+        services.AddScoped<PasswordSignIn>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = ApiAuthentication.AccessTokenLifetime)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
+            .AddPolicyScheme(ApiAuthentication.Scheme, "API bearer tokens", options => options.ForwardDefaultSelector = ApiAuthentication.SelectScheme)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "DataTricks.Auth";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        // A deactivated user's cookie stops working within a minute of the security stamp changing.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<IClaimsTransformation, TenantClaimsTransformation>();
+
+        services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ChallengeAnonymousResultHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.TenantMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: false)))
+            .AddPolicy(Policies.TenantAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: true)))
+            .AddPolicy(Policies.Support, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Support));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
+        services.AddScoped<CircuitHandler, TenantCircuitHandler>();
+        return services;
+    }
+}

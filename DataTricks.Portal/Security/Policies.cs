@@ -1,0 +1,14 @@
+namespace DataTricks.Portal.Security;
+
+/// <summary>Authorization policy names. Members read, admins write, staff reach customers only by impersonating.</summary>
+public static class Policies
+{
+    /// <summary>Any active user acting inside a customer: its own members, or staff impersonating it.</summary>
+    public const string TenantMember = "TenantMember";
+
+    /// <summary>A customer admin, or support staff impersonating the customer.</summary>
+    public const string TenantAdmin = "TenantAdmin";
+
+    /// <summary>Staff of the platform operator.</summary>
+    public const string Support = "Support";
+}

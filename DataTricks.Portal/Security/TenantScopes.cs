@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Security.Claims;
+using DataTricks.Domain.Tenancy;
+using DataTricks.Domain.Users;
+
+namespace DataTricks.Portal.Security;
+
+/// <summary>Turns the caller's claims into the scope of their unit of work.</summary>
+public static class TenantScopes
+{
+    public static TenantScope FromPrincipal(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return TenantScope.None;
+
+        // Support staff see no customer's data unless they impersonate one.
+        if (principal.IsInRole(Roles.Support))
+            return ImpersonatedCustomer(principal) is { } impersonated
+                ? new TenantScope(impersonated.CustomerId, userId, userId, impersonated.ExpiresAt)
+                : new TenantScope(null, userId);
+
+        return Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.CustomerId), out var customerId)
+            ? TenantScope.ForCustomer(customerId, userId)
+            : TenantScope.None;
+    }
+
+    public static (Guid CustomerId, string CustomerName, DateTimeOffset ExpiresAt)? ImpersonatedCustomer(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.ImpersonatedCustomerId), out var customerId)
+        && DateTimeOffset.TryParse(principal.FindFirstValue(TenantClaimTypes.ImpersonationExpiresAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresAt)
+            ? (customerId, principal.FindFirstValue(TenantClaimTypes.ImpersonatedCustomerName) ?? "", expiresAt)
+            : null;
+}
