@@ -22,19 +22,33 @@ public sealed class AuditQueryService(DataTricksDbContext db)
         if (after is { } position)
             query = query.Where(e => e.OccurredAt < position.At || (e.OccurredAt == position.At && e.Id.CompareTo(position.Id) < 0));
 
-        // Staff users belong to the operator customer, so actor e-mails are looked up past the tenant filter.
-        var users = db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var rows = await query
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(size + 1)
-            .Select(e => new AuditEventView(
-                e.Id, e.OccurredAt, e.Action,
-                e.ActorUserId, users.Where(u => u.Id == e.ActorUserId).Select(u => u.Email).FirstOrDefault(),
-                e.ImpersonatorUserId, users.Where(u => u.Id == e.ImpersonatorUserId).Select(u => u.Email).FirstOrDefault(),
-                e.TargetType, e.TargetId, e.Details))
             .ToListAsync(cancellationToken);
+        var emails = await EmailsAsync(rows.SelectMany(e => new[] { e.ActorUserId, e.ImpersonatorUserId }), cancellationToken);
 
         var next = rows.Count > size ? new PageToken(rows[size - 1].OccurredAt, rows[size - 1].Id).ToString() : null;
-        return new Page<AuditEventView>(rows.Take(size).ToList(), next);
+        var items = rows.Take(size).Select(e => new AuditEventView(
+            e.Id, e.OccurredAt, e.Action,
+            e.ActorUserId, EmailOf(emails, e.ActorUserId),
+            e.ImpersonatorUserId, EmailOf(emails, e.ImpersonatorUserId),
+            e.TargetType, e.TargetId, e.Details)).ToList();
+        return new Page<AuditEventView>(items, next);
     }
+
+    /// <summary>
+    /// Actors may be staff of the operator customer, so their e-mails are read past the tenant filter, in a query
+    /// of their own: lifting the filter inside the events query would lift it for the events too.
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> EmailsAsync(IEnumerable<Guid?> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.OfType<Guid>().Distinct().ToList();
+        return await db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+            .Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Email ?? "", cancellationToken);
+    }
+
+    private static string? EmailOf(Dictionary<Guid, string> emails, Guid? userId) =>
+        userId is { } id && emails.TryGetValue(id, out var email) ? email : null;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 
@@ -25,7 +26,8 @@ public readonly record struct PageToken(DateTimeOffset At, Guid Id)
         if (string.IsNullOrEmpty(text))
             return true;
         Span<byte> bytes = stackalloc byte[Length + 2];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != Length)
+        // The OperationStatus overload reports bad input instead of throwing, as the Try overload does.
+        if (Base64Url.DecodeFromChars(text, bytes, out _, out var written) != OperationStatus.Done || written != Length)
             return false;
         var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
         if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)

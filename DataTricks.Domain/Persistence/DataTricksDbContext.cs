@@ -30,7 +30,10 @@ namespace DataTricks.Domain.Persistence;
 public abstract class DataTricksDbContext(DbContextOptions options, ITenantContext tenant)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
 {
-    /// <summary>The name of the tenant query filter, for the few platform-wide queries that lift it.</summary>
+    /// <summary>
+    /// The name of the tenant query filter, for the few platform-wide queries that lift it. Lifting it applies to the
+    /// whole query, subqueries included: never compose a lifted set into a query of tenant data; query it on its own.
+    /// </summary>
     public const string TenantFilter = "Tenant";
 
     public DbSet<Customer> Customers => Set<Customer>();

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Portal.Tests.Identity;
+
+public sealed class PersonalAccessTokenTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_created_token_is_shown_once_and_authenticates_api_calls()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+
+        var created = await CreateAsync(admin, "deploy script");
+
+        var secret = created.GetProperty("token").GetString()!;
+        Assert.StartsWith("dtp_", secret);
+        var viaToken = factory.WithBearer(secret);
+        Assert.Equal(HttpStatusCode.OK, (await viaToken.GetAsync("/api/v1/customer", Ct)).StatusCode);
+        var listed = await (await admin.GetAsync("/api/v1/tokens", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("deploy script", listed);
+        Assert.DoesNotContain(secret, listed);
+    }
+
+    [Fact]
+    public async Task A_revoked_token_answers_401()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var created = await CreateAsync(admin, "to revoke");
+        var viaToken = factory.WithBearer(created.GetProperty("token").GetString()!);
+
+        var revoked = await admin.DeleteAsync($"/api/v1/tokens/{created.GetProperty("id").GetString()}", Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await viaToken.GetAsync("/api/v1/customer", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_answers_401()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.GlobexAdmin);
+        var created = await CreateAsync(admin, "short lived", expiresInDays: 1);
+        var viaToken = factory.WithBearer(created.GetProperty("token").GetString()!);
+        var id = Guid.Parse(created.GetProperty("id").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await viaToken.GetAsync("/api/v1/customer", Ct)).StatusCode);
+
+        await factory.WithDatabaseAsync(db => db.PersonalAccessTokens.Where(t => t.Id == id)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ExpiresAt, factory.Time.GetUtcNow().AddSeconds(-1)), Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await viaToken.GetAsync("/api/v1/customer", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_secrets_are_not_stored_only_their_hash()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var secret = (await CreateAsync(admin, "hashed")).GetProperty("token").GetString()!;
+        var secretPart = secret[(secret.LastIndexOf('_') + 1)..];
+
+        var rows = await factory.WithDatabaseAsync(db => db.PersonalAccessTokens.Select(t => new { t.Name, t.Prefix, t.SecretHash }).ToListAsync(Ct));
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.DoesNotContain(secretPart, $"{row.Name}|{row.Prefix}|{row.SecretHash}"));
+        var bytes = await File.ReadAllBytesAsync(factory.ConnectionString["Data Source=".Length..], Ct);
+        Assert.DoesNotContain(secretPart, System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    [Theory]
+    [InlineData("", 30)]
+    [InlineData("ok", 0)]
+    [InlineData("ok", 366)]
+    public async Task Bad_token_requests_are_400_with_field_errors(string name, int expiresInDays)
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/tokens", new { name, expiresInDays }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task Creating_and_revoking_tokens_is_audited()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var created = await CreateAsync(admin, "audited");
+        await admin.DeleteAsync($"/api/v1/tokens/{created.GetProperty("id").GetString()}", Ct);
+
+        var audit = await (await admin.GetAsync("/api/v1/audit-events", Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("token.create", audit);
+        Assert.Contains("token.revoke", audit);
+        Assert.Contains(ApiClients.AcmeAdmin, audit);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> CreateAsync(HttpClient client, string name, int expiresInDays = 30)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/tokens", new { name, expiresInDays }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.JsonAsync();
+    }
+}

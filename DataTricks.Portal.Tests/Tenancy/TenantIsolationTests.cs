@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Portal.Tests.Tenancy;
+
+/// <summary>
+/// The isolation matrix: Acme's admin calls every API route that takes an id with an id of Globex's.
+/// Each must answer 404, exactly as for an id that does not exist, and leave Globex's data as it was.
+/// </summary>
+public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Method, route with {id}, the kind of Globex object whose id fills it, and a body for writes.</summary>
+    public static TheoryData<string, string, string, string?> RoutesTakingAnId => new()
+    {
+        { "DELETE", "/api/v1/tokens/{id}", "token", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoutesTakingAnId))]
+    public async Task A_foreign_id_answers_404_like_an_unknown_one_and_changes_nothing(string method, string route, string kind, string? body)
+    {
+        var foreignId = await GlobexIdAsync(kind);
+        var acme = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var before = await GlobexSnapshotAsync();
+
+        var foreign = await acme.SendAsync(Request(method, route.Replace("{id}", foreignId.ToString()), body), Ct);
+        var unknown = await acme.SendAsync(Request(method, route.Replace("{id}", Guid.NewGuid().ToString()), body), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(await ProblemAsync(unknown), await ProblemAsync(foreign));
+        Assert.Equal(before, await GlobexSnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Listings_show_only_the_callers_customer()
+    {
+        var globex = await factory.SignedInAsync(ApiClients.GlobexAdmin);
+        await globex.PostAsJsonAsync("/api/v1/tokens", new { name = "globex-only" }, Ct);
+        var acme = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+
+        var tokens = await (await acme.GetAsync("/api/v1/tokens", Ct)).Content.ReadAsStringAsync(Ct);
+        var audit = await (await acme.GetAsync("/api/v1/audit-events", Ct)).Content.ReadAsStringAsync(Ct);
+        var customer = await (await acme.GetAsync("/api/v1/customer", Ct)).JsonAsync();
+
+        Assert.DoesNotContain("globex-only", tokens);
+        Assert.DoesNotContain("globex-only", audit);
+        Assert.DoesNotContain(ApiClients.GlobexAdmin, audit);
+        Assert.Equal("Acme Analytics", customer.GetProperty("name").GetString());
+    }
+
+    private async Task<Guid> GlobexIdAsync(string kind)
+    {
+        var globex = await factory.SignedInAsync(ApiClients.GlobexAdmin);
+        var created = kind switch
+        {
+            "token" => await globex.PostAsJsonAsync("/api/v1/tokens", new { name = "globex token" }, Ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Every Globex row of every tenant-owned table, serialized: equal snapshots mean nothing changed.</summary>
+    private Task<string> GlobexSnapshotAsync() => factory.WithDatabaseAsync(async db =>
+    {
+        var globex = await db.Customers.Where(c => c.Name == "Globex").Select(c => c.Id).SingleAsync(Ct);
+        var snapshot = new
+        {
+            customer = await db.Customers.Where(c => c.Id == globex).ToListAsync(Ct),
+            users = await db.Users.Where(x => x.CustomerId == globex).OrderBy(x => x.Id).Select(x => new { x.Id, x.Email, x.DisplayName, x.IsActive, x.SecurityStamp }).ToListAsync(Ct),
+            environments = await db.ComputeEnvironments.Where(x => x.CustomerId == globex).OrderBy(x => x.Id).ToListAsync(Ct),
+            repos = await db.Repos.Where(x => x.CustomerId == globex).OrderBy(x => x.Id).ToListAsync(Ct),
+            members = await db.RepoMembers.Where(x => x.CustomerId == globex).OrderBy(x => x.RepoId).ThenBy(x => x.UserId).ToListAsync(Ct),
+            operations = await db.Operations.Where(x => x.CustomerId == globex).OrderBy(x => x.Id).ToListAsync(Ct),
+            tokens = await db.PersonalAccessTokens.Where(x => x.CustomerId == globex).OrderBy(x => x.Id).ToListAsync(Ct),
+            audit = await db.AuditEvents.Where(x => x.CustomerId == globex).CountAsync(Ct),
+        };
+        return JsonSerializer.Serialize(snapshot);
+    });
+
+    /// <summary>What a caller could tell two 404s apart by; the trace id differs per request and says nothing.</summary>
+    private static async Task<string> ProblemAsync(HttpResponseMessage response)
+    {
+        var problem = await response.JsonAsync();
+        return $"{problem.GetProperty("status")}|{problem.GetProperty("title")}|{problem.GetProperty("detail")}";
+    }
+
+    private static HttpRequestMessage Request(string method, string url, string? body) =>
+        new(new HttpMethod(method), url)
+        {
+            Content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+}
