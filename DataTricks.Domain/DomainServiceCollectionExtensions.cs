@@ -1,6 +1,9 @@
 using DataTricks.Domain.AccessTokens;
 using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Cloud;
+using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Seeding;
@@ -49,9 +52,26 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CustomerService>();
         services.AddScoped<SignupService>();
         services.AddScoped<ImpersonationService>();
+        services.AddScoped<ComputeEnvironmentService>();
+        services.AddScoped<OperationService>();
+        AddProvisioning(services, configuration);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>The engine of SPEC section 2: queue, leases, runner, notifier, and the simulated cloud behind <see cref="ICloud"/>.</summary>
+    private static void AddProvisioning(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
+        services.AddOptions<SimulatedCloudOptions>().Bind(configuration.GetSection(SimulatedCloudOptions.SectionName));
+        services.AddSingleton<ICloud, SimulatedCloud>();
+        services.AddSingleton<OperationQueue>();
+        services.AddSingleton<OperationCancellations>();
+        services.AddSingleton<EnvironmentStatusNotifier>();
+        services.AddSingleton<OperationLeases>();
+        services.AddScoped<OperationDispatch>();
+        services.AddScoped<OperationRunner>();
     }
 
     private static void ConfigureIdentity(IdentityOptions identity)

@@ -3,6 +3,7 @@ using DataTricks.Portal.Api;
 using DataTricks.Portal.Components;
 using DataTricks.Portal.Components.Account;
 using DataTricks.Portal.Hosting;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,8 @@ app.UseDataTricksPipeline();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapDataTricksApi();
+app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -9,4 +9,9 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoke";
     public const string ImpersonationStarted = "impersonation.start";
     public const string ImpersonationEnded = "impersonation.end";
+    public const string EnvironmentCreated = "environment.create";
+    public const string EnvironmentUpdated = "environment.update";
+    public const string EnvironmentDeleted = "environment.delete";
+    public const string EnvironmentRetried = "environment.retry";
+    public const string OperationCanceled = "operation.cancel";
 }

@@ -111,6 +111,13 @@ public sealed class ComputeEnvironment : ITenantOwned
         Touch(now);
     }
 
+    /// <summary>Explains a problem that leaves the status as it is, such as a delete that must be tried again.</summary>
+    public void NoteProblem(string message, DateTimeOffset now)
+    {
+        SetMessage(message);
+        Touch(now);
+    }
+
     private void MoveTo(ComputeEnvironmentStatus next)
     {
         if (!ComputeEnvironmentLifecycle.CanTransition(Status, next))

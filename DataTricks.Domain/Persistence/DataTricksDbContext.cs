@@ -44,6 +44,8 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
+    public DbSet<OperationStepRecord> OperationSteps => Set<OperationStepRecord>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     // Read by the query filters at execution time, so one context follows its tenant context's changes.
     private Guid? CurrentCustomerId => tenant.CustomerId;

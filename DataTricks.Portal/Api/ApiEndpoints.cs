@@ -16,7 +16,9 @@ public static class ApiEndpoints
             .MapAccessTokenEndpoints()
             .MapCustomerEndpoints()
             .MapAuditEventEndpoints()
-            .MapSupportEndpoints();
+            .MapSupportEndpoints()
+            .MapComputeEnvironmentEndpoints()
+            .MapOperationEndpoints();
         return app;
     }
 }

@@ -10,6 +10,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddOpenApi();
         // Malformed bodies answer 400 problem details rather than throwing into the developer exception page.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         return services;

@@ -11,6 +11,7 @@ public static class PortalServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHealthChecks().AddDbContextCheck<DataTricksDbContext>();
+        services.AddHostedService<ProvisioningWorker>();
         return services;
     }
 }

@@ -13,14 +13,16 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         builder.Ignore(o => o.IsDone);
         builder.Property(o => o.ErrorCode).HasMaxLength(64);
         builder.Property(o => o.ErrorMessage).HasMaxLength(Operation.ErrorMessageMaxLength);
-        builder.Property(o => o.LeaseOwner).HasMaxLength(100);
+        builder.Property(o => o.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
 
         builder.HasOne<ComputeEnvironment>().WithMany()
             .HasForeignKey(o => new { o.CustomerId, o.ComputeEnvironmentId })
             .HasPrincipalKey(e => new { e.CustomerId, e.Id })
             .IsRequired()
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasAlternateKey(o => new { o.CustomerId, o.Id });
         // The worker's sweep looks for unfinished operations whose lease has run out.
         builder.HasIndex(o => new { o.Status, o.LeaseExpiresAt });
+        builder.HasIndex(o => new { o.CustomerId, o.ComputeEnvironmentId, o.CreatedAt });
     }
 }

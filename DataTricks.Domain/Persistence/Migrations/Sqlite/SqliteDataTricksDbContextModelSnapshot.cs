@@ -187,6 +187,33 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.ComputeEnvironments.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComputeEnvironmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Key");
+
+                    b.HasIndex("CustomerId", "ComputeEnvironmentId");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -261,6 +288,9 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -290,6 +320,7 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -307,11 +338,43 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ComputeEnvironmentId");
-
                     b.HasIndex("Status", "LeaseExpiresAt");
 
+                    b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");
+
                     b.ToTable("Operations", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Provisioning.OperationStepRecord", b =>
+                {
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OperationId", "Step");
+
+                    b.HasIndex("CustomerId", "OperationId");
+
+                    b.ToTable("OperationSteps", (string)null);
                 });
 
             modelBuilder.Entity("DataTricks.Domain.Repos.Repo", b =>
@@ -638,6 +701,16 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.ComputeEnvironments.IdempotencyRecord", b =>
+                {
+                    b.HasOne("DataTricks.Domain.ComputeEnvironments.ComputeEnvironment", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "ComputeEnvironmentId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
                 {
                     b.HasOne("DataTricks.Domain.Customers.Customer", null)
@@ -660,6 +733,16 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId", "ComputeEnvironmentId")
                         .HasPrincipalKey("CustomerId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Provisioning.OperationStepRecord", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Provisioning.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "OperationId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

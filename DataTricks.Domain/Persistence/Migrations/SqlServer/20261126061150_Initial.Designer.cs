@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDataTricksDbContext))]
-    [Migration("20261126054316_Initial")]
+    [Migration("20261126061150_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -195,6 +195,33 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.ComputeEnvironments.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ComputeEnvironmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("CustomerId", "Key");
+
+                    b.HasIndex("CustomerId", "ComputeEnvironmentId");
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +252,41 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("StaffUserId", "EndedAt");
+
+                    b.ToTable("ImpersonationSessions", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Provisioning.Operation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -233,6 +295,9 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Attempt")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CancelRequestedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
@@ -263,6 +328,7 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -280,11 +346,43 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ComputeEnvironmentId");
-
                     b.HasIndex("Status", "LeaseExpiresAt");
 
+                    b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");
+
                     b.ToTable("Operations", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Provisioning.OperationStepRecord", b =>
+                {
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("OperationId", "Step");
+
+                    b.HasIndex("CustomerId", "OperationId");
+
+                    b.ToTable("OperationSteps", (string)null);
                 });
 
             modelBuilder.Entity("DataTricks.Domain.Repos.Repo", b =>
@@ -617,6 +715,31 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.ComputeEnvironments.IdempotencyRecord", b =>
+                {
+                    b.HasOne("DataTricks.Domain.ComputeEnvironments.ComputeEnvironment", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "ComputeEnvironmentId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Provisioning.Operation", b =>
                 {
                     b.HasOne("DataTricks.Domain.ComputeEnvironments.ComputeEnvironment", null)
@@ -624,6 +747,16 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId", "ComputeEnvironmentId")
                         .HasPrincipalKey("CustomerId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Provisioning.OperationStepRecord", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Provisioning.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "OperationId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,34 @@
+namespace DataTricks.Domain.Cloud;
+
+/// <summary>The simulated cloud's own tables (SPEC section 2), created on first use; WAL lets several portals share it.</summary>
+internal static class SimulatedCloudSchema
+{
+    public const string Create =
+        """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS cloud_resources (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            environment_id TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_cloud_resources_environment ON cloud_resources (environment_id);
+        CREATE TABLE IF NOT EXISTS cloud_calls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            environment_id TEXT NOT NULL,
+            call TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS cloud_faults (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            call TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('transient', 'permanent')),
+            message TEXT NOT NULL,
+            remaining INTEGER NOT NULL DEFAULT 1
+        );
+        """;
+}

@@ -1,0 +1,232 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Provisioning;
+using DataTricks.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.ComputeEnvironments;
+
+/// <summary>
+/// The caller's compute environments. Requests store the change and its operation and return at once;
+/// the worker does the slow cloud work.
+/// </summary>
+public sealed class ComputeEnvironmentService(
+    DataTricksDbContext db, ITenantContext tenant, AuditLog audit, OperationDispatch dispatch, TimeProvider time)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public async Task<Result<EnvironmentView>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var validation = EnvironmentValidation.Validate(request);
+        if (!validation.Succeeded)
+            return validation.Failure;
+        if (idempotencyKey is { Length: 0 or > IdempotencyRecord.KeyMaxLength })
+            return Failure.Invalid("Idempotency-Key", $"The Idempotency-Key header has 1 to {IdempotencyRecord.KeyMaxLength} characters.");
+        if (tenant.CustomerId is not { } customerId)
+            return Failure.NotFound("The customer");
+        var valid = validation.Value;
+        var hash = RequestHash(valid);
+
+        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, hash, cancellationToken) is { } replay)
+            return replay;
+        if (await NameTakenAsync(valid.Name, exceptId: null, cancellationToken))
+            return NameConflict(valid.Name);
+
+        var now = time.GetUtcNow();
+        var environment = ComputeEnvironment.Create(customerId, valid.Name, valid.Cloud, valid.Region, valid.NodeType, valid.MinWorkers, valid.MaxWorkers, now);
+        var operation = Operation.Queue(customerId, environment.Id, OperationKind.Create, now);
+        db.ComputeEnvironments.Add(environment);
+        db.Operations.Add(operation);
+        if (idempotencyKey is not null)
+            db.IdempotencyRecords.Add(IdempotencyRecord.For(customerId, idempotencyKey, hash, environment.Id, now));
+        audit.Record(AuditActions.EnvironmentCreated, "environment", environment.Id,
+            $"{environment.Name} on {environment.Cloud} {environment.Region}, {environment.MinWorkers}-{environment.MaxWorkers} × {environment.NodeType}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race: another request took the name, or stored the same Idempotency-Key first.
+            db.ChangeTracker.Clear();
+            if (idempotencyKey is not null)
+                return await ReplayAsync(idempotencyKey, hash, cancellationToken)
+                    ?? Failure.Conflict("A request with this Idempotency-Key is still being processed; retry shortly.");
+            return NameConflict(valid.Name);
+        }
+        dispatch.Started(environment, operation);
+        return await ViewAsync(environment.Id, cancellationToken);
+    }
+
+    public async Task<Result<EnvironmentView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await db.ComputeEnvironments.Where(e => e.Id == id && e.Status != ComputeEnvironmentStatus.Deleted).ToViews(db).FirstOrDefaultAsync(cancellationToken)
+            is { } view ? view : Failure.NotFound("The compute environment");
+
+    public async Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? pageSize, string? pageToken, CancellationToken cancellationToken = default)
+    {
+        var size = pageSize ?? DefaultPageSize;
+        ComputeEnvironmentStatus parsed = default;
+        var errors = new FieldErrors()
+            .Check(size is >= 1 and <= MaxPageSize, "pageSize", $"pageSize is 1 to {MaxPageSize}.")
+            .Check(status is null || (Enum.TryParse(status, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)),
+                "status", $"status is one of {string.Join(", ", Enum.GetNames<ComputeEnvironmentStatus>())}.")
+            .Check(PageToken.TryParse(pageToken, out var after), "pageToken", "pageToken is not one this API returned.");
+        if (errors.Any)
+            return errors.ToFailure();
+
+        var query = status is null
+            ? db.ComputeEnvironments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted)
+            : db.ComputeEnvironments.Where(e => e.Status == parsed);
+        if (after is { } position)
+            query = query.Where(e => e.CreatedAt < position.At || (e.CreatedAt == position.At && e.Id.CompareTo(position.Id) < 0));
+        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToViews(db).ToListAsync(cancellationToken);
+        var next = rows.Count > size ? new PageToken(rows[size - 1].CreatedAt, rows[size - 1].Id).ToString() : null;
+        return new Page<EnvironmentView>(rows.Take(size).ToList(), next);
+    }
+
+    /// <summary>Renames or resizes; <paramref name="expectedVersion"/> (from If-Match) must match when given.</summary>
+    public Task<Result<EnvironmentView>> UpdateAsync(Guid id, UpdateEnvironmentRequest request, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(async () =>
+        {
+            var environment = await FindLiveAsync(id, cancellationToken);
+            if (environment is null)
+                return Failure.NotFound("The compute environment");
+            if (expectedVersion is { } expected && expected != environment.Version)
+                return new Failure(FailureKind.PreconditionFailed, "The environment changed since you read it; read it again and reapply your change.");
+            if (environment.Status is ComputeEnvironmentStatus.Deleting)
+                return Failure.Conflict("The environment is being deleted.");
+            if (EnvironmentValidation.Validate(request, environment.MinWorkers, environment.MaxWorkers) is { } invalid)
+                return invalid;
+            if (request.Name is { } name && !string.Equals(name, environment.Name, StringComparison.Ordinal))
+            {
+                if (await NameTakenAsync(name, environment.Id, cancellationToken))
+                    return NameConflict(name);
+                environment.Rename(name, time.GetUtcNow());
+            }
+            if (request.MinWorkers is not null || request.MaxWorkers is not null)
+                environment.Resize(request.MinWorkers ?? environment.MinWorkers, request.MaxWorkers ?? environment.MaxWorkers, time.GetUtcNow());
+            audit.Record(AuditActions.EnvironmentUpdated, "environment", environment.Id,
+                $"{environment.Name}: {environment.MinWorkers}-{environment.MaxWorkers} workers");
+            await db.SaveChangesAsync(cancellationToken);
+            return await ViewAsync(environment.Id, cancellationToken);
+        }, expectedVersion is null);
+
+    /// <summary>Starts removing the environment and its cloud resources; refused while repos are bound to it.</summary>
+    public Task<Result<EnvironmentView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(async () =>
+        {
+            var environment = await FindLiveAsync(id, cancellationToken);
+            if (environment is null)
+                return Failure.NotFound("The compute environment");
+            var repos = await db.Repos.Where(r => r.ComputeEnvironmentId == id).OrderBy(r => r.Name).Select(r => new BoundRepo(r.Id, r.Name)).ToListAsync(cancellationToken);
+            if (repos.Count > 0)
+                return Failure.Conflict(
+                    $"The environment is used by {repos.Count} repo(s): {string.Join(", ", repos.Select(r => r.Name))}. Move or delete them first.",
+                    new Dictionary<string, object?> { ["repos"] = repos });
+
+            var pendingDelete = await db.Operations.AnyAsync(o => o.ComputeEnvironmentId == id && o.Kind == OperationKind.Delete
+                && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running), cancellationToken);
+            if (pendingDelete)
+                return await ViewAsync(id, cancellationToken);
+            var (delete, stopped) = await QueueDeleteAsync(environment, cancellationToken);
+            audit.Record(AuditActions.EnvironmentDeleted, "environment", environment.Id, environment.Name);
+            await db.SaveChangesAsync(cancellationToken);
+            dispatch.StopCreates(stopped);
+            dispatch.Started(environment, delete);
+            return await ViewAsync(id, cancellationToken);
+        });
+
+    /// <summary>Runs a failed create again from the step that failed.</summary>
+    public Task<Result<EnvironmentView>> RetryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(async () =>
+        {
+            var environment = await FindLiveAsync(id, cancellationToken);
+            if (environment is null)
+                return Failure.NotFound("The compute environment");
+            if (environment.Status != ComputeEnvironmentStatus.Failed)
+                return Failure.Conflict($"Only a Failed environment can be retried; this one is {environment.Status}.");
+            var failedStep = await db.Operations
+                .Where(o => o.ComputeEnvironmentId == id && o.Kind == OperationKind.Create)
+                .OrderByDescending(o => o.CreatedAt).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            var operation = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Create, now, failedStep);
+            db.Operations.Add(operation);
+            environment.MarkProvisioning($"Retry queued: resuming at {ProvisioningSteps.Describe(failedStep ?? ProvisioningSteps.All[0]).ToLowerInvariant()}", now);
+            audit.Record(AuditActions.EnvironmentRetried, "environment", environment.Id, $"{environment.Name} from {failedStep}");
+            await db.SaveChangesAsync(cancellationToken);
+            dispatch.Started(environment, operation);
+            return await ViewAsync(id, cancellationToken);
+        });
+
+    /// <summary>
+    /// Moves the environment to Deleting and queues its delete, asking any create still running to stop.
+    /// The caller saves; the returned ids are the creates to stop once it has.
+    /// </summary>
+    internal async Task<(Operation Delete, List<Guid> StoppedCreates)> QueueDeleteAsync(ComputeEnvironment environment, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var creates = await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Create
+            && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)).ToListAsync(cancellationToken);
+        foreach (var create in creates)
+            create.RequestCancel(now);
+        if (environment.Status != ComputeEnvironmentStatus.Deleting)
+            environment.MarkDeleting(now);
+        var delete = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Delete, now);
+        db.Operations.Add(delete);
+        return (delete, creates.Select(c => c.Id).ToList());
+    }
+
+    private Task<ComputeEnvironment?> FindLiveAsync(Guid id, CancellationToken cancellationToken) =>
+        db.ComputeEnvironments.FirstOrDefaultAsync(e => e.Id == id && e.Status != ComputeEnvironmentStatus.Deleted, cancellationToken);
+
+    private async Task<EnvironmentView> ViewAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.ComputeEnvironments.Where(e => e.Id == id).ToViews(db).FirstAsync(cancellationToken);
+
+    private Task<bool> NameTakenAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var normalized = name.ToUpperInvariant();
+        return db.ComputeEnvironments.AnyAsync(e => e.NormalizedName == normalized && e.Status != ComputeEnvironmentStatus.Deleted && e.Id != exceptId, cancellationToken);
+    }
+
+    private static Failure NameConflict(string name) => Failure.Conflict($"An environment named '{name}' already exists.");
+
+    /// <summary>The environment a stored key points at, or a 422 if the key came with a different request.</summary>
+    private async Task<Result<EnvironmentView>?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
+        if (record is null)
+            return null;
+        if (record.RequestHash != hash)
+            return new Failure(FailureKind.Unprocessable, "This Idempotency-Key was already used with a different request.");
+        return await ViewAsync(record.ComputeEnvironmentId, cancellationToken);
+    }
+
+    private static string RequestHash(EnvironmentValidation.ValidCreate request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+
+    /// <summary>The worker changes environments as it goes: a write that collides with it is redone on fresh data.</summary>
+    private async Task<Result<EnvironmentView>> RetryOnConcurrencyAsync(Func<Task<Result<EnvironmentView>>> write, bool retry = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (DbUpdateConcurrencyException) when (retry && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new Failure(FailureKind.PreconditionFailed, "The environment changed while your change was being saved; read it again and retry.");
+            }
+        }
+    }
+}

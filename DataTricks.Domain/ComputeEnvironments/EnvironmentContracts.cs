@@ -1,0 +1,25 @@
+using DataTricks.Domain.Provisioning;
+
+namespace DataTricks.Domain.ComputeEnvironments;
+
+public sealed record CreateEnvironmentRequest(string? Name, string? Cloud, string? Region, string? NodeType, int? MinWorkers, int? MaxWorkers);
+
+public sealed record UpdateEnvironmentRequest(string? Name, int? MinWorkers, int? MaxWorkers);
+
+/// <summary>An environment as clients see it; <see cref="Version"/> becomes the ETag.</summary>
+public sealed record EnvironmentView(
+    Guid Id, string Name, CloudProvider Cloud, string Region, string NodeType, int MinWorkers, int MaxWorkers,
+    ComputeEnvironmentStatus Status, string? StatusMessage, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? ReadyAt, Guid? OperationId, int RepoCount, long Version);
+
+public sealed record BoundRepo(Guid Id, string Name);
+
+public sealed record OperationError(string Code, string Message);
+
+/// <summary>An operation as clients poll it. <see cref="StepIndex"/> counts from 1; 0 before the first step.</summary>
+public sealed record OperationView(
+    Guid Id, OperationKind Kind, OperationStatus Status, bool Done, Guid EnvironmentId, string? Step, int StepIndex, int StepCount,
+    int Attempt, OperationError? Error, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A cancel: the canceled create, and the delete that removes what it made.</summary>
+public sealed record CancelResult(OperationView Canceled, Guid DeleteOperationId);

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Domain.ComputeEnvironments;
+
+/// <summary>The field rules of create and update requests, shared by the API and the portal's forms.</summary>
+public static partial class EnvironmentValidation
+{
+    public const int DefaultMinWorkers = 1;
+    public const int DefaultMaxWorkers = 4;
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex NodeTypePattern();
+
+    public sealed record ValidCreate(string Name, CloudProvider Cloud, string Region, string? NodeType, int MinWorkers, int MaxWorkers);
+
+    public static Result<ValidCreate> Validate(CreateEnvironmentRequest request)
+    {
+        var cloudKnown = Enum.TryParse<CloudProvider>(request.Cloud, ignoreCase: true, out var cloud) && Enum.IsDefined(cloud)
+                         && !int.TryParse(request.Cloud, out _);
+        var min = request.MinWorkers ?? DefaultMinWorkers;
+        var max = request.MaxWorkers ?? Math.Max(min, DefaultMaxWorkers);
+        var errors = new FieldErrors()
+            .Check(ComputeEnvironmentRules.IsValidName(request.Name), "name", NameMessage)
+            .Check(cloudKnown, "cloud", "cloud is one of Aws, Azure, Gcp.")
+            .Check(!cloudKnown || CloudCatalog.IsKnownRegion(cloud, request.Region ?? ""), "region",
+                cloudKnown ? $"region is one of {string.Join(", ", CloudCatalog.Regions(cloud))}." : "region must be a region of the chosen cloud.")
+            .Check(request.NodeType is null || NodeTypePattern().IsMatch(request.NodeType), "nodeType", "nodeType is 1 to 64 letters, digits, '.', '-' or '_'.");
+        CheckWorkers(errors, min, max);
+        if (errors.Any)
+            return errors.ToFailure();
+        return new ValidCreate(request.Name!, cloud, request.Region!, request.NodeType, min, max);
+    }
+
+    public static Failure? Validate(UpdateEnvironmentRequest request, int currentMin, int currentMax)
+    {
+        var errors = new FieldErrors()
+            .Check(request.Name is null || ComputeEnvironmentRules.IsValidName(request.Name), "name", NameMessage);
+        CheckWorkers(errors, request.MinWorkers ?? currentMin, request.MaxWorkers ?? currentMax);
+        return errors.Any ? errors.ToFailure() : null;
+    }
+
+    public const string NameMessage = "name is 1 to 64 letters, digits, '-' or '_', starting with a letter.";
+
+    private static void CheckWorkers(FieldErrors errors, int min, int max) =>
+        errors.Check(min >= 1, "minWorkers", "minWorkers is at least 1.")
+            .Check(max <= ComputeEnvironmentRules.MaxWorkersLimit, "maxWorkers", $"maxWorkers is at most {ComputeEnvironmentRules.MaxWorkersLimit}.")
+            .Check(min <= max, "maxWorkers", "maxWorkers is at least minWorkers.");
+}

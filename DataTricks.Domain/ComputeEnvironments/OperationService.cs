@@ -1,0 +1,57 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Provisioning;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.ComputeEnvironments;
+
+/// <summary>The caller's operations: following one, and canceling a running create.</summary>
+public sealed class OperationService(
+    DataTricksDbContext db, ComputeEnvironmentService environments, AuditLog audit, OperationDispatch dispatch)
+{
+    public async Task<Result<OperationView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await db.Operations.Where(o => o.Id == id).Select(EnvironmentQueries.ToView).FirstOrDefaultAsync(cancellationToken)
+            is { } view ? view : Failure.NotFound("The operation");
+
+    public async Task<IReadOnlyList<OperationView>> ListForEnvironmentAsync(Guid environmentId, CancellationToken cancellationToken = default) =>
+        await db.Operations.Where(o => o.ComputeEnvironmentId == environmentId)
+            .OrderByDescending(o => o.CreatedAt).Select(EnvironmentQueries.ToView).ToListAsync(cancellationToken);
+
+    /// <summary>Cancels a create: the environment goes Deleting and a delete removes whatever the create made.</summary>
+    public async Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCancelAsync(id, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // The worker moved the environment meanwhile: look again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Result<CancelResult>> TryCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (operation is null)
+            return Failure.NotFound("The operation");
+        if (operation.IsDone)
+            return Failure.Conflict($"The operation has already ended ({operation.Status}).");
+        if (operation.Kind != OperationKind.Create)
+            return Failure.Conflict("Only a create can be canceled; a delete always runs to its end.");
+        var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
+
+        var (delete, stopped) = await environments.QueueDeleteAsync(environment, cancellationToken);
+        audit.Record(AuditActions.OperationCanceled, "operation", operation.Id, $"Create of {environment.Name} canceled");
+        await db.SaveChangesAsync(cancellationToken);
+        dispatch.StopCreates(stopped);
+        dispatch.Started(environment, delete);
+        var view = await db.Operations.Where(o => o.Id == id).Select(EnvironmentQueries.ToView).FirstAsync(cancellationToken);
+        return new CancelResult(view, delete.Id);
+    }
+}

@@ -1,0 +1,24 @@
+namespace DataTricks.Domain.Provisioning;
+
+/// <summary>The <c>Provisioning</c> configuration section.</summary>
+public sealed class ProvisioningOptions
+{
+    public const string SectionName = "Provisioning";
+
+    /// <summary>Attempts per step, the first included, before a transient fault fails the operation.</summary>
+    public int MaxAttemptsPerStep { get; set; } = 5;
+
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a worker owns an operation without renewing; a crashed worker's operations resume after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the worker looks for operations nobody is running (after a crash or in another process).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first retry delay; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Operations run at once by one process. Each waits on the cloud without holding a thread.</summary>
+    public int MaxConcurrentOperations { get; set; } = 500;
+}
