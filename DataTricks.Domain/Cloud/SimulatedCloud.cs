@@ -92,6 +92,18 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
         }
     }
 
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls named <paramref name="call"/> ("create Network", "create Storage",
+    /// "create Cluster", "verify cluster", "delete resources") fail, as a chaos tool would. Every portal sharing this
+    /// cloud's store sees the fault.
+    /// </summary>
+    public async Task InjectFaultAsync(string call, bool permanent, string message, int times = 1, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "INSERT INTO cloud_faults (call, kind, message, remaining) VALUES ($call, $kind, $message, $times)",
+            cancellationToken, ("$call", call), ("$kind", permanent ? "permanent" : "transient"), ("$message", message), ("$times", times));
+    }
+
     private sealed record InjectedFault(string Kind, string Message);
 
     /// <summary>Consumes one injected fault for the call (e.g. "create Cluster"), if a row of <c>cloud_faults</c> has any left.</summary>

@@ -1,10 +1,9 @@
-using System.Linq.Expressions;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Provisioning;
 
 namespace DataTricks.Domain.ComputeEnvironments;
 
-/// <summary>The projections of environments and operations that every reader shares, run in the database.</summary>
+/// <summary>The projections of environments and operations that every reader shares.</summary>
 internal static class EnvironmentQueries
 {
     public static IQueryable<EnvironmentView> ToViews(this IQueryable<ComputeEnvironment> environments, DataTricksDbContext db) =>
@@ -15,14 +14,12 @@ internal static class EnvironmentQueries
             db.Repos.Count(r => r.ComputeEnvironmentId == e.Id),
             e.Version));
 
-    public static Expression<Func<Operation, OperationView>> ToView { get; } = o => new OperationView(
-        o.Id, o.Kind, o.Status,
-        o.Status == OperationStatus.Succeeded || o.Status == OperationStatus.Failed || o.Status == OperationStatus.Canceled,
-        o.ComputeEnvironmentId,
-        o.Kind == OperationKind.Delete ? "Delete" : o.Step.HasValue ? o.Step.Value.ToString() : null,
-        o.Kind == OperationKind.Delete ? (o.Status == OperationStatus.NotStarted ? 0 : 1) : o.Step.HasValue ? (int)o.Step.Value + 1 : 0,
+    public static OperationView ToView(this Operation o) => new(
+        o.Id, o.Kind, o.Status, o.IsDone, o.ComputeEnvironmentId,
+        o.Kind == OperationKind.Delete ? "Delete" : o.Step?.ToString(),
+        o.Kind == OperationKind.Delete ? (o.Status == OperationStatus.NotStarted ? 0 : 1) : o.Step is { } step ? (int)step + 1 : 0,
         o.Kind == OperationKind.Delete ? 1 : ProvisioningSteps.All.Count,
         o.Attempt,
-        o.ErrorCode == null ? null : new OperationError(o.ErrorCode, o.ErrorMessage ?? ""),
+        o.ErrorCode is null ? null : new OperationError(o.ErrorCode, o.ErrorMessage ?? ""),
         o.CreatedAt, o.UpdatedAt);
 }

@@ -11,12 +11,12 @@ public sealed class OperationService(
     DataTricksDbContext db, ComputeEnvironmentService environments, AuditLog audit, OperationDispatch dispatch)
 {
     public async Task<Result<OperationView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await db.Operations.Where(o => o.Id == id).Select(EnvironmentQueries.ToView).FirstOrDefaultAsync(cancellationToken)
-            is { } view ? view : Failure.NotFound("The operation");
+        await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            is { } operation ? operation.ToView() : Failure.NotFound("The operation");
 
     public async Task<IReadOnlyList<OperationView>> ListForEnvironmentAsync(Guid environmentId, CancellationToken cancellationToken = default) =>
-        await db.Operations.Where(o => o.ComputeEnvironmentId == environmentId)
-            .OrderByDescending(o => o.CreatedAt).Select(EnvironmentQueries.ToView).ToListAsync(cancellationToken);
+        (await db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == environmentId)
+            .OrderByDescending(o => o.CreatedAt).ToListAsync(cancellationToken)).Select(o => o.ToView()).ToList();
 
     /// <summary>Cancels a create: the environment goes Deleting and a delete removes whatever the create made.</summary>
     public async Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default)
@@ -51,7 +51,6 @@ public sealed class OperationService(
         await db.SaveChangesAsync(cancellationToken);
         dispatch.StopCreates(stopped);
         dispatch.Started(environment, delete);
-        var view = await db.Operations.Where(o => o.Id == id).Select(EnvironmentQueries.ToView).FirstAsync(cancellationToken);
-        return new CancelResult(view, delete.Id);
+        return new CancelResult(operation.ToView(), delete.Id);
     }
 }

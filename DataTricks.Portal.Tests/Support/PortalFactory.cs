@@ -12,8 +12,12 @@ namespace DataTricks.Portal.Tests.Support;
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TempSqliteFile _database = new();
+    private readonly TempSqliteFile _cloud = new();
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The simulated cloud's own database, where tests inject faults and count resources.</summary>
+    public string CloudConnectionString => _cloud.ConnectionString;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -22,6 +26,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:DataTricks", _database.ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
+        // The cloud answers at once: tests move the fake clock only for retries, leases and timeouts.
+        builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
+        builder.UseSetting("SimulatedCloud:StepDelay", "00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
@@ -37,6 +44,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _database.Dispose();
+        _cloud.Dispose();
         GC.SuppressFinalize(this);
     }
 }

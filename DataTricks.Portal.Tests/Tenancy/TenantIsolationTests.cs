@@ -18,6 +18,12 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
     public static TheoryData<string, string, string, string?> RoutesTakingAnId => new()
     {
         { "DELETE", "/api/v1/tokens/{id}", "token", null },
+        { "GET", "/api/v1/compute-environments/{id}", "environment", null },
+        { "PATCH", "/api/v1/compute-environments/{id}", "environment", """{"maxWorkers":3}""" },
+        { "DELETE", "/api/v1/compute-environments/{id}", "environment", null },
+        { "POST", "/api/v1/compute-environments/{id}/retry", "environment", null },
+        { "GET", "/api/v1/operations/{id}", "operation", null },
+        { "POST", "/api/v1/operations/{id}/cancel", "operation", null },
     };
 
     [Theory]
@@ -57,13 +63,16 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
     private async Task<Guid> GlobexIdAsync(string kind)
     {
         var globex = await factory.SignedInAsync(ApiClients.GlobexAdmin);
-        var created = kind switch
+        if (kind == "token")
         {
-            "token" => await globex.PostAsJsonAsync("/api/v1/tokens", new { name = "globex token" }, Ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.JsonAsync()).GetProperty("id").GetGuid();
+            var token = await globex.PostAsJsonAsync("/api/v1/tokens", new { name = "globex token" }, Ct);
+            Assert.Equal(HttpStatusCode.Created, token.StatusCode);
+            return (await token.JsonAsync()).GetProperty("id").GetGuid();
+        }
+        // Settled first, so the worker does not change Globex's rows while the test compares them.
+        var environment = await globex.CreatedEnvironmentAsync($"globex-{Guid.NewGuid():N}"[..20]);
+        await globex.WaitForStatusAsync(environment.GetProperty("id").GetGuid(), "Ready");
+        return environment.GetProperty(kind == "environment" ? "id" : "operationId").GetGuid();
     }
 
     /// <summary>Every Globex row of every tenant-owned table, serialized: equal snapshots mean nothing changed.</summary>
