@@ -13,6 +13,9 @@ public sealed class DatabaseInitializer(
     {
         if (database.Value.MigrateOnStartup)
             await db.Database.MigrateAsync(cancellationToken);
+        // Write-ahead logging lets readers and a writer (and several portal processes) share the file; it persists in it.
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         // Seeding creates several customers: it is the one start-up task that writes across tenants.
         using var _ = tenant.Use(TenantScope.System);
         if (seed.Value.Demo)

@@ -5,6 +5,7 @@ namespace DataTricks.E2E.Support;
 /// <summary>One Debian Chromium and one portal process for the whole run; each test gets a fresh browser context.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly PortalFiles _files = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -12,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Portal = await PortalProcess.StartAsync();
+        Portal = await PortalProcess.StartAsync(_files, new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:00.500" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -29,6 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (Portal is not null)
             await Portal.DisposeAsync();
+        _files.Dispose();
     }
 }
 

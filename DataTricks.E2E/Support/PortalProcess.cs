@@ -1,32 +1,36 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace DataTricks.E2E.Support;
 
 /// <summary>
-/// The real portal as a child process on a free loopback port with a SQLite file of its own:
-/// what a customer's browser talks to, restarts and all.
+/// The real portal as a child process on a free loopback port: what a customer's browser talks to, and what the
+/// resilience tests kill (SIGKILL, no goodbye) and start again on the same files.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly string _databasePath;
+    private readonly StringBuilder _output = new();
 
-    private PortalProcess(Process process, string databasePath, Uri baseAddress)
+    private PortalProcess(Process process, Uri baseAddress)
     {
         _process = process;
-        _databasePath = databasePath;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public string Output
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"datatricks-e2e-{Guid.NewGuid():N}.db");
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<PortalProcess> StartAsync(PortalFiles files, IReadOnlyDictionary<string, string>? settings = null)
+    {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var portalDirectory = Path.Combine(SolutionDirectory(), "DataTricks.Portal");
         var info = new ProcessStartInfo("dotnet")
@@ -40,13 +44,14 @@ public sealed class PortalProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseAddress.ToString());
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["ConnectionStrings__DataTricks"] = $"Data Source={databasePath}";
         info.Environment["Seed__Demo"] = "true";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in files.Settings.Concat(settings ?? new Dictionary<string, string>()))
             info.Environment[key.Replace(":", "__")] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var portal = new PortalProcess(process, databasePath, baseAddress);
+        var portal = new PortalProcess(process, baseAddress);
         await portal.WaitUntilListeningAsync();
         return portal;
     }
@@ -54,11 +59,10 @@ public sealed class PortalProcess : IAsyncDisposable
     private async Task WaitUntilListeningAsync()
     {
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Text.StringBuilder();
         void OnLine(object? sender, DataReceivedEventArgs e)
         {
             if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
+            lock (_output) _output.AppendLine(e.Data);
             if (e.Data.Contains("Now listening on", StringComparison.Ordinal))
                 listening.TrySetResult();
         }
@@ -67,26 +71,28 @@ public sealed class PortalProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var exited = _process.WaitForExitAsync();
-        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(StartTimeout));
+        var first = await Task.WhenAny(listening.Task, _process.WaitForExitAsync(), Task.Delay(StartTimeout));
         if (first != listening.Task)
         {
-            await DisposeAsync();
-            lock (output)
-                throw new InvalidOperationException($"The portal did not start listening on {BaseAddress}:\n{output}");
+            await KillAsync();
+            throw new InvalidOperationException($"The portal did not start listening on {BaseAddress}:\n{Output}");
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process at once, as a crash or an out-of-memory kill would.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
     }
 
     private static int FreePort()

@@ -1,0 +1,102 @@
+using DataTricks.E2E.Support;
+
+namespace DataTricks.E2E.Resilience;
+
+/// <summary>Real portal processes, killed and doubled, on real SQLite files: nothing is lost and nothing runs twice.</summary>
+public sealed class ProvisioningResilienceTests : IDisposable
+{
+    private static readonly string[] Kinds = ["Network", "Storage", "Cluster"];
+
+    private static readonly Dictionary<string, string> FastCloud = new()
+    {
+        ["SimulatedCloud:StepDelay"] = "00:00:00.300",
+        ["Provisioning:LeaseDuration"] = "00:00:03",
+        ["Provisioning:SweepInterval"] = "00:00:01",
+    };
+
+    private readonly PortalFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task Environments_in_flight_when_the_portal_is_killed_all_reach_ready_after_a_restart_with_one_resource_each()
+    {
+        var names = Enumerable.Range(1, 20).Select(i => $"crash-{i:00}").ToList();
+        var ids = new List<Guid>();
+        await using (var portal = await PortalProcess.StartAsync(_files, FastCloud))
+        {
+            var api = await PortalApi.SignInAsync(portal.BaseAddress, "admin@acme.test");
+            foreach (var name in names)
+                ids.Add(await api.CreateEnvironmentAsync(name));
+            await WaitUntilAsync(async () => (await api.StatusesAsync()).Count(s => s.Key.StartsWith("crash-") && s.Value == "Provisioning") >= 5);
+
+            await portal.KillAsync();
+        }
+        var atKill = await StatusesInDatabaseAsync();
+        Assert.True(atKill.Count(s => s != "Ready") > 0, "Every environment was Ready before the kill; the test proved nothing.");
+
+        await using (var restarted = await PortalProcess.StartAsync(_files, FastCloud))
+        {
+            var api = await PortalApi.SignInAsync(restarted.BaseAddress, "admin@acme.test");
+            await api.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(90));
+        }
+
+        AssertOneResourceOfEachKind(ids);
+    }
+
+    [Fact]
+    public async Task Two_portals_on_one_database_run_each_operation_exactly_once()
+    {
+        var names = Enumerable.Range(1, 50).Select(i => $"twin-{i:00}").ToList();
+        var ids = new List<Guid>();
+        await using var first = await PortalProcess.StartAsync(_files, FastCloud);
+        await using var second = await PortalProcess.StartAsync(_files, FastCloud);
+        var viaFirst = await PortalApi.SignInAsync(first.BaseAddress, "admin@acme.test");
+        var viaSecond = await PortalApi.SignInAsync(second.BaseAddress, "admin@acme.test");
+
+        for (var i = 0; i < names.Count; i++)
+            ids.Add(await (i % 2 == 0 ? viaFirst : viaSecond).CreateEnvironmentAsync(names[i]));
+        await viaFirst.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(120));
+
+        AssertOneResourceOfEachKind(ids);
+        var calls = CloudLedger.SuccessfulCalls(_files);
+        foreach (var id in ids.Select(i => i.ToString()))
+        {
+            foreach (var call in new[] { "create Network", "create Storage", "create Cluster", "verify cluster" })
+                Assert.Equal(1, calls.GetValueOrDefault((id, call)));
+        }
+    }
+
+    private void AssertOneResourceOfEachKind(IEnumerable<Guid> ids)
+    {
+        var live = CloudLedger.LiveResources(_files);
+        foreach (var id in ids.Select(i => i.ToString()))
+        {
+            foreach (var kind in Kinds)
+                Assert.True(live.GetValueOrDefault((id, kind)) == 1, $"{id} has {live.GetValueOrDefault((id, kind))} {kind} resources");
+        }
+    }
+
+    private async Task<List<string>> StatusesInDatabaseAsync()
+    {
+        await using var connection = _files.OpenDatabase();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Status FROM ComputeEnvironments WHERE Name LIKE 'crash-%'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var statuses = new List<string>();
+        while (await reader.ReadAsync())
+            statuses.Add(reader.GetString(0));
+        return statuses;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("The condition never held.");
+    }
+}

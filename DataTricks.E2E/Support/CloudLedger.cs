@@ -1,0 +1,31 @@
+namespace DataTricks.E2E.Support;
+
+/// <summary>Reads what the simulated cloud holds and was asked, straight from its own database.</summary>
+public static class CloudLedger
+{
+    /// <summary>Live resources per environment id and kind.</summary>
+    public static Dictionary<(string Environment, string Kind), long> LiveResources(PortalFiles files)
+    {
+        using var connection = files.OpenCloud();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT environment_id, kind, COUNT(*) FROM cloud_resources WHERE deleted_at IS NULL GROUP BY environment_id, kind";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<(string, string), long>();
+        while (reader.Read())
+            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        return counts;
+    }
+
+    /// <summary>How many successful calls of each name (e.g. "create Network") the cloud answered per environment.</summary>
+    public static Dictionary<(string Environment, string Call), long> SuccessfulCalls(PortalFiles files)
+    {
+        using var connection = files.OpenCloud();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT environment_id, call, COUNT(*) FROM cloud_calls WHERE outcome = 'ok' GROUP BY environment_id, call";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<(string, string), long>();
+        while (reader.Read())
+            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        return counts;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DataTricks.E2E.Support;
+
+/// <summary>A script's view of a portal process: its REST API with a bearer token.</summary>
+public sealed class PortalApi(HttpClient http)
+{
+    public static async Task<PortalApi> SignInAsync(Uri baseAddress, string email, string password = "Demo-Passw0rd!")
+    {
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new PortalApi(http);
+    }
+
+    public async Task<Guid> CreateEnvironmentAsync(string name)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/compute-environments", new { name, cloud = "Gcp", region = "europe-west1" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Status by environment name, over every page.</summary>
+    public async Task<Dictionary<string, string>> StatusesAsync()
+    {
+        var statuses = new Dictionary<string, string>();
+        string? token = null;
+        do
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/compute-environments?pageSize=100&pageToken={token}");
+            foreach (var item in page.GetProperty("items").EnumerateArray())
+                statuses[item.GetProperty("name").GetString()!] = item.GetProperty("status").GetString()!;
+            token = page.GetProperty("nextPageToken").GetString();
+        } while (token is not null);
+        return statuses;
+    }
+
+    /// <summary>Polls until every named environment is Ready, for at most <paramref name="limit"/>.</summary>
+    public async Task WaitUntilAllReadyAsync(IReadOnlyCollection<string> names, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        Dictionary<string, string> statuses;
+        do
+        {
+            statuses = await StatusesAsync();
+            if (names.All(n => statuses.GetValueOrDefault(n) == "Ready"))
+                return;
+            await Task.Delay(500);
+        } while (DateTime.UtcNow < deadline);
+        var stuck = names.Where(n => statuses.GetValueOrDefault(n) != "Ready").Select(n => $"{n}={statuses.GetValueOrDefault(n)}");
+        Assert.Fail($"Not Ready after {limit}: {string.Join(", ", stuck)}");
+    }
+}
