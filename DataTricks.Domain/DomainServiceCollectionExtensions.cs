@@ -35,7 +35,7 @@ public static class DomainServiceCollectionExtensions
                 services.AddDbContext<DataTricksDbContext, SqlServerDataTricksDbContext>(o => o.UseSqlServer(connectionString));
                 break;
             default:
-                services.AddDbContext<DataTricksDbContext, SqliteDataTricksDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<DataTricksDbContext, SqliteDataTricksDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
                 break;
         }
 
@@ -70,6 +70,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OperationCancellations>();
         services.AddSingleton<EnvironmentStatusNotifier>();
         services.AddSingleton<OperationLeases>();
+        services.AddSingleton<LeaseKeeper>();
         services.AddScoped<OperationDispatch>();
         services.AddScoped<OperationRunner>();
     }

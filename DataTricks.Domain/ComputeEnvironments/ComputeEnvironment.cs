@@ -32,6 +32,9 @@ public sealed class ComputeEnvironment : ITenantOwned
     public DateTimeOffset? DeletedAt { get; private set; }
     public long Version { get; private set; }
 
+    /// <summary>The operation to follow: the latest create, retry or delete.</summary>
+    public Guid? CurrentOperationId { get; private set; }
+
     public static ComputeEnvironment Create(
         Guid customerId, string name, CloudProvider cloud, string region, string? nodeType,
         int minWorkers, int maxWorkers, DateTimeOffset now)
@@ -108,6 +111,12 @@ public sealed class ComputeEnvironment : ITenantOwned
     {
         MoveTo(ComputeEnvironmentStatus.Deleted);
         DeletedAt = now;
+        Touch(now);
+    }
+
+    public void Follow(Guid operationId, DateTimeOffset now)
+    {
+        CurrentOperationId = operationId;
         Touch(now);
     }
 

@@ -40,6 +40,7 @@ public sealed class ComputeEnvironmentService(
         var now = time.GetUtcNow();
         var environment = ComputeEnvironment.Create(customerId, valid.Name, valid.Cloud, valid.Region, valid.NodeType, valid.MinWorkers, valid.MaxWorkers, now);
         var operation = Operation.Queue(customerId, environment.Id, OperationKind.Create, now);
+        environment.Follow(operation.Id, now);
         db.ComputeEnvironments.Add(environment);
         db.Operations.Add(operation);
         if (idempotencyKey is not null)
@@ -151,11 +152,11 @@ public sealed class ComputeEnvironmentService(
             if (environment.Status != ComputeEnvironmentStatus.Failed)
                 return Failure.Conflict($"Only a Failed environment can be retried; this one is {environment.Status}.");
             var failedStep = await db.Operations
-                .Where(o => o.ComputeEnvironmentId == id && o.Kind == OperationKind.Create)
-                .OrderByDescending(o => o.CreatedAt).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
+                .Where(o => o.Id == environment.CurrentOperationId).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
             var now = time.GetUtcNow();
             var operation = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Create, now, failedStep);
             db.Operations.Add(operation);
+            environment.Follow(operation.Id, now);
             environment.MarkProvisioning($"Retry queued: resuming at {ProvisioningSteps.Describe(failedStep ?? ProvisioningSteps.All[0]).ToLowerInvariant()}", now);
             audit.Record(AuditActions.EnvironmentRetried, "environment", environment.Id, $"{environment.Name} from {failedStep}");
             await db.SaveChangesAsync(cancellationToken);
@@ -178,6 +179,7 @@ public sealed class ComputeEnvironmentService(
             environment.MarkDeleting(now);
         var delete = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Delete, now);
         db.Operations.Add(delete);
+        environment.Follow(delete.Id, now);
         return (delete, creates.Select(c => c.Id).ToList());
     }
 

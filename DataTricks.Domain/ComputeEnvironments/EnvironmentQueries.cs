@@ -10,7 +10,7 @@ internal static class EnvironmentQueries
         environments.Select(e => new EnvironmentView(
             e.Id, e.Name, e.Cloud, e.Region, e.NodeType, e.MinWorkers, e.MaxWorkers, e.Status, e.StatusMessage,
             e.CreatedAt, e.UpdatedAt, e.ReadyAt,
-            db.Operations.Where(o => o.ComputeEnvironmentId == e.Id).OrderByDescending(o => o.CreatedAt).Select(o => (Guid?)o.Id).FirstOrDefault(),
+            e.CurrentOperationId,
             db.Repos.Count(r => r.ComputeEnvironmentId == e.Id),
             e.Version));
 

@@ -16,7 +16,7 @@ public sealed class OperationService(
 
     public async Task<IReadOnlyList<OperationView>> ListForEnvironmentAsync(Guid environmentId, CancellationToken cancellationToken = default) =>
         (await db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == environmentId)
-            .OrderByDescending(o => o.CreatedAt).ToListAsync(cancellationToken)).Select(o => o.ToView()).ToList();
+            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(cancellationToken)).Select(o => o.ToView()).ToList();
 
     /// <summary>Cancels a create: the environment goes Deleting and a delete removes whatever the create made.</summary>
     public async Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default)

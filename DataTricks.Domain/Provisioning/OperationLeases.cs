@@ -26,16 +26,28 @@ public sealed class OperationLeases(IServiceScopeFactory scopes, IOptions<Provis
             return claimed == 1;
         });
 
-    /// <summary>Extends the lease; null when it is no longer ours, else whether a cancel has been requested.</summary>
-    public Task<bool?> RenewAsync(Guid operationId, string owner, CancellationToken cancellationToken) =>
-        InSystemScopeAsync<bool?>(async db =>
+    /// <summary>
+    /// Extends the leases <paramref name="owner"/> holds on <paramref name="operationIds"/> in one statement, however many
+    /// there are, and reports which are still its own and which of those a user asked to cancel.
+    /// </summary>
+    public Task<(HashSet<Guid> Owned, HashSet<Guid> CancelRequested)> RenewAsync(string owner, IReadOnlyCollection<Guid> operationIds, CancellationToken cancellationToken) =>
+        InSystemScopeAsync(async db =>
         {
-            var renewed = await db.Operations
-                .Where(o => o.Id == operationId && o.LeaseOwner == owner)
-                .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseExpiresAt, time.GetUtcNow() + options.Value.LeaseDuration), cancellationToken);
-            if (renewed == 0)
-                return null;
-            return await db.Operations.Where(o => o.Id == operationId).Select(o => o.CancelRequestedAt != null).FirstAsync(cancellationToken);
+            var owned = new HashSet<Guid>();
+            var cancelRequested = new HashSet<Guid>();
+            foreach (var chunk in operationIds.Chunk(500))
+            {
+                await db.Operations
+                    .Where(o => o.LeaseOwner == owner && chunk.Contains(o.Id))
+                    .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseExpiresAt, time.GetUtcNow() + options.Value.LeaseDuration), cancellationToken);
+                var rows = await db.Operations
+                    .Where(o => o.LeaseOwner == owner && chunk.Contains(o.Id))
+                    .Select(o => new { o.Id, Cancel = o.CancelRequestedAt != null })
+                    .ToListAsync(cancellationToken);
+                owned.UnionWith(rows.Select(r => r.Id));
+                cancelRequested.UnionWith(rows.Where(r => r.Cancel).Select(r => r.Id));
+            }
+            return (owned, cancelRequested);
         });
 
     /// <summary>Ids of unfinished operations that no live worker holds: new ones, and those of crashed or stopped workers.</summary>

@@ -16,7 +16,7 @@ namespace DataTricks.Domain.Provisioning;
 /// idempotency keys make a repeated step find what it made before. Runs in a DI scope of its own.
 /// </summary>
 public sealed class OperationRunner(
-    DataTricksDbContext db, TenantContext tenant, ICloud cloud, OperationLeases leases, EnvironmentStatusNotifier notifier,
+    DataTricksDbContext db, TenantContext tenant, ICloud cloud, OperationLeases leases, LeaseKeeper keeper, EnvironmentStatusNotifier notifier,
     OperationCancellations cancellations, IOptions<ProvisioningOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
     private static readonly TimeSpan CreateStopPollInterval = TimeSpan.FromMilliseconds(250);
@@ -39,7 +39,7 @@ public sealed class OperationRunner(
         using var timeout = new CancellationTokenSource(Remaining(), time);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, userCancel.Token, leaseLost.Token, timeout.Token);
         using var registration = cancellations.Register(operationId, userCancel);
-        var renewal = KeepLeaseAsync(workerId, userCancel, leaseLost, run.Token);
+        using var tracking = keeper.Track(operationId, workerId, _operation.Kind == OperationKind.Create, userCancel, leaseLost);
         try
         {
             if (_operation.Kind == OperationKind.Create)
@@ -65,11 +65,6 @@ public sealed class OperationRunner(
         catch (CloudException fault)
         {
             await FailAsync(fault.Code, fault.Message);
-        }
-        finally
-        {
-            await run.CancelAsync();
-            await renewal;
         }
     }
 
@@ -271,31 +266,6 @@ public sealed class OperationRunner(
         }
         if (publish)
             notifier.Publish(EnvironmentStatusChanged.Of(_environment, _operation, time.GetUtcNow()));
-    }
-
-    /// <summary>Renews the lease at a third of its duration; reports a lost lease or a cancel stored by another process.</summary>
-    private async Task KeepLeaseAsync(string workerId, CancellationTokenSource userCancel, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(_options.LeaseDuration / 3, time, cancellationToken);
-                switch (await leases.RenewAsync(_operation.Id, workerId, cancellationToken))
-                {
-                    case null:
-                        await leaseLost.CancelAsync();
-                        return;
-                    case true when _operation.Kind == OperationKind.Create:
-                        await userCancel.CancelAsync();
-                        break;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The run is over; so is the renewal.
-        }
     }
 
     private TimeSpan Remaining()

@@ -20,7 +20,9 @@ namespace DataTricks.Portal.Tests.ProvisioningEngine;
 internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly TestDatabase _database = new();
+    private readonly CancellationTokenSource _stop = new();
     private ServiceProvider _services = null!;
+    private Task _leaseRenewal = Task.CompletedTask;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     public ScriptedCloud Cloud { get; } = new();
@@ -49,6 +51,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
         harness.CustomerId = customer.Id;
+        // As the worker does: one loop renews the leases of every run in flight.
+        harness._leaseRenewal = harness._services.GetRequiredService<LeaseKeeper>().RunAsync(harness._stop.Token);
         return harness;
     }
 
@@ -121,6 +125,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _leaseRenewal;
+        _stop.Dispose();
         await _services.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -10,7 +10,7 @@ namespace DataTricks.Portal.Hosting;
 /// concurrently up to a bound; each awaits the cloud without holding a thread.
 /// </summary>
 public sealed class ProvisioningWorker(
-    OperationQueue queue, OperationLeases leases, IServiceScopeFactory scopes, IOptions<ProvisioningOptions> options,
+    OperationQueue queue, OperationLeases leases, LeaseKeeper keeper, IServiceScopeFactory scopes, IOptions<ProvisioningOptions> options,
     TimeProvider time, ILogger<ProvisioningWorker> logger) : BackgroundService
 {
     private readonly string _workerId = NewWorkerId();
@@ -20,6 +20,7 @@ public sealed class ProvisioningWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeping = SweepAsync(stoppingToken);
+        var renewing = keeper.RunAsync(stoppingToken);
         try
         {
             await foreach (var operationId in queue.Reader.ReadAllAsync(stoppingToken))
@@ -34,7 +35,7 @@ public sealed class ProvisioningWorker(
         {
             // Shutting down: unfinished operations keep their rows and resume on the next start.
         }
-        await sweeping;
+        await Task.WhenAll(sweeping, renewing);
     }
 
     private async Task RunAsync(Guid operationId, CancellationToken stoppingToken)

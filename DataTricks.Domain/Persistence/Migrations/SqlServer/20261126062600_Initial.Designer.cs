@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDataTricksDbContext))]
-    [Migration("20261126061150_Initial")]
+    [Migration("20261126062600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -129,6 +129,9 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CurrentOperationId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");

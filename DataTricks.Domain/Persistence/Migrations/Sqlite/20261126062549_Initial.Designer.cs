@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DataTricks.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDataTricksDbContext))]
-    [Migration("20261126061140_Initial")]
+    [Migration("20261126062549_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -124,6 +124,9 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CurrentOperationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
