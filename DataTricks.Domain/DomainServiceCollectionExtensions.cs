@@ -4,6 +4,7 @@ using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Provisioning;
+using DataTricks.Domain.Repos;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Seeding;
@@ -53,6 +54,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SignupService>();
         services.AddScoped<ImpersonationService>();
         services.AddScoped<ComputeEnvironmentService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<RepoService>();
         services.AddScoped<OperationService>();
         AddProvisioning(services, configuration);
         services.AddScoped<DemoSeeder>();

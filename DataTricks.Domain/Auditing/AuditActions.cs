@@ -14,4 +14,13 @@ public static class AuditActions
     public const string EnvironmentDeleted = "environment.delete";
     public const string EnvironmentRetried = "environment.retry";
     public const string OperationCanceled = "operation.cancel";
+    public const string UserCreated = "user.create";
+    public const string UserUpdated = "user.update";
+    public const string UserDeleted = "user.delete";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string RepoCreated = "repo.create";
+    public const string RepoUpdated = "repo.update";
+    public const string RepoDeleted = "repo.delete";
+    public const string RepoMemberAdded = "repo.member.add";
+    public const string RepoMemberRemoved = "repo.member.remove";
 }

@@ -69,9 +69,6 @@ public sealed class SignupService(
     private Failure Abandon(IdentityResult result)
     {
         db.ChangeTracker.Clear();
-        var duplicate = result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));
-        return duplicate
-            ? Failure.Conflict("An account with this e-mail already exists.")
-            : Failure.Invalid(new Dictionary<string, string[]> { ["adminEmail"] = result.Errors.Select(e => e.Description).ToArray() });
+        return IdentityFailures.From(result, "adminEmail");
     }
 }

@@ -1,15 +1,16 @@
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Provisioning;
+using DataTricks.Portal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTricks.Portal.Tests.ProvisioningEngine;
 
 public sealed class OperationRunnerTests : IAsyncLifetime
 {
-    private EngineHarness _engine = null!;
+    private DomainHarness _engine = null!;
 
-    public async ValueTask InitializeAsync() => _engine = await EngineHarness.StartAsync();
+    public async ValueTask InitializeAsync() => _engine = await DomainHarness.StartAsync();
 
     public ValueTask DisposeAsync() => _engine.DisposeAsync();
 

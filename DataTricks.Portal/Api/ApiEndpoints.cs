@@ -18,7 +18,9 @@ public static class ApiEndpoints
             .MapAuditEventEndpoints()
             .MapSupportEndpoints()
             .MapComputeEnvironmentEndpoints()
-            .MapOperationEndpoints();
+            .MapOperationEndpoints()
+            .MapUserEndpoints()
+            .MapRepoEndpoints();
         return app;
     }
 }

@@ -15,6 +15,9 @@ public static class FailureResults
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.Succeeded ? onSuccess(result.Value) : result.Failure.ToProblem();
 
+    public static async Task<IResult> ToHttpResultAsync<T>(this Result<T> result, Func<T, Task<IResult>> onSuccess) =>
+        result.Succeeded ? await onSuccess(result.Value) : result.Failure.ToProblem();
+
     private static int StatusCode(FailureKind kind) => kind switch
     {
         FailureKind.Invalid => StatusCodes.Status400BadRequest,

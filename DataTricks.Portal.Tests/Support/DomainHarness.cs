@@ -5,19 +5,19 @@ using DataTricks.Domain.Customers;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
-using DataTricks.Portal.Tests.Support;
+using DataTricks.Portal.Tests.ProvisioningEngine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DataTricks.Portal.Tests.ProvisioningEngine;
+namespace DataTricks.Portal.Tests.Support;
 
 /// <summary>
-/// The provisioning engine on a real SQLite database, with a scripted cloud and a fake clock the harness moves
-/// while an operation runs, so minutes of retries and timeouts pass in milliseconds.
+/// The domain services and the provisioning engine on a real SQLite database, for two customers, with a scripted
+/// cloud and a fake clock the harness moves while an operation runs, so minutes of retries pass in milliseconds.
 /// </summary>
-internal sealed class EngineHarness : IAsyncDisposable
+internal sealed class DomainHarness : IAsyncDisposable
 {
     private readonly TestDatabase _database = new();
     private readonly CancellationTokenSource _stop = new();
@@ -27,10 +27,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     public ScriptedCloud Cloud { get; } = new();
     public Guid CustomerId { get; private set; }
+    public Guid OtherCustomerId { get; private set; }
 
-    public static async Task<EngineHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<DomainHarness> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var harness = new EngineHarness();
+        var harness = new DomainHarness();
         await harness._database.InitializeAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,30 +49,40 @@ internal sealed class EngineHarness : IAsyncDisposable
             .BuildServiceProvider();
         await using var db = harness._database.CreateContext(TenantScope.System);
         var customer = Customer.Create("Engine Co", harness.Time.GetUtcNow());
-        db.Customers.Add(customer);
+        var other = Customer.Create("Other Co", harness.Time.GetUtcNow());
+        db.Customers.AddRange(customer, other);
         await db.SaveChangesAsync();
         harness.CustomerId = customer.Id;
+        harness.OtherCustomerId = other.Id;
         // As the worker does: one loop renews the leases of every run in flight.
         harness._leaseRenewal = harness._services.GetRequiredService<LeaseKeeper>().RunAsync(harness._stop.Token);
         return harness;
     }
 
-    /// <summary>Runs <paramref name="work"/> in a scope of the test customer, as a request would.</summary>
-    public async Task<T> AsCustomerAsync<T>(Func<IServiceProvider, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> in a scope of the test customer (or <paramref name="customerId"/>), as a request would.</summary>
+    public async Task<T> AsCustomerAsync<T>(Func<IServiceProvider, Task<T>> work, Guid? customerId = null)
     {
         await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForCustomer(CustomerId));
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForCustomer(customerId ?? CustomerId));
         return await work(scope.ServiceProvider);
     }
 
-    public Task<EnvironmentView> CreateEnvironmentAsync(string name = "analytics") =>
+    /// <summary>Everything of every customer, for checks that nothing leaked or changed.</summary>
+    public async Task<T> AsSystemAsync<T>(Func<DataTricksDbContext, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.System);
+        return await work(scope.ServiceProvider.GetRequiredService<DataTricksDbContext>());
+    }
+
+    public Task<EnvironmentView> CreateEnvironmentAsync(string name = "analytics", Guid? customerId = null) =>
         AsCustomerAsync(async services =>
         {
             var result = await services.GetRequiredService<ComputeEnvironmentService>()
                 .CreateAsync(new CreateEnvironmentRequest(name, "Aws", "us-east-1", null, 1, 2), null);
             Assert.True(result.Succeeded, result.Failure?.Detail);
             return result.Value;
-        });
+        }, customerId);
 
     public Task<ComputeEnvironment> EnvironmentAsync(Guid id) =>
         AsCustomerAsync(services => services.GetRequiredService<DataTricksDbContext>().ComputeEnvironments.AsNoTracking().SingleAsync(e => e.Id == id));

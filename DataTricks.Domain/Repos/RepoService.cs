@@ -1,0 +1,196 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.Repos;
+
+/// <summary>
+/// The caller's repos, their environment binding and their members. An environment of another customer, or a
+/// user of another customer, is not found; the schema refuses such links even if this service were wrong.
+/// </summary>
+public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, TimeProvider time)
+{
+    public async Task<OffsetPage<RepoView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
+    {
+        var filtered = db.Repos.AsQueryable();
+        if (query.NormalizedSearch is { } search)
+            filtered = filtered.Where(r => r.NormalizedName.Contains(search));
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await Project(filtered.OrderBy(r => r.NormalizedName).Skip(query.Offset).Take(query.Limit)).ToListAsync(cancellationToken);
+        return new OffsetPage<RepoView>(items, total, query.Offset);
+    }
+
+    public async Task<Result<RepoView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await Project(db.Repos.Where(r => r.Id == id)).FirstOrDefaultAsync(cancellationToken) is { } view ? view : Failure.NotFound("The repo");
+
+    /// <summary>The environments a repo can be bound to now: on their way to Ready, or Ready.</summary>
+    public async Task<IReadOnlyList<BindableEnvironment>> BindableEnvironmentsAsync(CancellationToken cancellationToken = default) =>
+        await db.ComputeEnvironments
+            .Where(e => e.Status == ComputeEnvironmentStatus.Pending || e.Status == ComputeEnvironmentStatus.Provisioning || e.Status == ComputeEnvironmentStatus.Ready)
+            .OrderBy(e => e.NormalizedName)
+            .Select(e => new BindableEnvironment(e.Id, e.Name, e.Status))
+            .ToListAsync(cancellationToken);
+
+    public async Task<Result<RepoView>> CreateAsync(CreateRepoRequest request, CancellationToken cancellationToken = default)
+    {
+        var name = request.Name?.Trim() ?? "";
+        if (Validate(name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
+            return invalid;
+        if (tenant.CustomerId is not { } customerId)
+            return Failure.NotFound("The customer");
+        if (await CheckBindableAsync(request.ComputeEnvironmentId!.Value, cancellationToken) is { } unbindable)
+            return unbindable;
+        if (await NameTakenAsync(name, null, cancellationToken))
+            return NameConflict(name);
+
+        var repo = Repo.Create(customerId, name, request.Description, request.ComputeEnvironmentId.Value, time.GetUtcNow());
+        db.Repos.Add(repo);
+        audit.Record(AuditActions.RepoCreated, "repo", repo.Id, repo.Name);
+        return await SaveAsync(repo.Id, name, cancellationToken);
+    }
+
+    public async Task<Result<RepoView>> UpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken = default)
+    {
+        var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (repo is null)
+            return Failure.NotFound("The repo");
+        var name = request.Name?.Trim() ?? repo.Name;
+        if (Validate(name, request.Description, hasEnvironment: true, requireEnvironment: false) is { } invalid)
+            return invalid;
+        if (request.ComputeEnvironmentId is { } environmentId && environmentId != repo.ComputeEnvironmentId
+            && await CheckBindableAsync(environmentId, cancellationToken) is { } unbindable)
+            return unbindable;
+        if (!string.Equals(name, repo.Name, StringComparison.OrdinalIgnoreCase) && await NameTakenAsync(name, repo.Id, cancellationToken))
+            return NameConflict(name);
+
+        var now = time.GetUtcNow();
+        repo.Edit(name, request.Description ?? repo.Description, now);
+        if (request.ComputeEnvironmentId is { } rebind && rebind != repo.ComputeEnvironmentId)
+        {
+            repo.BindTo(rebind, now);
+            audit.Record(AuditActions.RepoUpdated, "repo", repo.Id, $"{repo.Name} bound to environment {rebind}");
+        }
+        else
+        {
+            audit.Record(AuditActions.RepoUpdated, "repo", repo.Id, repo.Name);
+        }
+        return await SaveAsync(repo.Id, name, cancellationToken);
+    }
+
+    public async Task<Result<RepoView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(id, cancellationToken);
+        if (!view.Succeeded)
+            return view;
+        var repo = await db.Repos.FirstAsync(r => r.Id == id, cancellationToken);
+        db.Repos.Remove(repo);
+        audit.Record(AuditActions.RepoDeleted, "repo", repo.Id, repo.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return view;
+    }
+
+    public async Task<Result<IReadOnlyList<RepoMemberView>>> MembersAsync(Guid repoId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
+            return Failure.NotFound("The repo");
+        return await db.RepoMembers.Where(m => m.RepoId == repoId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName, m.AddedAt })
+            .OrderBy(m => m.DisplayName)
+            .Select(m => new RepoMemberView(m.Id, m.Email!, m.DisplayName, m.AddedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a member; adding one who already is changes nothing.</summary>
+    public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
+        if (repo is null)
+            return Failure.NotFound("The repo");
+        if (user is null)
+            return Failure.NotFound("The user");
+        if (await db.RepoMembers.AnyAsync(m => m.RepoId == repoId && m.UserId == userId, cancellationToken))
+            return false;
+        db.RepoMembers.Add(RepoMember.Create(repo.CustomerId, repoId, userId, time.GetUtcNow()));
+        audit.Record(AuditActions.RepoMemberAdded, "repo", repoId, $"{user.Email} added to {repo.Name}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Added by a concurrent request: the outcome the caller wanted.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Removes a member; removing one who is not a member changes nothing.</summary>
+    public async Task<Result<bool>> RemoveMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
+            return Failure.NotFound("The repo");
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+            return Failure.NotFound("The user");
+        var membership = await db.RepoMembers.FirstOrDefaultAsync(m => m.RepoId == repoId && m.UserId == userId, cancellationToken);
+        if (membership is null)
+            return false;
+        db.RepoMembers.Remove(membership);
+        audit.Record(AuditActions.RepoMemberRemoved, "repo", repoId, $"user {userId} removed");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private IQueryable<RepoView> Project(IQueryable<Repo> source) =>
+        source.Join(db.ComputeEnvironments, r => r.ComputeEnvironmentId, e => e.Id, (r, e) => new RepoView(
+            r.Id, r.Name, r.Description, e.Id, e.Name, e.Status,
+            db.RepoMembers.Count(m => m.RepoId == r.Id), r.CreatedAt, r.UpdatedAt));
+
+    private static Failure? Validate(string name, string? description, bool hasEnvironment, bool requireEnvironment)
+    {
+        var errors = new FieldErrors()
+            .Check(name.Length is > 0 and <= Repo.NameMaxLength, "name", $"name has 1 to {Repo.NameMaxLength} characters.")
+            .Check(description is null || description.Length <= Repo.DescriptionMaxLength, "description", $"description has at most {Repo.DescriptionMaxLength} characters.")
+            .Check(hasEnvironment || !requireEnvironment, "computeEnvironmentId", "computeEnvironmentId is required.");
+        return errors.Any ? errors.ToFailure() : null;
+    }
+
+    /// <summary>Not found when unknown, deleted or another customer's; a conflict when it is failed or being deleted.</summary>
+    private async Task<Failure?> CheckBindableAsync(Guid environmentId, CancellationToken cancellationToken)
+    {
+        var environment = await db.ComputeEnvironments.Where(e => e.Id == environmentId && e.Status != ComputeEnvironmentStatus.Deleted)
+            .Select(e => new { e.Name, e.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (environment is null)
+            return Failure.NotFound("The compute environment");
+        return ComputeEnvironmentLifecycle.IsBindable(environment.Status)
+            ? null
+            : Failure.Conflict($"Environment '{environment.Name}' is {environment.Status}: repos can only use environments that are Pending, Provisioning or Ready.");
+    }
+
+    private Task<bool> NameTakenAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var normalized = name.ToUpperInvariant();
+        return db.Repos.AnyAsync(r => r.NormalizedName == normalized && r.Id != exceptId, cancellationToken);
+    }
+
+    private static Failure NameConflict(string name) => Failure.Conflict($"A repo named '{name}' already exists.");
+
+    private async Task<Result<RepoView>> SaveAsync(Guid id, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request took the name between the check and the insert.
+            db.ChangeTracker.Clear();
+            return NameConflict(name);
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using DataTricks.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace DataTricks.Domain.Users;
+
+/// <summary>Identity's refusals as service failures: a taken e-mail is a conflict, anything else a field error.</summary>
+public static class IdentityFailures
+{
+    public static Failure From(IdentityResult result, string field) =>
+        result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            ? Failure.Conflict("An account with this e-mail already exists.")
+            : Failure.Invalid(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
+}

@@ -1,0 +1,165 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.Users;
+
+/// <summary>
+/// The people of the caller's customer. Identity keeps passwords, roles and security stamps; this service keeps
+/// the customer's rules: roles are Admin or Member, and the last active admin cannot be demoted, deactivated or removed.
+/// </summary>
+public sealed class UserService(DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, AuditLog audit, TimeProvider time)
+{
+    private static readonly string[] CustomerRoles = [Roles.Admin, Roles.Member];
+
+    public async Task<OffsetPage<UserView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
+    {
+        var filtered = db.Users.AsQueryable();
+        if (query.NormalizedSearch is { } search)
+            filtered = filtered.Where(u => u.NormalizedEmail!.Contains(search) || u.DisplayName.ToUpper().Contains(search));
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await Project(filtered.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip(query.Offset).Take(query.Limit)).ToListAsync(cancellationToken);
+        return new OffsetPage<UserView>(items, total, query.Offset);
+    }
+
+    public async Task<Result<UserView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await Project(db.Users.Where(u => u.Id == id)).FirstOrDefaultAsync(cancellationToken) is { } view ? view : Failure.NotFound("The user");
+
+    public async Task<Result<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
+    {
+        var email = request.Email?.Trim() ?? "";
+        var errors = new FieldErrors()
+            .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
+            .Check(CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
+            .Check((request.DisplayName?.Trim().Length ?? 0) <= User.DisplayNameMaxLength, "displayName", $"displayName has at most {User.DisplayNameMaxLength} characters.");
+        if (errors.Any)
+            return errors.ToFailure();
+        if (tenant.CustomerId is not { } customerId)
+            return Failure.NotFound("The customer");
+
+        var user = User.Create(customerId, email, request.DisplayName, time.GetUtcNow());
+        user.EmailConfirmed = true;
+        var generated = string.IsNullOrEmpty(request.Password) ? PasswordGenerator.Generate() : null;
+        var password = generated ?? request.Password!;
+        var problems = await PasswordCheck.ProblemsAsync(users, user, password);
+        if (problems.Length > 0)
+            return Failure.Invalid(new Dictionary<string, string[]> { ["password"] = problems });
+        if (await users.FindByEmailAsync(email) is not null)
+            return Failure.Conflict("An account with this e-mail already exists.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await users.CreateAsync(user, password) is { Succeeded: false } created)
+            return Abandon(created);
+        if (await users.AddToRoleAsync(user, request.Role!) is { Succeeded: false } promoted)
+            return Abandon(promoted);
+        audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {request.Role}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CreatedUser((await GetAsync(user.Id, cancellationToken)).Value!, generated);
+    }
+
+    public async Task<Result<UserView>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+            return Failure.NotFound("The user");
+        var displayName = request.DisplayName?.Trim();
+        var errors = new FieldErrors()
+            .Check(request.Role is null || CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
+            .Check(displayName is null || displayName.Length is > 0 and <= User.DisplayNameMaxLength, "displayName", $"displayName has 1 to {User.DisplayNameMaxLength} characters.");
+        if (errors.Any)
+            return errors.ToFailure();
+
+        var currentRole = await RoleOfAsync(user.Id, cancellationToken);
+        var losesAdmin = currentRole == Roles.Admin && user.IsActive && ((request.Role is { } role && role != Roles.Admin) || request.IsActive == false);
+        if (losesAdmin && await IsLastActiveAdminAsync(user.Id, cancellationToken))
+            return Failure.Conflict("This is the customer's last active admin: make someone else an admin first.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changes = new List<string>();
+        if (displayName is not null && displayName != user.DisplayName)
+        {
+            user.DisplayName = displayName;
+            changes.Add($"name '{displayName}'");
+        }
+        if (request.IsActive is { } active && active != user.IsActive)
+        {
+            user.IsActive = active;
+            changes.Add(active ? "reactivated" : "deactivated");
+        }
+        if (request.Role is { } newRole && newRole != currentRole)
+        {
+            if (currentRole is not null)
+                await users.RemoveFromRoleAsync(user, currentRole);
+            await users.AddToRoleAsync(user, newRole);
+            changes.Add($"role {newRole}");
+        }
+        if (changes.Count > 0)
+        {
+            // A new stamp signs the user out everywhere: a deactivated or demoted user keeps no old rights.
+            await users.UpdateSecurityStampAsync(user);
+            audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join(", ", changes)}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Sets a new password (generated when none is given) and signs the user out everywhere.</summary>
+    public async Task<Result<string>> ResetPasswordAsync(Guid id, string? newPassword, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+            return Failure.NotFound("The user");
+        var password = string.IsNullOrEmpty(newPassword) ? PasswordGenerator.Generate() : newPassword;
+        var problems = await PasswordCheck.ProblemsAsync(users, user, password);
+        if (problems.Length > 0)
+            return Failure.Invalid(new Dictionary<string, string[]> { ["password"] = problems });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        await users.SetLockoutEndDateAsync(user, null);
+        audit.Record(AuditActions.UserPasswordReset, "user", user.Id, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return password;
+    }
+
+    public async Task<Result<UserView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(id, cancellationToken);
+        if (!view.Succeeded)
+            return view;
+        if (view.Value.Role == Roles.Admin && view.Value.IsActive && await IsLastActiveAdminAsync(id, cancellationToken))
+            return Failure.Conflict("This is the customer's last active admin: make someone else an admin first.");
+        var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
+        db.Users.Remove(user);
+        audit.Record(AuditActions.UserDeleted, "user", user.Id, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return view;
+    }
+
+    private IQueryable<UserView> Project(IQueryable<User> source) =>
+        source.Select(u => new UserView(
+            u.Id, u.Email!, u.DisplayName,
+            db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).FirstOrDefault() ?? Roles.Member,
+            u.IsActive, u.CreatedAt));
+
+    private Task<string?> RoleOfAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<bool> IsLastActiveAdminAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
+        return !await db.Users.AnyAsync(u => u.Id != userId && u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId), cancellationToken);
+    }
+
+    private Failure Abandon(IdentityResult result)
+    {
+        db.ChangeTracker.Clear();
+        return IdentityFailures.From(result, "email");
+    }
+}

@@ -1,0 +1,122 @@
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Users;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.UsersAndRepos;
+
+public sealed class UserServiceTests : IAsyncLifetime
+{
+    private DomainHarness _domain = null!;
+
+    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _domain.DisposeAsync();
+
+    [Fact]
+    public async Task The_last_active_admin_cannot_be_demoted_deactivated_or_deleted()
+    {
+        var admin = await CreateAsync("only@admin.test", Roles.Admin);
+
+        var demoted = await UsersAsync(s => s.UpdateAsync(admin.Id, new UpdateUserRequest(null, Roles.Member, null)));
+        var deactivated = await UsersAsync(s => s.UpdateAsync(admin.Id, new UpdateUserRequest(null, null, false)));
+        var deleted = await UsersAsync(s => s.DeleteAsync(admin.Id));
+
+        Assert.All([demoted.Failure, deactivated.Failure, deleted.Failure], f => Assert.Equal(FailureKind.Conflict, f?.Kind));
+        var unchanged = (await UsersAsync(s => s.GetAsync(admin.Id))).Value!;
+        Assert.Equal((Roles.Admin, true), (unchanged.Role, unchanged.IsActive));
+    }
+
+    [Fact]
+    public async Task With_a_second_active_admin_the_first_can_step_down()
+    {
+        var first = await CreateAsync("first@admin.test", Roles.Admin);
+        await CreateAsync("second@admin.test", Roles.Admin);
+
+        var demoted = await UsersAsync(s => s.UpdateAsync(first.Id, new UpdateUserRequest(null, Roles.Member, null)));
+
+        Assert.Equal(Roles.Member, demoted.Value?.Role);
+    }
+
+    [Fact]
+    public async Task A_deactivated_admin_does_not_count_as_the_remaining_admin()
+    {
+        var active = await CreateAsync("active@admin.test", Roles.Admin);
+        var dormant = await CreateAsync("dormant@admin.test", Roles.Admin);
+        await UsersAsync(s => s.UpdateAsync(dormant.Id, new UpdateUserRequest(null, null, false)));
+
+        var demoted = await UsersAsync(s => s.UpdateAsync(active.Id, new UpdateUserRequest(null, Roles.Member, null)));
+
+        Assert.Equal(FailureKind.Conflict, demoted.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task A_user_created_without_a_password_gets_a_generated_one_that_works_once_shown()
+    {
+        var created = await _domain.AsCustomerAsync(s => s.GetRequiredService<UserService>()
+            .CreateAsync(new CreateUserRequest("new@colleague.test", "New Colleague", Roles.Member, null)));
+
+        Assert.True(created.Succeeded);
+        var password = created.Value!.GeneratedPassword;
+        Assert.NotNull(password);
+        var works = await _domain.AsCustomerAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<User>>();
+            return await users.CheckPasswordAsync((await users.FindByEmailAsync("new@colleague.test"))!, password);
+        });
+        Assert.True(works);
+    }
+
+    [Fact]
+    public async Task Deactivating_changes_the_security_stamp_so_existing_sessions_end()
+    {
+        await CreateAsync("keeper@admin.test", Roles.Admin);
+        var member = await CreateAsync("leaver@member.test", Roles.Member);
+        var before = await StampAsync(member.Id);
+
+        var deactivated = await UsersAsync(s => s.UpdateAsync(member.Id, new UpdateUserRequest(null, null, false)));
+
+        Assert.False(deactivated.Value!.IsActive);
+        Assert.NotEqual(before, await StampAsync(member.Id));
+    }
+
+    [Theory]
+    [InlineData("not-an-email", Roles.Member, null, "email")]
+    [InlineData("ok@ok.test", "Support", null, "role")]
+    [InlineData("ok@ok.test", "Owner", null, "role")]
+    [InlineData("ok@ok.test", Roles.Member, "weak", "password")]
+    public async Task Bad_new_users_are_refused_field_by_field_and_nothing_is_stored(string email, string role, string? password, string field)
+    {
+        var result = await UsersAsync(s => s.CreateAsync(new CreateUserRequest(email, null, role, password)));
+
+        Assert.True(result.Failure?.FieldErrors?.ContainsKey(field), $"expected an error on {field}");
+        Assert.Equal(0, await _domain.AsSystemAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Another_customers_user_is_not_found()
+    {
+        var foreign = await _domain.AsCustomerAsync(s => s.GetRequiredService<UserService>()
+            .CreateAsync(new CreateUserRequest("them@other.test", null, Roles.Admin, null)), _domain.OtherCustomerId);
+
+        var read = await UsersAsync(s => s.GetAsync(foreign.Value!.User.Id));
+        var update = await UsersAsync(s => s.UpdateAsync(foreign.Value!.User.Id, new UpdateUserRequest("Hijacked", null, null)));
+
+        Assert.Equal(FailureKind.NotFound, read.Failure?.Kind);
+        Assert.Equal(FailureKind.NotFound, update.Failure?.Kind);
+    }
+
+    private async Task<UserView> CreateAsync(string email, string role)
+    {
+        var created = await UsersAsync(s => s.CreateAsync(new CreateUserRequest(email, null, role, null)));
+        Assert.True(created.Succeeded, created.Failure?.Detail);
+        return created.Value!.User;
+    }
+
+    private Task<T> UsersAsync<T>(Func<UserService, Task<T>> work) =>
+        _domain.AsCustomerAsync(s => work(s.GetRequiredService<UserService>()));
+
+    private Task<string?> StampAsync(Guid id) => _domain.AsSystemAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
+}
