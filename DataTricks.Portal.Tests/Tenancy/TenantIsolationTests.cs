@@ -24,6 +24,15 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
         { "POST", "/api/v1/compute-environments/{id}/retry", "environment", null },
         { "GET", "/api/v1/operations/{id}", "operation", null },
         { "POST", "/api/v1/operations/{id}/cancel", "operation", null },
+        { "GET", "/api/v1/users/{id}", "user", null },
+        { "PATCH", "/api/v1/users/{id}", "user", """{"displayName":"Hijacked","role":"Admin","isActive":false}""" },
+        { "DELETE", "/api/v1/users/{id}", "user", null },
+        { "GET", "/api/v1/repos/{id}", "repo", null },
+        { "PATCH", "/api/v1/repos/{id}", "repo", """{"name":"Hijacked"}""" },
+        { "DELETE", "/api/v1/repos/{id}", "repo", null },
+        { "GET", "/api/v1/repos/{id}/members", "repo", null },
+        { "PUT", "/api/v1/repos/{id}/members/{own-user}", "repo", null },
+        { "DELETE", "/api/v1/repos/{id}/members/{member}", "repo", null },
     };
 
     [Theory]
@@ -34,6 +43,8 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
         var acme = await factory.SignedInAsync(ApiClients.AcmeAdmin);
         var before = await GlobexSnapshotAsync();
 
+        route = route.Replace("{own-user}", (await UserIdAsync(ApiClients.AcmeMember)).ToString())
+            .Replace("{member}", (await UserIdAsync("gina@globex.test")).ToString());
         var foreign = await acme.SendAsync(Request(method, route.Replace("{id}", foreignId.ToString()), body), Ct);
         var unknown = await acme.SendAsync(Request(method, route.Replace("{id}", Guid.NewGuid().ToString()), body), Ct);
 
@@ -63,6 +74,10 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
     private async Task<Guid> GlobexIdAsync(string kind)
     {
         var globex = await factory.SignedInAsync(ApiClients.GlobexAdmin);
+        if (kind == "user")
+            return await UserIdAsync("gina@globex.test");
+        if (kind == "repo")
+            return await factory.WithDatabaseAsync(db => db.Repos.Where(r => r.Name == "Finance Reports").Select(r => r.Id).SingleAsync(Ct));
         if (kind == "token")
         {
             var token = await globex.PostAsJsonAsync("/api/v1/tokens", new { name = "globex token" }, Ct);
@@ -92,6 +107,9 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
         };
         return JsonSerializer.Serialize(snapshot);
     });
+
+    private Task<Guid> UserIdAsync(string email) =>
+        factory.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct));
 
     /// <summary>What a caller could tell two 404s apart by; the trace id differs per request and says nothing.</summary>
     private static async Task<string> ProblemAsync(HttpResponseMessage response)
