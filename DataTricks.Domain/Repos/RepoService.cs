@@ -103,6 +103,14 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The customer's active users who are not members yet, for the add-member picker.</summary>
+    public async Task<IReadOnlyList<RepoMemberView>> CandidatesAsync(Guid repoId, CancellationToken cancellationToken = default) =>
+        await db.Users
+            .Where(u => u.IsActive && !db.RepoMembers.Any(m => m.RepoId == repoId && m.UserId == u.Id))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new RepoMemberView(u.Id, u.Email!, u.DisplayName, u.CreatedAt))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Adds a member; adding one who already is changes nothing.</summary>
     public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {

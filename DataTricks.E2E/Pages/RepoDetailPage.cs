@@ -1,0 +1,16 @@
+using Microsoft.Playwright;
+
+namespace DataTricks.E2E.Pages;
+
+public sealed class RepoDetailPage(IPage page)
+{
+    public ILocator Title => page.Locator("#repo-title");
+    public ILocator Members => page.Locator("#member-table");
+    public ILocator AdminButtons => page.Locator("#edit-repo, #delete-repo, #add-member");
+
+    public async Task AddMemberAsync(string displayName)
+    {
+        await MudSelect.ChooseAsync(page, "#member-picker", displayName);
+        await page.Locator("#add-member").ClickAsync();
+    }
+}

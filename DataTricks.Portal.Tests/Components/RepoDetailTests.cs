@@ -1,0 +1,74 @@
+using Bunit;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Repos;
+using DataTricks.Domain.Users;
+using DataTricks.Portal.Components.Pages.Repos;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace DataTricks.Portal.Tests.Components;
+
+public sealed class RepoDetailTests : ComponentTest
+{
+    private async Task<(RepoView Repo, Guid Member)> SeedAsync()
+    {
+        var environment = await Services.GetRequiredService<ComputeEnvironmentService>()
+            .CreateAsync(new CreateEnvironmentRequest("detail-env", "Gcp", "us-central1", null, 1, 2), null);
+        var repos = Services.GetRequiredService<RepoService>();
+        var repo = await repos.CreateAsync(new CreateRepoRequest("Pricing", "Price elasticity models", environment.Value!.Id));
+        var user = await Services.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("mia@test.test", "Mia Modeller", Roles.Member, null));
+        await repos.AddMemberAsync(repo.Value!.Id, user.Value!.User.Id);
+        return (repo.Value, user.Value.User.Id);
+    }
+
+    [Fact]
+    public async Task Shows_the_repo_its_environment_status_and_its_members()
+    {
+        var (repo, _) = await SeedAsync();
+        Render<MudPopoverProvider>();
+
+        var page = Render<RepoDetail>(p => p.Add(r => r.Id, repo.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("Pricing", page.Find("#repo-title").TextContent));
+        Assert.Contains("detail-env", page.Find("#repo-environment-line").TextContent);
+        Assert.Equal("Pending", page.Find("#repo-environment-line [data-status]").GetAttribute("data-status"));
+        page.WaitForAssertion(() => Assert.Contains("mia@test.test", page.Find("#member-table").TextContent));
+    }
+
+    [Fact]
+    public void An_unknown_repo_shows_a_not_found_message()
+    {
+        var page = Render<RepoDetail>(p => p.Add(r => r.Id, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#repo-not-found")));
+    }
+
+    [Fact]
+    public async Task Removing_a_member_updates_the_list_and_says_so()
+    {
+        var (repo, _) = await SeedAsync();
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var page = Render<RepoDetail>(p => p.Add(r => r.Id, repo.Id));
+        page.WaitForAssertion(() => Assert.Contains("mia@test.test", page.Find("#member-table").TextContent));
+
+        page.Find("button[data-remove='mia@test.test']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("No members yet.", page.Find("#member-table").TextContent));
+        snackbar.WaitForAssertion(() => Assert.Contains("mia@test.test removed.", snackbar.Markup));
+    }
+
+    [Fact]
+    public async Task Members_see_no_edit_delete_or_add_controls()
+    {
+        var (repo, _) = await SeedAsync();
+        ActAsMember();
+        Render<MudPopoverProvider>();
+
+        var page = Render<RepoDetail>(p => p.Add(r => r.Id, repo.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("mia@test.test", page.Find("#member-table").TextContent));
+        Assert.Empty(page.FindAll("#edit-repo, #delete-repo, #add-member, button[data-remove]"));
+    }
+}

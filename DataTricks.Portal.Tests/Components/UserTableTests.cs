@@ -1,0 +1,79 @@
+using Bunit;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Users;
+using DataTricks.Portal.Components.Pages.Users;
+using DataTricks.Portal.Tests.Support;
+using MudBlazor;
+
+namespace DataTricks.Portal.Tests.Components;
+
+public sealed class UserTableTests : ComponentTest
+{
+    private readonly List<(int Offset, int Limit)> _loads = [];
+
+    private Task<OffsetPage<UserView>> Load(int offset, int limit, CancellationToken cancellationToken)
+    {
+        _loads.Add((offset, limit));
+        var items = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, 23 - offset)))
+            .Select(i => new UserView(Guid.NewGuid(), $"user{i:00}@test.test", $"User {i:00}", i == 0 ? Roles.Admin : Roles.Member, i != 5, DateTimeOffset.UtcNow))
+            .ToList();
+        return Task.FromResult(new OffsetPage<UserView>(items, 23, offset));
+    }
+
+    [Fact]
+    public void Renders_the_first_page_asked_of_the_server_with_the_total()
+    {
+        var table = Render<UserTable>(p => p.Add(t => t.Load, Load));
+
+        table.WaitForAssertion(() => Assert.Equal(10, table.FindAll("tbody tr").Count));
+        Assert.Equal([(0, 10)], _loads);
+        Assert.Contains("user00@test.test", table.Markup);
+        Assert.Contains("1-10 of 23", table.Markup);
+        Assert.Contains("Deactivated", table.Markup);
+    }
+
+    [Fact]
+    public void The_next_page_is_loaded_from_the_server_at_its_offset()
+    {
+        var table = Render<UserTable>(p => p.Add(t => t.Load, Load));
+        table.WaitForAssertion(() => Assert.Single(_loads));
+
+        table.Find("button[aria-label='Next page']").Click();
+
+        table.WaitForAssertion(() => Assert.Equal((10, 10), _loads[^1]));
+        table.WaitForAssertion(() => Assert.Contains("user10@test.test", table.Markup));
+    }
+
+    [Fact]
+    public void Members_get_no_edit_or_delete_buttons()
+    {
+        ActAsMember();
+
+        var table = Render<UserTable>(p => p.Add(t => t.Load, Load));
+
+        table.WaitForAssertion(() => Assert.Equal(10, table.FindAll("tbody tr").Count));
+        Assert.Empty(table.FindAll("button[data-edit]"));
+        Assert.Empty(table.FindAll("button[data-delete]"));
+    }
+
+    [Fact]
+    public async Task The_add_user_dialog_shows_field_errors_then_returns_the_created_user()
+    {
+        var provider = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var dialogs = Services.GetService(typeof(IDialogService)) as IDialogService;
+        var reference = await provider.InvokeAsync(() => dialogs!.ShowAsync<AddUserDialog>("Add a user"));
+
+        provider.Find("#new-user-email").Change("not-an-email");
+        provider.Find("#save-user").Click();
+        provider.WaitForAssertion(() => Assert.Contains("Enter a valid e-mail address.", provider.Markup));
+
+        provider.Find("#new-user-email").Change("fresh@test.test");
+        provider.Find("#save-user").Click();
+        var result = await reference.Result;
+
+        var created = Assert.IsType<CreatedUser>(result!.Data);
+        Assert.Equal("fresh@test.test", created.User.Email);
+        Assert.NotNull(created.GeneratedPassword);
+    }
+}

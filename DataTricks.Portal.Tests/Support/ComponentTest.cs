@@ -1,0 +1,57 @@
+using Bunit;
+using DataTricks.Domain;
+using DataTricks.Domain.Customers;
+using DataTricks.Domain.Tenancy;
+using DataTricks.Portal.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace DataTricks.Portal.Tests.Support;
+
+/// <summary>
+/// bUnit with MudBlazor and the real domain services on a migrated SQLite file, acting as an admin of one customer.
+/// </summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+
+    protected Guid CustomerId { get; private set; }
+
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
+    protected ComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("admin@test.test").SetPolicies(Policies.TenantMember, Policies.TenantAdmin);
+    }
+
+    /// <summary>Takes the admin's rights away: the user can read, not write.</summary>
+    protected void ActAsMember() => Authorization.SetPolicies(Policies.TenantMember);
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:DataTricks"] = _database.ConnectionString })
+            .Build();
+        Services.AddLogging().AddDataTricksDomain(configuration);
+        await using (var db = _database.CreateContext(TenantScope.System))
+        {
+            var customer = Customer.Create("Component Co", DateTimeOffset.UtcNow);
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync();
+            CustomerId = customer.Id;
+        }
+        Services.GetRequiredService<TenantContext>().Set(TenantScope.ForCustomer(CustomerId));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

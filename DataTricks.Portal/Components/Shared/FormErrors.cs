@@ -1,0 +1,27 @@
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Portal.Components.Shared;
+
+/// <summary>A service failure as a form shows it: messages under their fields, anything else above the form.</summary>
+public sealed class FormErrors
+{
+    private IReadOnlyDictionary<string, string[]> _fields = new Dictionary<string, string[]>();
+
+    public string? General { get; private set; }
+
+    public bool Has(string field) => _fields.ContainsKey(field);
+
+    public string? Of(string field) => _fields.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public void Show(Failure failure)
+    {
+        _fields = failure.FieldErrors ?? new Dictionary<string, string[]>();
+        General = failure.FieldErrors is null ? failure.Detail : null;
+    }
+
+    public void Clear()
+    {
+        _fields = new Dictionary<string, string[]>();
+        General = null;
+    }
+}
