@@ -3,6 +3,7 @@ using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Dashboard;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
 using DataTricks.Domain.Impersonation;
@@ -56,7 +57,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
         services.AddScoped<RepoService>();
+        services.AddScoped<DashboardService>();
         services.AddScoped<OperationService>();
+        services.AddScoped<EnvironmentDeletion>();
         AddProvisioning(services, configuration);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -15,7 +15,7 @@ namespace DataTricks.Domain.ComputeEnvironments;
 /// the worker does the slow cloud work.
 /// </summary>
 public sealed class ComputeEnvironmentService(
-    DataTricksDbContext db, ITenantContext tenant, AuditLog audit, OperationDispatch dispatch, TimeProvider time)
+    DataTricksDbContext db, ITenantContext tenant, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, TimeProvider time)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -67,6 +67,34 @@ public sealed class ComputeEnvironmentService(
     public async Task<Result<EnvironmentView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await db.ComputeEnvironments.Where(e => e.Id == id && e.Status != ComputeEnvironmentStatus.Deleted).ToViews(db).FirstOrDefaultAsync(cancellationToken)
             is { } view ? view : Failure.NotFound("The compute environment");
+
+    public async Task<Result<EnvironmentDetail>> GetDetailAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var environment = await GetAsync(id, cancellationToken);
+        if (!environment.Succeeded)
+            return environment.Failure;
+        var repos = await db.Repos.Where(r => r.ComputeEnvironmentId == id).OrderBy(r => r.Name).Select(r => new BoundRepo(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var operations = await db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == id)
+            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(cancellationToken);
+        var operationIds = operations.Select(o => o.Id).ToList();
+        var steps = await db.OperationSteps.AsNoTracking().Where(s => operationIds.Contains(s.OperationId)).ToListAsync(cancellationToken);
+        var timelines = operations.Select(o => new OperationTimeline(o.ToView(),
+            steps.Where(s => s.OperationId == o.Id).OrderBy(s => s.StartedAt)
+                .Select(s => new StepRecordView(s.Step, s.Attempts, s.StartedAt, s.EndedAt, s.Error)).ToList())).ToList();
+        return new EnvironmentDetail(environment.Value, repos, timelines);
+    }
+
+    /// <summary>Environments with an operation under way, oldest first: what the dashboard watches.</summary>
+    public async Task<IReadOnlyList<EnvironmentView>> InProgressAsync(int max, CancellationToken cancellationToken = default) =>
+        await db.ComputeEnvironments
+            .Where(e => e.Status == ComputeEnvironmentStatus.Pending || e.Status == ComputeEnvironmentStatus.Provisioning || e.Status == ComputeEnvironmentStatus.Deleting)
+            .OrderBy(e => e.CreatedAt).Take(max).ToViews(db).ToListAsync(cancellationToken);
+
+    /// <summary>How many of the customer's live environments are in each status.</summary>
+    public async Task<IReadOnlyDictionary<ComputeEnvironmentStatus, int>> CountByStatusAsync(CancellationToken cancellationToken = default) =>
+        await db.ComputeEnvironments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted)
+            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     public async Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? pageSize, string? pageToken, CancellationToken cancellationToken = default)
     {
@@ -124,17 +152,14 @@ public sealed class ComputeEnvironmentService(
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
-            var repos = await db.Repos.Where(r => r.ComputeEnvironmentId == id).OrderBy(r => r.Name).Select(r => new BoundRepo(r.Id, r.Name)).ToListAsync(cancellationToken);
-            if (repos.Count > 0)
-                return Failure.Conflict(
-                    $"The environment is used by {repos.Count} repo(s): {string.Join(", ", repos.Select(r => r.Name))}. Move or delete them first.",
-                    new Dictionary<string, object?> { ["repos"] = repos });
+            if (await deletion.RefuseIfBoundAsync(id, cancellationToken) is { } bound)
+                return bound;
 
             var pendingDelete = await db.Operations.AnyAsync(o => o.ComputeEnvironmentId == id && o.Kind == OperationKind.Delete
                 && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running), cancellationToken);
             if (pendingDelete)
                 return await ViewAsync(id, cancellationToken);
-            var (delete, stopped) = await QueueDeleteAsync(environment, cancellationToken);
+            var (delete, stopped) = await deletion.QueueAsync(environment, cancellationToken);
             audit.Record(AuditActions.EnvironmentDeleted, "environment", environment.Id, environment.Name);
             await db.SaveChangesAsync(cancellationToken);
             dispatch.StopCreates(stopped);
@@ -163,25 +188,6 @@ public sealed class ComputeEnvironmentService(
             dispatch.Started(environment, operation);
             return await ViewAsync(id, cancellationToken);
         });
-
-    /// <summary>
-    /// Moves the environment to Deleting and queues its delete, asking any create still running to stop.
-    /// The caller saves; the returned ids are the creates to stop once it has.
-    /// </summary>
-    internal async Task<(Operation Delete, List<Guid> StoppedCreates)> QueueDeleteAsync(ComputeEnvironment environment, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var creates = await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Create
-            && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)).ToListAsync(cancellationToken);
-        foreach (var create in creates)
-            create.RequestCancel(now);
-        if (environment.Status != ComputeEnvironmentStatus.Deleting)
-            environment.MarkDeleting(now);
-        var delete = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Delete, now);
-        db.Operations.Add(delete);
-        environment.Follow(delete.Id, now);
-        return (delete, creates.Select(c => c.Id).ToList());
-    }
 
     private Task<ComputeEnvironment?> FindLiveAsync(Guid id, CancellationToken cancellationToken) =>
         db.ComputeEnvironments.FirstOrDefaultAsync(e => e.Id == id && e.Status != ComputeEnvironmentStatus.Deleted, cancellationToken);

@@ -6,11 +6,22 @@ public sealed record CreateEnvironmentRequest(string? Name, string? Cloud, strin
 
 public sealed record UpdateEnvironmentRequest(string? Name, int? MinWorkers, int? MaxWorkers);
 
-/// <summary>An environment as clients see it; <see cref="Version"/> becomes the ETag.</summary>
+/// <summary>
+/// An environment as clients see it; <see cref="Version"/> becomes the ETag, <see cref="CurrentStep"/> (the step of
+/// its current operation) drives the portal's stepper.
+/// </summary>
 public sealed record EnvironmentView(
     Guid Id, string Name, CloudProvider Cloud, string Region, string NodeType, int MinWorkers, int MaxWorkers,
     ComputeEnvironmentStatus Status, string? StatusMessage, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? ReadyAt, Guid? OperationId, int RepoCount, long Version);
+    DateTimeOffset? ReadyAt, Guid? OperationId, int RepoCount, long Version, ProvisioningStep? CurrentStep = null);
+
+/// <summary>One step of an operation as it ran, for the timeline.</summary>
+public sealed record StepRecordView(string Step, int Attempts, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Error);
+
+public sealed record OperationTimeline(OperationView Operation, IReadOnlyList<StepRecordView> Steps);
+
+/// <summary>Everything the environment page shows: the environment, the repos bound to it, its operations newest first.</summary>
+public sealed record EnvironmentDetail(EnvironmentView Environment, IReadOnlyList<BoundRepo> Repos, IReadOnlyList<OperationTimeline> Operations);
 
 public sealed record BoundRepo(Guid Id, string Name);
 

@@ -12,7 +12,8 @@ internal static class EnvironmentQueries
             e.CreatedAt, e.UpdatedAt, e.ReadyAt,
             e.CurrentOperationId,
             db.Repos.Count(r => r.ComputeEnvironmentId == e.Id),
-            e.Version));
+            e.Version,
+            db.Operations.Where(o => o.Id == e.CurrentOperationId).Select(o => o.Step).FirstOrDefault()));
 
     public static OperationView ToView(this Operation o) => new(
         o.Id, o.Kind, o.Status, o.IsDone, o.ComputeEnvironmentId,

@@ -8,7 +8,7 @@ namespace DataTricks.Domain.ComputeEnvironments;
 
 /// <summary>The caller's operations: following one, and canceling a running create.</summary>
 public sealed class OperationService(
-    DataTricksDbContext db, ComputeEnvironmentService environments, AuditLog audit, OperationDispatch dispatch)
+    DataTricksDbContext db, EnvironmentDeletion deletion, AuditLog audit, OperationDispatch dispatch)
 {
     public async Task<Result<OperationView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
@@ -18,7 +18,10 @@ public sealed class OperationService(
         (await db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == environmentId)
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(cancellationToken)).Select(o => o.ToView()).ToList();
 
-    /// <summary>Cancels a create: the environment goes Deleting and a delete removes whatever the create made.</summary>
+    /// <summary>
+    /// Cancels a create: the environment goes Deleting and a delete removes whatever the create made. Refused, like a
+    /// delete, while repos are bound to the environment.
+    /// </summary>
     public async Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -44,9 +47,11 @@ public sealed class OperationService(
             return Failure.Conflict($"The operation has already ended ({operation.Status}).");
         if (operation.Kind != OperationKind.Create)
             return Failure.Conflict("Only a create can be canceled; a delete always runs to its end.");
+        if (await deletion.RefuseIfBoundAsync(operation.ComputeEnvironmentId, cancellationToken) is { } bound)
+            return bound;
         var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
 
-        var (delete, stopped) = await environments.QueueDeleteAsync(environment, cancellationToken);
+        var (delete, stopped) = await deletion.QueueAsync(environment, cancellationToken);
         audit.Record(AuditActions.OperationCanceled, "operation", operation.Id, $"Create of {environment.Name} canceled");
         await db.SaveChangesAsync(cancellationToken);
         dispatch.StopCreates(stopped);

@@ -1,0 +1,41 @@
+using DataTricks.Domain.Common;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Provisioning;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataTricks.Domain.ComputeEnvironments;
+
+/// <summary>What deleting an environment and canceling its create share: the bound-repos rule and queuing the delete.</summary>
+public sealed class EnvironmentDeletion(DataTricksDbContext db, TimeProvider time)
+{
+    /// <summary>A 409 naming the repos bound to the environment, or null when none is.</summary>
+    public async Task<Failure?> RefuseIfBoundAsync(Guid environmentId, CancellationToken cancellationToken)
+    {
+        var repos = await db.Repos.Where(r => r.ComputeEnvironmentId == environmentId).OrderBy(r => r.Name)
+            .Select(r => new BoundRepo(r.Id, r.Name)).ToListAsync(cancellationToken);
+        return repos.Count == 0
+            ? null
+            : Failure.Conflict(
+                $"The environment is used by {repos.Count} repo(s): {string.Join(", ", repos.Select(r => r.Name))}. Move or delete them first.",
+                new Dictionary<string, object?> { ["repos"] = repos });
+    }
+
+    /// <summary>
+    /// Moves the environment to Deleting and queues its delete, asking any create still running to stop.
+    /// The caller saves; the returned ids are the creates to stop once it has.
+    /// </summary>
+    public async Task<(Operation Delete, List<Guid> StoppedCreates)> QueueAsync(ComputeEnvironment environment, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var creates = await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Create
+            && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)).ToListAsync(cancellationToken);
+        foreach (var create in creates)
+            create.RequestCancel(now);
+        if (environment.Status != ComputeEnvironmentStatus.Deleting)
+            environment.MarkDeleting(now);
+        var delete = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Delete, now);
+        db.Operations.Add(delete);
+        environment.Follow(delete.Id, now);
+        return (delete, creates.Select(c => c.Id).ToList());
+    }
+}

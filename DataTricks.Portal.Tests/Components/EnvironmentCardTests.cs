@@ -1,0 +1,106 @@
+using Bunit;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Provisioning;
+using DataTricks.Portal.Components.Pages.Environments;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace DataTricks.Portal.Tests.Components;
+
+public sealed class EnvironmentCardTests : ComponentTest
+{
+    private static readonly DateTimeOffset Created = DateTimeOffset.UtcNow.AddMinutes(-3);
+
+    private static EnvironmentView View(ComputeEnvironmentStatus status, ProvisioningStep? step = null, string? message = null) =>
+        new(Guid.NewGuid(), "card-env", CloudProvider.Azure, "westeurope", "Standard_DS3_v2", 1, 4, status, message,
+            Created, Created, status == ComputeEnvironmentStatus.Ready ? Created.AddMinutes(2) : null, Guid.NewGuid(), 2, 1, step);
+
+    [Theory]
+    [InlineData(ComputeEnvironmentStatus.Pending, null, "waiting,waiting,waiting,waiting")]
+    [InlineData(ComputeEnvironmentStatus.Provisioning, ProvisioningStep.CreateCluster, "done,done,running,waiting")]
+    [InlineData(ComputeEnvironmentStatus.Ready, ProvisioningStep.VerifyReady, "done,done,done,done")]
+    [InlineData(ComputeEnvironmentStatus.Failed, ProvisioningStep.CreateStorage, "done,failed,waiting,waiting")]
+    public void Each_status_renders_its_chip_and_stepper(ComputeEnvironmentStatus status, ProvisioningStep? step, string states)
+    {
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, View(status, step, "the message")));
+
+        Assert.Equal(status.ToString(), card.Find("[data-environment]").GetAttribute("data-status"));
+        Assert.Equal(states.Split(','), card.FindAll("[data-step]").Select(s => s.GetAttribute("data-state")));
+        Assert.Contains("the message", card.Find(".status-message").TextContent);
+        Assert.Contains("2 repo(s)", card.Find(".elapsed").TextContent);
+    }
+
+    [Fact]
+    public void Deleting_shows_progress_instead_of_the_steps()
+    {
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, View(ComputeEnvironmentStatus.Deleting)));
+
+        Assert.Empty(card.FindAll("[data-step]"));
+        Assert.Contains("Deleting for", card.Find(".elapsed").TextContent);
+    }
+
+    [Fact]
+    public void A_published_transition_updates_the_rendered_card_live()
+    {
+        var view = View(ComputeEnvironmentStatus.Pending);
+        Render<MudSnackbarProvider>();
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
+        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
+
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, ComputeEnvironmentStatus.Provisioning,
+            "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, DateTimeOffset.UtcNow));
+
+        card.WaitForAssertion(() => Assert.Equal("Provisioning", card.Find("[data-environment]").GetAttribute("data-status")));
+        Assert.Equal("running", card.Find("[data-step=CreateCluster]").GetAttribute("data-state"));
+        Assert.Contains("Creating Spark cluster", card.Find(".status-message").TextContent);
+
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, ComputeEnvironmentStatus.Ready,
+            null, view.OperationId, ProvisioningStep.VerifyReady, 1, DateTimeOffset.UtcNow));
+
+        card.WaitForAssertion(() => Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void A_transition_of_another_environment_leaves_the_card_alone()
+    {
+        var view = View(ComputeEnvironmentStatus.Pending);
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
+        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
+
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, Guid.NewGuid(), "other", ComputeEnvironmentStatus.Ready,
+            null, null, null, 0, DateTimeOffset.UtcNow));
+
+        Assert.Equal("Pending", card.Find("[data-environment]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task The_card_unsubscribes_when_disposed()
+    {
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, View(ComputeEnvironmentStatus.Pending)));
+        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, notifier.SubscriberCount(CustomerId));
+    }
+
+    [Fact]
+    public async Task The_create_dialog_shows_the_services_field_errors()
+    {
+        var provider = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await provider.InvokeAsync(() => dialogs.ShowAsync<CreateEnvironmentDialog>("New compute environment"));
+
+        provider.Find("#environment-name").Change("1-starts-with-a-digit");
+        provider.Find("#environment-max").Change("2000");
+        provider.Find("#create-environment").Click();
+
+        provider.WaitForAssertion(() => Assert.Contains(EnvironmentValidation.NameMessage, provider.Markup));
+        Assert.Contains("maxWorkers is at most 1000.", provider.Markup);
+    }
+}
