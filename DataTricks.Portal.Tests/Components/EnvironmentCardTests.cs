@@ -4,6 +4,7 @@ using DataTricks.Domain.Provisioning;
 using DataTricks.Portal.Components.Pages.Environments;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace DataTricks.Portal.Tests.Components;
@@ -102,5 +103,42 @@ public sealed class EnvironmentCardTests : ComponentTest
 
         provider.WaitForAssertion(() => Assert.Contains(EnvironmentValidation.NameMessage, provider.Markup));
         Assert.Contains("maxWorkers is at most 1000.", provider.Markup);
+    }
+}
+
+public sealed class EnvironmentsPageTests : ComponentTest
+{
+    [Fact]
+    public async Task A_transition_redraws_its_card_but_not_the_page_or_its_other_cards()
+    {
+        var environments = Services.GetRequiredService<ComputeEnvironmentService>();
+        var watched = (await environments.CreateAsync(new CreateEnvironmentRequest("watched-env", "Aws", "eu-west-1", null, 1, 2), null, Xunit.TestContext.Current.CancellationToken)).Value!;
+        var settled = (await environments.CreateAsync(new CreateEnvironmentRequest("settled-env", "Aws", "eu-west-1", null, 1, 2), null, Xunit.TestContext.Current.CancellationToken)).Value!;
+        await MarkReadyAsync(settled.Id);
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var page = Render<EnvironmentsPage>();
+        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        page.WaitForAssertion(() => Assert.Equal(3, notifier.SubscriberCount(CustomerId)));
+        var cards = page.FindComponents<EnvironmentCard>();
+        var watchedCard = cards.Single(c => c.Instance.Environment.Id == watched.Id);
+        var settledCard = cards.Single(c => c.Instance.Environment.Id == settled.Id);
+        settledCard.WaitForAssertion(() => Assert.Equal("Ready", settledCard.Find("[data-environment]").GetAttribute("data-status")));
+        var settledRenders = settledCard.RenderCount;
+
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, watched.Id, "watched-env", ComputeEnvironmentStatus.Provisioning,
+            "Creating network", watched.OperationId, ProvisioningStep.CreateNetwork, 1, DateTimeOffset.UtcNow));
+
+        watchedCard.WaitForAssertion(() => Assert.Equal("Provisioning", watchedCard.Find("[data-environment]").GetAttribute("data-status")));
+        Assert.Equal(settledRenders, settledCard.RenderCount);
+    }
+
+    private async Task MarkReadyAsync(Guid id)
+    {
+        var db = Services.GetRequiredService<DataTricks.Domain.Persistence.DataTricksDbContext>();
+        var environment = await db.ComputeEnvironments.SingleAsync(e => e.Id == id, Xunit.TestContext.Current.CancellationToken);
+        environment.MarkProvisioning("Creating network", DateTimeOffset.UtcNow);
+        environment.MarkReady(DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
     }
 }

@@ -16,21 +16,33 @@ public abstract class LiveEnvironmentComponent : ComponentBase, IDisposable
     [Inject] private EnvironmentStatusNotifier Notifier { get; set; } = null!;
     [Inject] private ITenantContext Tenant { get; set; } = null!;
 
-    /// <summary>Handles one change; the component re-renders after it.</summary>
-    protected abstract Task OnEnvironmentChangedAsync(EnvironmentStatusChanged change);
+    /// <summary>Handles one change; returns whether the component must redraw (a list redraws only when its set changes).</summary>
+    protected abstract Task<bool> OnEnvironmentChangedAsync(EnvironmentStatusChanged change);
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>
+    /// Runs once the subscription is live: a change published between the first load and the subscription was
+    /// missed, so a component whose state can go stale reloads here.
+    /// </summary>
+    protected virtual Task OnSubscribedAsync() => Task.CompletedTask;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && Tenant.CustomerId is { } customerId)
-            _subscription = Notifier.Subscribe(customerId, change => InvokeAsync(() => HandleAsync(change)));
+        if (!firstRender || Tenant.CustomerId is not { } customerId)
+            return;
+        _subscription = Notifier.Subscribe(customerId, change => InvokeAsync(() => HandleAsync(() => OnEnvironmentChangedAsync(change))));
+        await HandleAsync(async () =>
+        {
+            await OnSubscribedAsync();
+            return true;
+        });
     }
 
-    private async Task HandleAsync(EnvironmentStatusChanged change)
+    private async Task HandleAsync(Func<Task<bool>> work)
     {
         try
         {
-            await OnEnvironmentChangedAsync(change);
-            StateHasChanged();
+            if (await work())
+                StateHasChanged();
         }
         catch (Exception exception)
         {
