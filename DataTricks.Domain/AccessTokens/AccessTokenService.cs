@@ -18,6 +18,7 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
 
     public async Task<Result<CreatedToken>> CreateAsync(CreateTokenRequest request, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var name = request.Name?.Trim() ?? "";
         var days = request.ExpiresInDays ?? DefaultLifetimeDays;
         var errors = new FieldErrors()
@@ -48,6 +49,7 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
 
     public async Task<Result<AccessTokenView>> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == tenant.UserId, cancellationToken);
         if (token is null)
             return Failure.NotFound("The token");

@@ -22,6 +22,7 @@ public sealed class ComputeEnvironmentService(
 
     public async Task<Result<EnvironmentView>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var validation = EnvironmentValidation.Validate(request);
         if (!validation.Succeeded)
             return validation.Failure;
@@ -222,13 +223,14 @@ public sealed class ComputeEnvironmentService(
     {
         for (var attempt = 1; ; attempt++)
         {
+            db.BeginWrite();
             try
             {
                 return await write();
             }
             catch (DbUpdateConcurrencyException) when (retry && attempt < 3)
             {
-                db.ChangeTracker.Clear();
+                // The worker changed the environment meanwhile: the next attempt starts from its new state.
             }
             catch (DbUpdateConcurrencyException)
             {

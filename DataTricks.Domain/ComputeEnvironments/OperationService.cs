@@ -32,14 +32,14 @@ public sealed class OperationService(
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
-                // The worker moved the environment meanwhile: look again.
-                db.ChangeTracker.Clear();
+                // The worker moved the environment meanwhile: the next attempt starts from its new state.
             }
         }
     }
 
     private async Task<Result<CancelResult>> TryCancelAsync(Guid id, CancellationToken cancellationToken)
     {
+        db.BeginWrite();
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (operation is null)
             return Failure.NotFound("The operation");

@@ -24,6 +24,7 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
 
     public async Task<Result<CustomerSummary>> RenameAsync(string? name, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length is 0 or > Customer.NameMaxLength)
             return Failure.Invalid("name", $"The customer name has 1 to {Customer.NameMaxLength} characters.");

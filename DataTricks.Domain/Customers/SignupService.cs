@@ -14,6 +14,7 @@ public sealed class SignupService(
 {
     public async Task<Result<SignupResult>> SignUpAsync(SignupRequest request, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var name = request.CustomerName?.Trim() ?? "";
         var email = request.AdminEmail?.Trim() ?? "";
         var now = time.GetUtcNow();

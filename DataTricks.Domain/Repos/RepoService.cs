@@ -36,6 +36,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     public async Task<Result<RepoView>> CreateAsync(CreateRepoRequest request, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var name = request.Name?.Trim() ?? "";
         if (Validate(name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
             return invalid;
@@ -54,6 +55,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     public async Task<Result<RepoView>> UpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (repo is null)
             return Failure.NotFound("The repo");
@@ -82,6 +84,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     public async Task<Result<RepoView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var view = await GetAsync(id, cancellationToken);
         if (!view.Succeeded)
             return view;
@@ -114,6 +117,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// <summary>Adds a member; adding one who already is changes nothing.</summary>
     public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
         if (repo is null)
@@ -140,6 +144,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// <summary>Removes a member; removing one who is not a member changes nothing.</summary>
     public async Task<Result<bool>> RemoveMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
             return Failure.NotFound("The repo");
         if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))

@@ -30,6 +30,7 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
 
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var email = request.Email?.Trim() ?? "";
         var errors = new FieldErrors()
             .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
@@ -63,6 +64,7 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
 
     public async Task<Result<UserView>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
             return Failure.NotFound("The user");
@@ -111,6 +113,7 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
     /// <summary>Sets a new password (generated when none is given) and signs the user out everywhere.</summary>
     public async Task<Result<string>> ResetPasswordAsync(Guid id, string? newPassword, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
             return Failure.NotFound("The user");
@@ -130,6 +133,7 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
 
     public async Task<Result<UserView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        db.BeginWrite();
         var view = await GetAsync(id, cancellationToken);
         if (!view.Succeeded)
             return view;

@@ -7,7 +7,8 @@ public static class MudSelect
 {
     public static async Task ChooseAsync(IPage page, string selector, string optionText)
     {
-        await page.Locator(selector).ClickAsync();
+        // The id sits on a hidden input; the visible control around it opens the list.
+        await page.Locator($"div.mud-select:has({selector})").Last.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = optionText }).First.ClickAsync();
     }
 }

@@ -10,10 +10,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public PortalProcess Portal { get; private set; } = null!;
+    public PortalFiles Files => _files;
 
     public async ValueTask InitializeAsync()
     {
-        Portal = await PortalProcess.StartAsync(_files, new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:00.500" });
+        Portal = await PortalProcess.StartAsync(_files, new Dictionary<string, string>
+        {
+            ["SimulatedCloud:StepDelay"] = "00:00:00.500",
+            // One operation at a time: an environment created behind another stays visibly Pending until it is picked up.
+            ["Provisioning:MaxConcurrentOperations"] = "1",
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -13,6 +13,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected IPage Page { get; private set; } = null!;
     protected Uri BaseAddress => fixture.Portal.BaseAddress;
+    protected PortalFiles Files => fixture.Files;
 
     public async ValueTask InitializeAsync()
     {

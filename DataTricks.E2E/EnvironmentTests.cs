@@ -1,0 +1,113 @@
+using DataTricks.Domain.Cloud;
+using DataTricks.E2E.Pages;
+using DataTricks.E2E.Support;
+using Microsoft.Extensions.Options;
+using static Microsoft.Playwright.Assertions;
+
+namespace DataTricks.E2E;
+
+public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task A_new_customers_card_goes_pending_provisioning_ready_without_a_reload()
+    {
+        await new SignupPage(Page).SignUpAsync("Pied Piper", "richard@piedpiper.test", "Str0ng-Password!");
+        await new LoginPage(Page).SignInAsync("richard@piedpiper.test", "Str0ng-Password!");
+        var environments = new EnvironmentsPage(Page);
+        await environments.OpenAsync();
+        await Page.EvaluateAsync("() => window.sameDocument = true");
+
+        // The worker runs one operation at a time here, so the second waits, Pending, behind the first.
+        await environments.CreateAsync("compression-1");
+        await environments.CreateAsync("compression-2");
+
+        var card = environments.Card("compression-2");
+        await Expect(card).ToHaveAttributeAsync("data-status", "Pending");
+        await Expect(card).ToHaveAttributeAsync("data-status", "Provisioning", new() { Timeout = 15_000 });
+        await Expect(card.Locator("[data-state=running]")).ToHaveCountAsync(1);
+        await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 15_000 });
+        await Expect(card.Locator("[data-state=done]")).ToHaveCountAsync(4);
+        await Expect(card.Locator(".elapsed")).ToContainTextAsync("Ready after");
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page was reloaded.");
+    }
+
+    [Fact]
+    public async Task A_permanent_fault_shows_failed_with_its_message_then_retry_reaches_ready()
+    {
+        await InjectFaultAsync("create Cluster", "Quota exceeded for n2-standard-4 in europe-west1.");
+        await Page.GotoAsync("/environments");
+        await new LoginPage(Page).SignInAsync("admin@globex.test");
+        var environments = new EnvironmentsPage(Page);
+        await new PortalPage(Page).WaitForCircuitAsync();
+
+        await environments.CreateAsync("fragile-env");
+
+        var card = environments.Card("fragile-env");
+        await Expect(card).ToHaveAttributeAsync("data-status", "Failed", new() { Timeout = 20_000 });
+        await Expect(card.Locator(".status-message")).ToHaveTextAsync("Quota exceeded for n2-standard-4 in europe-west1.");
+        await Expect(card.Locator("[data-step=CreateCluster]")).ToHaveAttributeAsync("data-state", "failed");
+
+        await environments.ActAsync("fragile-env", "retry");
+
+        await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task Deleting_an_environment_that_repos_use_is_refused_naming_them()
+    {
+        await Page.GotoAsync("/environments");
+        await new LoginPage(Page).SignInAsync("admin@acme.test");
+        var environments = new EnvironmentsPage(Page);
+        await new PortalPage(Page).WaitForCircuitAsync();
+
+        await environments.ActAsync("prod-analytics", "delete");
+        await environments.ConfirmAsync();
+
+        await Expect(Page.Locator("#bound-repos-message")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".mud-dialog a").Filter(new() { HasText = "Sales Dashboards" })).ToBeVisibleAsync();
+        await Expect(environments.Card("prod-analytics")).ToHaveAttributeAsync("data-status", "Ready");
+    }
+
+    [Fact]
+    public async Task Another_customers_environment_address_shows_not_found()
+    {
+        var globexEnvironment = await ScalarAsync("SELECT Id FROM ComputeEnvironments WHERE Name = 'globex-main'");
+        await Page.GotoAsync("/");
+        await new LoginPage(Page).SignInAsync("admin@acme.test");
+        await new PortalPage(Page).WaitForCircuitAsync();
+
+        await Page.GotoAsync($"/environments/{globexEnvironment}");
+
+        await Expect(Page.Locator("h4").Filter(new() { HasText = "Not found" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("body")).Not.ToContainTextAsync("westeurope");
+    }
+
+    [Fact]
+    public async Task The_environment_page_shows_its_operation_timeline()
+    {
+        await Page.GotoAsync("/environments");
+        await new LoginPage(Page).SignInAsync("gina@globex.test");
+        await new PortalPage(Page).WaitForCircuitAsync();
+        var admin = await PortalApi.SignInAsync(BaseAddress, "admin@globex.test");
+        await admin.CreateEnvironmentAsync("timeline-env");
+        await admin.WaitUntilAllReadyAsync(["timeline-env"], TimeSpan.FromSeconds(30));
+
+        await Page.Locator("[data-environment='timeline-env'] a").First.ClickAsync();
+
+        await Expect(Page.Locator("#environment-title")).ToHaveTextAsync("timeline-env");
+        foreach (var step in new[] { "CreateNetwork", "CreateStorage", "CreateCluster", "VerifyReady" })
+            await Expect(Page.Locator($"tr[data-step={step}]")).ToContainTextAsync("1");
+    }
+
+    private Task InjectFaultAsync(string call, string message) =>
+        new SimulatedCloud(Options.Create(new SimulatedCloudOptions { ConnectionString = $"Data Source={Files.Cloud}" }), TimeProvider.System)
+            .InjectFaultAsync(call, permanent: true, message);
+
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var connection = Files.OpenDatabase();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}
