@@ -11,7 +11,7 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public async Task A_new_customers_card_goes_pending_provisioning_ready_without_a_reload()
     {
-        await new SignupPage(Page).SignUpAsync("Pied Piper", "richard@piedpiper.test", "Str0ng-Password!");
+        await new SignupPage(Page).SignUpAndWaitAsync("Pied Piper", "richard@piedpiper.test", "Str0ng-Password!");
         await new LoginPage(Page).SignInAsync("richard@piedpiper.test", "Str0ng-Password!");
         var environments = new EnvironmentsPage(Page);
         await environments.OpenAsync();

@@ -14,4 +14,11 @@ public sealed class SignupPage(IPage page)
         await page.Locator("#admin-password").FillAsync(password);
         await page.Locator("#create-account").ClickAsync();
     }
+
+    /// <summary>Signs up and waits for the sign-in page the portal sends a new admin to.</summary>
+    public async Task SignUpAndWaitAsync(string customer, string email, string password)
+    {
+        await SignUpAsync(customer, email, password);
+        await page.WaitForURLAsync("**/account/login?signedUp=true**");
+    }
 }
