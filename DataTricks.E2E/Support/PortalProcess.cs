@@ -29,9 +29,10 @@ public sealed class PortalProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<PortalProcess> StartAsync(PortalFiles files, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="port">A port to reuse, to restart a portal where its open pages expect it; a free one by default.</param>
+    public static async Task<PortalProcess> StartAsync(PortalFiles files, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var portalDirectory = Path.Combine(SolutionDirectory(), "DataTricks.Portal");
         var info = new ProcessStartInfo("dotnet")
         {
