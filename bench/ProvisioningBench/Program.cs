@@ -6,15 +6,17 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataTricks.Bench;
+using DataTricks.E2E.Support;
 
 var environments = args.Length > 0 ? int.Parse(args[0]) : 2000;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 
-await using var portal = await BenchPortal.StartAsync(new Dictionary<string, string>
+using var files = new PortalFiles();
+await using var portal = await PortalProcess.StartAsync(files, new Dictionary<string, string>
 {
     // The cloud takes ten minutes per step: every operation stays in flight for the whole run.
-    ["SimulatedCloud__StepDelay"] = "00:10:00",
-    ["Provisioning__MaxConcurrentOperations"] = "10000",
+    ["SimulatedCloud:StepDelay"] = "00:10:00",
+    ["Provisioning:MaxConcurrentOperations"] = "10000",
 });
 using var http = new HttpClient { BaseAddress = portal.BaseAddress };
 var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@acme.test", password = "Demo-Passw0rd!" }))
@@ -22,7 +24,7 @@ var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
 Console.WriteLine($"Creating {environments} environments, {concurrency} requests at a time, against a cloud that takes 10 minutes a step...");
-var threadsBefore = portal.Threads();
+var threadsBefore = BenchPortal.Threads(portal);
 var latencies = new List<double>();
 var next = 0;
 var total = Stopwatch.StartNew();
@@ -42,7 +44,7 @@ total.Stop();
 await Task.Delay(TimeSpan.FromSeconds(3));
 
 Console.WriteLine($"create: {environments / total.Elapsed.TotalSeconds:F0} requests/s; latency ms p50 {Percentile(latencies, 50):F1}, p95 {Percentile(latencies, 95):F1}, p99 {Percentile(latencies, 99):F1}, max {latencies.Max():F1}");
-Console.WriteLine($"operations in flight: {portal.RunningOperations()}; portal threads: {threadsBefore} before, {portal.Threads()} with them all waiting on the cloud");
+Console.WriteLine($"operations in flight: {BenchPortal.RunningOperations(files)}; portal threads: {threadsBefore} before, {BenchPortal.Threads(portal)} with them all waiting on the cloud");
 
 var pageLatencies = new List<double>();
 string? pageToken = null;
