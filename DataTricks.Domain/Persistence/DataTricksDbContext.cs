@@ -9,6 +9,7 @@ using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ namespace DataTricks.Domain.Persistence;
 /// </code>
 /// </remarks>
 public abstract class DataTricksDbContext(DbContextOptions options, ITenantContext tenant)
-    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The name of the tenant query filter, for the few platform-wide queries that lift it. Lifting it applies to the
@@ -46,6 +47,9 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<OperationStepRecord> OperationSteps => Set<OperationStepRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time, so one context follows its tenant context's changes.
     private Guid? CurrentCustomerId => tenant.CustomerId;

@@ -23,6 +23,16 @@ public sealed class ApiAuthenticationTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/customer", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Tokens_are_protected_with_keys_kept_in_the_shared_database()
+    {
+        await factory.SignedInAsync(ApiClients.GlobexAdmin);
+
+        var keys = await factory.WithDatabaseAsync(db => db.DataProtectionKeys.CountAsync(Ct));
+
+        Assert.True(keys >= 1, "No data protection key was stored in the database.");
+    }
+
     [Theory]
     [InlineData("admin@acme.test", "wrong-password")]
     [InlineData("nobody@acme.test", "Demo-Passw0rd!")]

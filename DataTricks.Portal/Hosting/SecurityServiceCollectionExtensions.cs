@@ -1,4 +1,6 @@
+using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Users;
+using Microsoft.AspNetCore.DataProtection;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +17,8 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddDataTricksSecurity(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        // In the database, so a cookie or token issued by one portal process is honoured by every other.
+        services.AddDataProtection().SetApplicationName("DataTricks").PersistKeysToDbContext<DataTricksDbContext>();
         new IdentityBuilder(typeof(User), typeof(IdentityRole<Guid>), services).AddSignInManager<ActiveUserSignInManager>();
         services.AddScoped<PasswordSignIn>();
 
