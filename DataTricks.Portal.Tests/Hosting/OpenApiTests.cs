@@ -22,6 +22,7 @@ public sealed class OpenApiTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.True(paths.GetProperty("/api/v1/compute-environments/{id}").TryGetProperty("patch", out var patch));
         Assert.True(patch.GetProperty("responses").TryGetProperty("412", out _));
         Assert.True(paths.TryGetProperty("/api/v1/operations/{id}/cancel", out _));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 
     [Fact]

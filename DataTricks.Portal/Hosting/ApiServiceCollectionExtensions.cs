@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DataTricks.Portal.Api;
 using Microsoft.AspNetCore.Routing;
 
 namespace DataTricks.Portal.Hosting;
@@ -10,7 +11,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         // Malformed bodies answer 400 problem details rather than throwing into the developer exception page.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         return services;
