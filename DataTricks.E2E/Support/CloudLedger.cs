@@ -4,24 +4,18 @@ namespace DataTricks.E2E.Support;
 public static class CloudLedger
 {
     /// <summary>Live resources per environment id and kind.</summary>
-    public static Dictionary<(string Environment, string Kind), long> LiveResources(PortalFiles files)
-    {
-        using var connection = files.OpenCloud();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT environment_id, kind, COUNT(*) FROM cloud_resources WHERE deleted_at IS NULL GROUP BY environment_id, kind";
-        using var reader = command.ExecuteReader();
-        var counts = new Dictionary<(string, string), long>();
-        while (reader.Read())
-            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
-        return counts;
-    }
+    public static Dictionary<(string Environment, string Kind), long> LiveResources(PortalFiles files) =>
+        CountsByEnvironment(files, "SELECT environment_id, kind, COUNT(*) FROM cloud_resources WHERE deleted_at IS NULL GROUP BY environment_id, kind");
 
     /// <summary>How many successful calls of each name (e.g. "create Network") the cloud answered per environment.</summary>
-    public static Dictionary<(string Environment, string Call), long> SuccessfulCalls(PortalFiles files)
+    public static Dictionary<(string Environment, string Call), long> SuccessfulCalls(PortalFiles files) =>
+        CountsByEnvironment(files, "SELECT environment_id, call, COUNT(*) FROM cloud_calls WHERE outcome = 'ok' GROUP BY environment_id, call");
+
+    private static Dictionary<(string, string), long> CountsByEnvironment(PortalFiles files, string sql)
     {
         using var connection = files.OpenCloud();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT environment_id, call, COUNT(*) FROM cloud_calls WHERE outcome = 'ok' GROUP BY environment_id, call";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<(string, string), long>();
         while (reader.Read())
