@@ -51,7 +51,7 @@ public sealed class OperationRunner(
         {
             await FinishCanceledAsync();
         }
-        catch (OperationInterruptedException)
+        catch (Exception exception) when (exception is OperationInterruptedException || (exception is OperationCanceledException && leaseLost.IsCancellationRequested))
         {
             logger.LogInformation("Operation {OperationId} lost its lease; another worker continues it", operationId);
         }
@@ -60,7 +60,7 @@ public sealed class OperationRunner(
             if (userCancel.IsCancellationRequested)
                 await FinishCanceledAsync();
             else
-                await FailAsync("Timeout", $"Provisioning did not finish within {_options.OperationTimeout:g}.");
+                await FailAsync("Timeout", $"Provisioning did not finish within {_options.OperationTimeout.TotalMinutes:0.#} minutes.");
         }
         catch (CloudException fault)
         {
