@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,25 +11,25 @@ namespace DataTricks.Domain.Customers;
 /// </summary>
 public sealed class CustomerDirectoryService(DataTricksDbContext db)
 {
-    public async Task<IReadOnlyList<CustomerSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
+    public async Task<OffsetPage<CustomerSummary>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
         var customers = db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(c => !c.IsPlatformOperator);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var normalized = Customer.Normalize(search);
-            customers = customers.Where(c => c.NormalizedName.Contains(normalized));
-        }
+        if (query.NormalizedSearch is { } search)
+            customers = customers.Where(c => c.NormalizedName.Contains(search));
         var users = db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var repos = db.Repos.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var environments = db.ComputeEnvironments.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
-        return await customers
+        var total = await customers.CountAsync(cancellationToken);
+        var items = await customers
             .OrderBy(c => c.NormalizedName)
+            .Skip(query.Offset)
+            .Take(query.Limit)
             .Select(c => new CustomerSummary(
                 c.Id, c.Name, c.IsPlatformOperator, c.CreatedAt,
                 users.Count(u => u.CustomerId == c.Id),
                 repos.Count(r => r.CustomerId == c.Id),
                 environments.Count(e => e.CustomerId == c.Id && e.Status != ComputeEnvironmentStatus.Deleted)))
-            .Take(200)
             .ToListAsync(cancellationToken);
+        return new OffsetPage<CustomerSummary>(items, total, query.Offset);
     }
 }

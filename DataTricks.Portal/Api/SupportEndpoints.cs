@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Portal.Security;
@@ -12,9 +13,12 @@ public static class SupportEndpoints
     public static RouteGroupBuilder MapSupportEndpoints(this RouteGroupBuilder api)
     {
         var support = api.MapGroup("/support").RequireAuthorization(Policies.Support).WithTags("Support");
-        support.MapGet("/customers", async (string? search, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new { items = await directory.ListAsync(search, cancellationToken) }))
-            .WithSummary("Customers, for staff choosing whom to help");
+        support.MapGet("/customers", (string? search, int? pageSize, string? pageToken, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
+                ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
+                    TypedResults.Ok(PageResponse<CustomerSummary>.From(await directory.ListAsync(query, cancellationToken)))))
+            .WithSummary("Customers, for staff choosing whom to help")
+            .Produces<PageResponse<CustomerSummary>>()
+            .ProducesValidationProblem();
         support.MapPost("/impersonation", async (StartImpersonationRequest request, ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
                 (await impersonation.StartAsync(caller.UserId(), request.CustomerId, request.Reason, cancellationToken))
                     .ToHttpResult(session => TypedResults.Created("/api/v1/support/impersonation", session)))
