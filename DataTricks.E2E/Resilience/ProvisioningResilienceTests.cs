@@ -23,12 +23,14 @@ public sealed class ProvisioningResilienceTests : IDisposable
     {
         var names = Enumerable.Range(1, 20).Select(i => $"crash-{i:00}").ToList();
         var ids = new List<Guid>();
-        await using (var portal = await PortalProcess.StartAsync(_files, FastCloud))
+        // Slow enough that the kill finds most environments between steps, whatever the machine's load.
+        var slowCloud = new Dictionary<string, string>(FastCloud) { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using (var portal = await PortalProcess.StartAsync(_files, slowCloud))
         {
             var api = await PortalApi.SignInAsync(portal.BaseAddress, "admin@acme.test");
             foreach (var name in names)
                 ids.Add(await api.CreateEnvironmentAsync(name));
-            await WaitUntilAsync(async () => (await api.StatusesAsync()).Count(s => s.Key.StartsWith("crash-") && s.Value == "Provisioning") >= 5);
+            await WaitUntilAsync(() => Task.FromResult(CloudLedger.LiveResources(_files).Values.Sum() >= 10));
 
             await portal.KillAsync();
         }
@@ -91,7 +93,7 @@ public sealed class ProvisioningResilienceTests : IDisposable
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (await condition())
                 return;

@@ -13,11 +13,15 @@ public static class CloudLedger
 
     private static Dictionary<(string, string), long> CountsByEnvironment(PortalFiles files, string sql)
     {
+        var counts = new Dictionary<(string, string), long>();
         using var connection = files.OpenCloud();
         using var command = connection.CreateCommand();
+        // The cloud creates its tables on its first call; before that it holds nothing.
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('cloud_resources', 'cloud_calls')";
+        if ((long)command.ExecuteScalar()! < 2)
+            return counts;
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var counts = new Dictionary<(string, string), long>();
         while (reader.Read())
             counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
         return counts;
