@@ -120,6 +120,12 @@ public sealed class ComputeEnvironment : ITenantOwned
         Touch(now);
     }
 
+    /// <summary>
+    /// A repo was bound to this environment. Bumping the version makes a delete that read the environment before the
+    /// binding fail its save instead of removing an environment a repo now uses (and the ETag follows the repo count).
+    /// </summary>
+    public void NoteRepoBound(DateTimeOffset now) => Touch(now);
+
     /// <summary>Explains a problem that leaves the status as it is, such as a delete that must be tried again.</summary>
     public void NoteProblem(string message, DateTimeOffset now)
     {

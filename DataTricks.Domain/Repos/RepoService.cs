@@ -34,16 +34,18 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
             .Select(e => new BindableEnvironment(e.Id, e.Name, e.Status))
             .ToListAsync(cancellationToken);
 
-    public async Task<Result<RepoView>> CreateAsync(CreateRepoRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<RepoView>> CreateAsync(CreateRepoRequest request, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(() => TryCreateAsync(request, cancellationToken));
+
+    private async Task<Result<RepoView>> TryCreateAsync(CreateRepoRequest request, CancellationToken cancellationToken)
     {
-        db.BeginWrite();
         var name = request.Name?.Trim() ?? "";
         if (Validate(name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
             return invalid;
         if (tenant.CustomerId is not { } customerId)
             return Failure.NotFound("The customer");
-        if (await CheckBindableAsync(request.ComputeEnvironmentId!.Value, cancellationToken) is { } unbindable)
-            return unbindable;
+        if (await BindableAsync(request.ComputeEnvironmentId!.Value, cancellationToken) is { Succeeded: false } unbindable)
+            return unbindable.Failure;
         if (await NameTakenAsync(name, null, cancellationToken))
             return NameConflict(name);
 
@@ -53,9 +55,11 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return await SaveAsync(repo.Id, name, cancellationToken);
     }
 
-    public async Task<Result<RepoView>> UpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<RepoView>> UpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(() => TryUpdateAsync(id, request, cancellationToken));
+
+    private async Task<Result<RepoView>> TryUpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken)
     {
-        db.BeginWrite();
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (repo is null)
             return Failure.NotFound("The repo");
@@ -63,8 +67,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         if (Validate(name, request.Description, hasEnvironment: true, requireEnvironment: false) is { } invalid)
             return invalid;
         if (request.ComputeEnvironmentId is { } environmentId && environmentId != repo.ComputeEnvironmentId
-            && await CheckBindableAsync(environmentId, cancellationToken) is { } unbindable)
-            return unbindable;
+            && await BindableAsync(environmentId, cancellationToken) is { Succeeded: false } unbindable)
+            return unbindable.Failure;
         if (!string.Equals(name, repo.Name, StringComparison.OrdinalIgnoreCase) && await NameTakenAsync(name, repo.Id, cancellationToken))
             return NameConflict(name);
 
@@ -172,16 +176,19 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return errors.Any ? errors.ToFailure() : null;
     }
 
-    /// <summary>Not found when unknown, deleted or another customer's; a conflict when it is failed or being deleted.</summary>
-    private async Task<Failure?> CheckBindableAsync(Guid environmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The environment, marked as gaining a repo; not found when unknown, deleted or another customer's; a conflict
+    /// when it is failed or being deleted.
+    /// </summary>
+    private async Task<Result<ComputeEnvironment>> BindableAsync(Guid environmentId, CancellationToken cancellationToken)
     {
-        var environment = await db.ComputeEnvironments.Where(e => e.Id == environmentId && e.Status != ComputeEnvironmentStatus.Deleted)
-            .Select(e => new { e.Name, e.Status }).FirstOrDefaultAsync(cancellationToken);
+        var environment = await db.ComputeEnvironments.FirstOrDefaultAsync(e => e.Id == environmentId && e.Status != ComputeEnvironmentStatus.Deleted, cancellationToken);
         if (environment is null)
             return Failure.NotFound("The compute environment");
-        return ComputeEnvironmentLifecycle.IsBindable(environment.Status)
-            ? null
-            : Failure.Conflict($"Environment '{environment.Name}' is {environment.Status}: repos can only use environments that are Pending, Provisioning or Ready.");
+        if (!ComputeEnvironmentLifecycle.IsBindable(environment.Status))
+            return Failure.Conflict($"Environment '{environment.Name}' is {environment.Status}: repos can only use environments that are Pending, Provisioning or Ready.");
+        environment.NoteRepoBound(time.GetUtcNow());
+        return environment;
     }
 
     private Task<bool> NameTakenAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
@@ -192,13 +199,38 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     private static Failure NameConflict(string name) => Failure.Conflict($"A repo named '{name}' already exists.");
 
+    /// <summary>
+    /// Binding touches the environment's version, so it can collide with the worker's progress or a delete:
+    /// the write is redone on fresh data, where a delete that won shows as a conflict.
+    /// </summary>
+    private async Task<Result<RepoView>> RetryOnConcurrencyAsync(Func<Task<Result<RepoView>>> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.BeginWrite();
+            try
+            {
+                return await write();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Redone on the environment's new state.
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return Failure.Conflict("The compute environment keeps changing; try again in a moment.");
+            }
+        }
+    }
+
     private async Task<Result<RepoView>> SaveAsync(Guid id, string name, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
         {
             // A concurrent request took the name between the check and the insert.
             db.ChangeTracker.Clear();

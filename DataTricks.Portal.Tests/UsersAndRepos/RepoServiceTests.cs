@@ -128,3 +128,31 @@ public sealed class RepoServiceTests : IAsyncLifetime
     private Task<T> ReposAsync<T>(Func<RepoService, Task<T>> work) =>
         _domain.AsCustomerAsync(s => work(s.GetRequiredService<RepoService>()));
 }
+
+public sealed class RepoBindingRaceTests : IAsyncLifetime
+{
+    private DomainHarness _domain = null!;
+
+    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _domain.DisposeAsync();
+
+    [Fact]
+    public async Task A_delete_that_read_the_environment_before_a_repo_was_bound_cannot_save()
+    {
+        var environment = await _domain.CreateEnvironmentAsync("raced-env");
+        await using var deleting = _domain.Services.CreateAsyncScope();
+        deleting.ServiceProvider.GetRequiredService<DataTricks.Domain.Tenancy.TenantContext>()
+            .Set(DataTricks.Domain.Tenancy.TenantScope.ForCustomer(_domain.CustomerId));
+        var db = deleting.ServiceProvider.GetRequiredService<DataTricks.Domain.Persistence.DataTricksDbContext>();
+        var stale = await db.ComputeEnvironments.SingleAsync(e => e.Id == environment.Id, TestContext.Current.CancellationToken);
+        Assert.Null(await deleting.ServiceProvider.GetRequiredService<EnvironmentDeletion>().RefuseIfBoundAsync(environment.Id, TestContext.Current.CancellationToken));
+
+        var bound = await _domain.AsCustomerAsync(s => s.GetRequiredService<RepoService>().CreateAsync(new CreateRepoRequest("Late repo", null, environment.Id)));
+        Assert.True(bound.Succeeded, bound.Failure?.Detail);
+        await deleting.ServiceProvider.GetRequiredService<EnvironmentDeletion>().QueueAsync(stale, TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(ComputeEnvironmentStatus.Pending, (await _domain.EnvironmentAsync(environment.Id)).Status);
+    }
+}
