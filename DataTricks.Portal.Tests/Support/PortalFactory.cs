@@ -9,10 +9,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace DataTricks.Portal.Tests.Support;
 
 /// <summary>The whole portal in memory, on a SQLite file of its own, with the demo seeded and a clock the test moves.</summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory(TimeSpan cloudStepDelay) : WebApplicationFactory<Program>
 {
     private readonly TempSqliteFile _database = new();
     private readonly TempSqliteFile _cloud = new();
+
+    /// <summary>A cloud that answers at once: tests move the fake clock only for retries, leases and timeouts.</summary>
+    public PortalFactory() : this(TimeSpan.Zero)
+    {
+    }
 
     public string ConnectionString => _database.ConnectionString;
 
@@ -26,9 +31,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:DataTricks", _database.ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
-        // The cloud answers at once: tests move the fake clock only for retries, leases and timeouts.
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
-        builder.UseSetting("SimulatedCloud:StepDelay", "00:00:00");
+        // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
+        builder.UseSetting("SimulatedCloud:StepDelay", cloudStepDelay.ToString("c"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -1,0 +1,43 @@
+using System.Net;
+using DataTricks.Portal.Tests.Support;
+
+namespace DataTricks.Portal.Tests.ComputeEnvironments;
+
+/// <summary>An operation kept in flight by a cloud that waits on the test's clock.</summary>
+public sealed class CancelApiTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = new(TimeSpan.FromMinutes(1));
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Canceling_a_running_create_answers_202_and_the_environment_is_deleted()
+    {
+        var admin = await _factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var created = await admin.CreatedEnvironmentAsync("cancel-me");
+        var id = created.GetProperty("id").GetGuid();
+        var operationUrl = $"/api/v1/operations/{created.GetProperty("operationId").GetGuid()}";
+        await admin.WaitForStatusAsync(id, "Provisioning");
+        var running = await admin.GetAsync(operationUrl, Ct);
+        Assert.Equal("Running", (await running.JsonAsync()).GetProperty("status").GetString());
+        Assert.NotNull(running.Headers.RetryAfter);
+
+        var canceled = await admin.PostAsync($"{operationUrl}/cancel", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, canceled.StatusCode);
+        var deleteUrl = canceled.Headers.GetValues("Operation-Location").Single();
+        Assert.Equal("Deleting", (await (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).JsonAsync()).GetProperty("status").GetString());
+        for (var i = 0; i < 200 && (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode != HttpStatusCode.NotFound; i++)
+        {
+            _factory.Time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(25, Ct);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode);
+        Assert.Equal("Canceled", (await (await admin.GetAsync(operationUrl, Ct)).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("Succeeded", (await (await admin.GetAsync(deleteUrl, Ct)).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"{deleteUrl}/cancel", null, Ct)).StatusCode);
+    }
+}
