@@ -6,7 +6,7 @@ namespace DataTricks.Portal.Tests.ComputeEnvironments;
 /// <summary>An operation kept in flight by a cloud that waits on the test's clock.</summary>
 public sealed class CancelApiTests : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new(TimeSpan.FromMinutes(1));
+    private readonly SlowCloudPortalFactory _factory = new();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

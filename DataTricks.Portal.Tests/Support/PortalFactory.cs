@@ -9,15 +9,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace DataTricks.Portal.Tests.Support;
 
 /// <summary>The whole portal in memory, on a SQLite file of its own, with the demo seeded and a clock the test moves.</summary>
-public class PortalFactory(TimeSpan cloudStepDelay) : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TempSqliteFile _database = new();
     private readonly TempSqliteFile _cloud = new();
+    private readonly TimeSpan _cloudStepDelay;
 
     /// <summary>A cloud that answers at once: tests move the fake clock only for retries, leases and timeouts.</summary>
     public PortalFactory() : this(TimeSpan.Zero)
     {
     }
+
+    // Not public: a class fixture has exactly one public constructor.
+    protected PortalFactory(TimeSpan cloudStepDelay) => _cloudStepDelay = cloudStepDelay;
 
     public string ConnectionString => _database.ConnectionString;
 
@@ -33,7 +37,7 @@ public class PortalFactory(TimeSpan cloudStepDelay) : WebApplicationFactory<Prog
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
         // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
-        builder.UseSetting("SimulatedCloud:StepDelay", cloudStepDelay.ToString("c"));
+        builder.UseSetting("SimulatedCloud:StepDelay", _cloudStepDelay.ToString("c"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
@@ -53,3 +57,6 @@ public class PortalFactory(TimeSpan cloudStepDelay) : WebApplicationFactory<Prog
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>A portal whose cloud takes a minute of the fake clock per call: operations stay in flight until the test moves time.</summary>
+public sealed class SlowCloudPortalFactory() : PortalFactory(TimeSpan.FromMinutes(1));
