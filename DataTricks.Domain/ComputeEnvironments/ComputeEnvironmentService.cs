@@ -219,24 +219,8 @@ public sealed class ComputeEnvironmentService(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
 
     /// <summary>The worker changes environments as it goes: a write that collides with it is redone on fresh data.</summary>
-    private async Task<Result<EnvironmentView>> RetryOnConcurrencyAsync(Func<Task<Result<EnvironmentView>>> write, bool retry = true)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            db.BeginWrite();
-            try
-            {
-                return await write();
-            }
-            catch (DbUpdateConcurrencyException) when (retry && attempt < 3)
-            {
-                // The worker changed the environment meanwhile: the next attempt starts from its new state.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return new Failure(FailureKind.PreconditionFailed, "The environment changed while your change was being saved; read it again and retry.");
-            }
-        }
-    }
+    private Task<Result<EnvironmentView>> RetryOnConcurrencyAsync(Func<Task<Result<EnvironmentView>>> write, bool retry = true) =>
+        db.WriteAsync(write,
+            new Failure(FailureKind.PreconditionFailed, "The environment changed while your change was being saved; read it again and retry."),
+            attempts: retry ? 3 : 1);
 }

@@ -14,32 +14,16 @@ public sealed class OperationService(
         await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             is { } operation ? operation.ToView() : Failure.NotFound("The operation");
 
-    public async Task<IReadOnlyList<OperationView>> ListForEnvironmentAsync(Guid environmentId, CancellationToken cancellationToken = default) =>
-        (await db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == environmentId)
-            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(cancellationToken)).Select(o => o.ToView()).ToList();
-
     /// <summary>
     /// Cancels a create: the environment goes Deleting and a delete removes whatever the create made. Refused, like a
     /// delete, while repos are bound to the environment.
     /// </summary>
-    public async Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryCancelAsync(id, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // The worker moved the environment meanwhile: the next attempt starts from its new state.
-            }
-        }
-    }
+    public Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(() => TryCancelAsync(id, cancellationToken),
+            Failure.Conflict("The environment keeps changing; try again in a moment."));
 
     private async Task<Result<CancelResult>> TryCancelAsync(Guid id, CancellationToken cancellationToken)
     {
-        db.BeginWrite();
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (operation is null)
             return Failure.NotFound("The operation");

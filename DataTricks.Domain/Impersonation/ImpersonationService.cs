@@ -55,7 +55,7 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
         return active is null ? null : ToView(active.s, active.c);
     }
 
-    public static TenantScope ImpersonationScope(Guid staffUserId, ImpersonationSession session) =>
+    private static TenantScope ImpersonationScope(Guid staffUserId, ImpersonationSession session) =>
         new(session.CustomerId, staffUserId, staffUserId, session.ExpiresAt);
 
     private async Task EndActiveSessionsAsync(Guid staffUserId, DateTimeOffset now, CancellationToken cancellationToken)

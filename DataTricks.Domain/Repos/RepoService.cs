@@ -203,26 +203,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// Binding touches the environment's version, so it can collide with the worker's progress or a delete:
     /// the write is redone on fresh data, where a delete that won shows as a conflict.
     /// </summary>
-    private async Task<Result<RepoView>> RetryOnConcurrencyAsync(Func<Task<Result<RepoView>>> write)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            db.BeginWrite();
-            try
-            {
-                return await write();
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // Redone on the environment's new state.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                return Failure.Conflict("The compute environment keeps changing; try again in a moment.");
-            }
-        }
-    }
+    private Task<Result<RepoView>> RetryOnConcurrencyAsync(Func<Task<Result<RepoView>>> write) =>
+        db.WriteAsync(write, Failure.Conflict("The compute environment keeps changing; try again in a moment."));
 
     private async Task<Result<RepoView>> SaveAsync(Guid id, string name, CancellationToken cancellationToken)
     {

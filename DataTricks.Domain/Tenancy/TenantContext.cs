@@ -8,8 +8,6 @@ public sealed class TenantContext(TimeProvider time) : ITenantContext
 {
     private TenantScope _scope = TenantScope.None;
 
-    public TenantScope Scope => _scope;
-
     public Guid? CustomerId => IsExpired ? null : _scope.CustomerId;
     public Guid? UserId => IsExpired ? null : _scope.UserId;
     public Guid? ImpersonatorUserId => IsExpired ? null : _scope.ImpersonatorUserId;
