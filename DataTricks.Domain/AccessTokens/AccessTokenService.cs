@@ -19,10 +19,11 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
     public async Task<Result<CreatedToken>> CreateAsync(CreateTokenRequest request, CancellationToken cancellationToken = default)
     {
         db.BeginWrite();
-        var name = request.Name?.Trim() ?? "";
+        var nameCheck = PersonalAccessToken.NameRule.Check(request.Name);
+        var name = nameCheck.Value;
         var days = request.ExpiresInDays ?? DefaultLifetimeDays;
         var errors = new FieldErrors()
-            .Check(name.Length is > 0 and <= PersonalAccessToken.NameMaxLength, "name", $"The token name has 1 to {PersonalAccessToken.NameMaxLength} characters.")
+            .Check("name", nameCheck)
             .Check(days is >= 1 and <= MaxLifetimeDays, "expiresInDays", $"expiresInDays is 1 to {MaxLifetimeDays}.");
         if (errors.Any)
             return errors.ToFailure();

@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Tenancy;
 
 namespace DataTricks.Domain.AccessTokens;
@@ -9,6 +10,7 @@ namespace DataTricks.Domain.AccessTokens;
 public sealed class PersonalAccessToken : ITenantOwned
 {
     public const int NameMaxLength = 100;
+    public static readonly NameRule NameRule = new("The token name", NameMaxLength);
 
     private PersonalAccessToken() { }
 

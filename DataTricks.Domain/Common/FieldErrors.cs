@@ -16,6 +16,9 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Adds the name rule's message for <paramref name="field"/> when <paramref name="name"/> is not valid.</summary>
+    public FieldErrors Check(string field, NameCheck name) => Check(name.IsValid, field, name.Problem ?? "");
+
     public bool Any => _errors.Count > 0;
 
     public Failure ToFailure() => Failure.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DataTricks.Domain.Common;
 
 namespace DataTricks.Domain.ComputeEnvironments;
 
@@ -10,11 +11,15 @@ public static partial class ComputeEnvironmentRules
     public const int MaxWorkersLimit = 1000;
     public const int StatusMessageMaxLength = 1000;
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
+    // \z, not $: $ also matches before a final line break, which would let "abc\n" through.
+    [GeneratedRegex(@"\A[A-Za-z][A-Za-z0-9_-]{0,63}\z")]
     private static partial Regex NamePattern();
 
     /// <summary>The name names cloud resources, so it is restricted to what every cloud accepts.</summary>
     public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
+
+    /// <summary>The name trimmed and in NFC, as every name is before its rule is checked.</summary>
+    public static string? CleanName(string? name) => name is null ? null : NameRule.Clean(name) ?? name;
 
     public static bool AreValidWorkers(int minWorkers, int maxWorkers) =>
         minWorkers >= 1 && minWorkers <= maxWorkers && maxWorkers <= MaxWorkersLimit;

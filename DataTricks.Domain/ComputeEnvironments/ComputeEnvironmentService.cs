@@ -120,8 +120,10 @@ public sealed class ComputeEnvironmentService(
     }
 
     /// <summary>Renames or resizes; <paramref name="expectedVersion"/> (from If-Match) must match when given.</summary>
-    public Task<Result<EnvironmentView>> UpdateAsync(Guid id, UpdateEnvironmentRequest request, long? expectedVersion, CancellationToken cancellationToken = default) =>
-        RetryOnConcurrencyAsync(async () =>
+    public Task<Result<EnvironmentView>> UpdateAsync(Guid id, UpdateEnvironmentRequest request, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        request = request with { Name = ComputeEnvironmentRules.CleanName(request.Name) };
+        return RetryOnConcurrencyAsync(async () =>
         {
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
@@ -145,6 +147,7 @@ public sealed class ComputeEnvironmentService(
             await db.SaveChangesAsync(cancellationToken);
             return await ViewAsync(environment.Id, cancellationToken);
         }, expectedVersion is null);
+    }
 
     /// <summary>Starts removing the environment and its cloud resources; refused while repos are bound to it.</summary>
     public Task<Result<EnvironmentView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -9,19 +9,20 @@ public static partial class EnvironmentValidation
     public const int DefaultMinWorkers = 1;
     public const int DefaultMaxWorkers = 4;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex NodeTypePattern();
 
     public sealed record ValidCreate(string Name, CloudProvider Cloud, string Region, string? NodeType, int MinWorkers, int MaxWorkers);
 
     public static Result<ValidCreate> Validate(CreateEnvironmentRequest request)
     {
+        var name = ComputeEnvironmentRules.CleanName(request.Name);
         var cloudKnown = Enum.TryParse<CloudProvider>(request.Cloud, ignoreCase: true, out var cloud) && Enum.IsDefined(cloud)
                          && !int.TryParse(request.Cloud, out _);
         var min = request.MinWorkers ?? DefaultMinWorkers;
         var max = request.MaxWorkers ?? Math.Max(min, DefaultMaxWorkers);
         var errors = new FieldErrors()
-            .Check(ComputeEnvironmentRules.IsValidName(request.Name), "name", NameMessage)
+            .Check(ComputeEnvironmentRules.IsValidName(name), "name", NameMessage)
             .Check(cloudKnown, "cloud", "cloud is one of Aws, Azure, Gcp.")
             .Check(!cloudKnown || CloudCatalog.IsKnownRegion(cloud, request.Region ?? ""), "region",
                 cloudKnown ? $"region is one of {string.Join(", ", CloudCatalog.Regions(cloud))}." : "region must be a region of the chosen cloud.")
@@ -29,7 +30,7 @@ public static partial class EnvironmentValidation
         CheckWorkers(errors, min, max);
         if (errors.Any)
             return errors.ToFailure();
-        return new ValidCreate(request.Name!, cloud, request.Region!, request.NodeType, min, max);
+        return new ValidCreate(name!, cloud, request.Region!, request.NodeType, min, max);
     }
 
     public static Failure? Validate(UpdateEnvironmentRequest request, int currentMin, int currentMax)

@@ -6,6 +6,7 @@ namespace DataTricks.Domain.Customers;
 public sealed class Customer
 {
     public const int NameMaxLength = 100;
+    public static readonly NameRule NameRule = new("The customer name", NameMaxLength);
 
     private Customer() { }
 
@@ -29,12 +30,12 @@ public sealed class Customer
 
     public void Rename(string name)
     {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length is 0 or > NameMaxLength)
-            throw new DomainException($"A customer name has 1 to {NameMaxLength} characters.");
-        Name = trimmed;
-        NormalizedName = Normalize(trimmed);
+        var check = NameRule.Check(name);
+        if (!check.IsValid)
+            throw new DomainException(check.Problem);
+        Name = check.Value;
+        NormalizedName = Normalize(check.Value);
     }
 
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    public static string Normalize(string name) => name.ToUpperInvariant();
 }

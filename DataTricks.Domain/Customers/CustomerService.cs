@@ -25,9 +25,10 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
     public async Task<Result<CustomerSummary>> RenameAsync(string? name, CancellationToken cancellationToken = default)
     {
         db.BeginWrite();
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length is 0 or > Customer.NameMaxLength)
-            return Failure.Invalid("name", $"The customer name has 1 to {Customer.NameMaxLength} characters.");
+        var check = Customer.NameRule.Check(name);
+        if (!check.IsValid)
+            return Failure.Invalid("name", check.Problem);
+        var trimmed = check.Value;
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == tenant.CustomerId, cancellationToken);
         if (customer is null)
             return Failure.NotFound("The customer");

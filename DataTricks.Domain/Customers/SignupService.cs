@@ -15,17 +15,17 @@ public sealed class SignupService(
     public async Task<Result<SignupResult>> SignUpAsync(SignupRequest request, CancellationToken cancellationToken = default)
     {
         db.BeginWrite();
-        var name = request.CustomerName?.Trim() ?? "";
+        var name = Customer.NameRule.Check(request.CustomerName);
         var email = request.AdminEmail?.Trim() ?? "";
         var now = time.GetUtcNow();
         var errors = new FieldErrors()
-            .Check(name.Length is > 0 and <= Customer.NameMaxLength, "customerName", $"The customer name has 1 to {Customer.NameMaxLength} characters.")
+            .Check("customerName", name)
             .Check(EmailRules.IsValid(email), "adminEmail", "Enter a valid e-mail address.")
-            .Check((request.AdminDisplayName?.Trim().Length ?? 0) <= User.DisplayNameMaxLength, "adminDisplayName", $"The display name has at most {User.DisplayNameMaxLength} characters.");
+            .Check("adminDisplayName", User.OptionalDisplayName(request.AdminDisplayName));
         if (errors.Any)
             return errors.ToFailure();
 
-        var customer = Customer.Create(name, now);
+        var customer = Customer.Create(name.Value, now);
         var admin = User.Create(customer.Id, email, request.AdminDisplayName, now);
         admin.EmailConfirmed = true;
         var passwordProblems = await PasswordCheck.ProblemsAsync(users, admin, request.AdminPassword);

@@ -7,6 +7,7 @@ namespace DataTricks.Domain.Repos;
 public sealed class Repo : ITenantOwned
 {
     public const int NameMaxLength = 100;
+    public static readonly NameRule NameRule = new("The repo name", NameMaxLength);
     public const int DescriptionMaxLength = 2000;
 
     private Repo() { }
@@ -33,9 +34,10 @@ public sealed class Repo : ITenantOwned
 
     public void Edit(string name, string? description, DateTimeOffset now)
     {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length is 0 or > NameMaxLength)
-            throw new DomainException($"A repo name has 1 to {NameMaxLength} characters.");
+        var check = NameRule.Check(name);
+        if (!check.IsValid)
+            throw new DomainException(check.Problem);
+        var trimmed = check.Value;
         if (description is { Length: > DescriptionMaxLength })
             throw new DomainException($"A repo description has at most {DescriptionMaxLength} characters.");
         Name = trimmed;

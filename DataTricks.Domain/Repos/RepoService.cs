@@ -39,8 +39,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     private async Task<Result<RepoView>> TryCreateAsync(CreateRepoRequest request, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim() ?? "";
-        if (Validate(name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
+        var name = Repo.NameRule.Check(request.Name).Value;
+        if (Validate(request.Name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
             return invalid;
         if (tenant.CustomerId is not { } customerId)
             return Failure.NotFound("The customer");
@@ -63,8 +63,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (repo is null)
             return Failure.NotFound("The repo");
-        var name = request.Name?.Trim() ?? repo.Name;
-        if (Validate(name, request.Description, hasEnvironment: true, requireEnvironment: false) is { } invalid)
+        var name = request.Name is null ? repo.Name : Repo.NameRule.Check(request.Name).Value;
+        if (Validate(request.Name ?? repo.Name, request.Description, hasEnvironment: true, requireEnvironment: false) is { } invalid)
             return invalid;
         if (request.ComputeEnvironmentId is { } environmentId && environmentId != repo.ComputeEnvironmentId
             && await BindableAsync(environmentId, cancellationToken) is { Succeeded: false } unbindable)
@@ -167,10 +167,10 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
             r.Id, r.Name, r.Description, e.Id, e.Name, e.Status,
             db.RepoMembers.Count(m => m.RepoId == r.Id), r.CreatedAt, r.UpdatedAt));
 
-    private static Failure? Validate(string name, string? description, bool hasEnvironment, bool requireEnvironment)
+    private static Failure? Validate(string? name, string? description, bool hasEnvironment, bool requireEnvironment)
     {
         var errors = new FieldErrors()
-            .Check(name.Length is > 0 and <= Repo.NameMaxLength, "name", $"name has 1 to {Repo.NameMaxLength} characters.")
+            .Check("name", Repo.NameRule.Check(name))
             .Check(description is null || description.Length <= Repo.DescriptionMaxLength, "description", $"description has at most {Repo.DescriptionMaxLength} characters.")
             .Check(hasEnvironment || !requireEnvironment, "computeEnvironmentId", "computeEnvironmentId is required.");
         return errors.Any ? errors.ToFailure() : null;

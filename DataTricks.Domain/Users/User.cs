@@ -1,4 +1,5 @@
 using DataTricks.Domain.Tenancy;
+using DataTricks.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace DataTricks.Domain.Users;
@@ -7,6 +8,7 @@ namespace DataTricks.Domain.Users;
 public sealed class User : IdentityUser<Guid>, ITenantOwned
 {
     public const int DisplayNameMaxLength = 100;
+    public static readonly NameRule DisplayNameRule = new("The display name", DisplayNameMaxLength);
 
     public Guid CustomerId { get; set; }
     public string DisplayName { get; set; } = "";
@@ -22,8 +24,12 @@ public sealed class User : IdentityUser<Guid>, ITenantOwned
             CustomerId = customerId,
             Email = trimmedEmail,
             UserName = trimmedEmail,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? trimmedEmail : displayName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? trimmedEmail : DisplayNameRule.Check(displayName).Value,
             CreatedAt = now,
         };
     }
+
+    /// <summary>A display name that may be left out (the e-mail stands in for it): blank passes, anything else follows the rule.</summary>
+    public static NameCheck OptionalDisplayName(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? new NameCheck("", null) : DisplayNameRule.Check(displayName);
 }

@@ -35,7 +35,7 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
         var errors = new FieldErrors()
             .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
             .Check(CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
-            .Check((request.DisplayName?.Trim().Length ?? 0) <= User.DisplayNameMaxLength, "displayName", $"displayName has at most {User.DisplayNameMaxLength} characters.");
+            .Check("displayName", User.OptionalDisplayName(request.DisplayName));
         if (errors.Any)
             return errors.ToFailure();
         if (tenant.CustomerId is not { } customerId)
@@ -68,10 +68,11 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
             return Failure.NotFound("The user");
-        var displayName = request.DisplayName?.Trim();
+        var displayNameCheck = request.DisplayName is null ? null : User.DisplayNameRule.Check(request.DisplayName);
+        var displayName = displayNameCheck?.Value;
         var errors = new FieldErrors()
             .Check(request.Role is null || CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
-            .Check(displayName is null || displayName.Length is > 0 and <= User.DisplayNameMaxLength, "displayName", $"displayName has 1 to {User.DisplayNameMaxLength} characters.");
+            .Check("displayName", displayNameCheck ?? new NameCheck("", null));
         if (errors.Any)
             return errors.ToFailure();
 

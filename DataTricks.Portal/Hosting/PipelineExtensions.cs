@@ -5,11 +5,12 @@ namespace DataTricks.Portal.Hosting;
 public static class PipelineExtensions
 {
     /// <summary>
-    /// Errors answer as problem details on the API and as pages in the portal; then authentication, authorization
+    /// Security headers on every answer; errors answer as problem details on the API and as pages in the portal; then authentication, authorization
     /// and the tenant scope, which must follow authorization because API endpoints choose their scheme there.
     /// </summary>
     public static WebApplication UseDataTricksPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
