@@ -56,6 +56,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ImpersonationService>();
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
+        services.AddSingleton<UserAccessNotifier>();
+        services.AddScoped<Authority>();
         services.AddScoped<RepoService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<OperationService>();

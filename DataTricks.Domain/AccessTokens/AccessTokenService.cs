@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.AccessTokens;
 
 /// <summary>The caller's personal access tokens, and turning a presented token back into its user.</summary>
-public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, TimeProvider time)
+public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, TimeProvider time)
 {
     public const int DefaultLifetimeDays = 30;
     public const int MaxLifetimeDays = 365;
@@ -18,6 +18,8 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
 
     public async Task<Result<CreatedToken>> CreateAsync(CreateTokenRequest request, CancellationToken cancellationToken = default)
     {
+        if (await authority.RefuseWhileImpersonatingAsync("create access tokens", cancellationToken) is { } refused)
+            return refused;
         db.BeginWrite();
         var nameCheck = PersonalAccessToken.NameRule.Check(request.Name);
         var name = nameCheck.Value;
@@ -27,8 +29,6 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
             .Check(days is >= 1 and <= MaxLifetimeDays, "expiresInDays", $"expiresInDays is 1 to {MaxLifetimeDays}.");
         if (errors.Any)
             return errors.ToFailure();
-        if (tenant.ImpersonatorUserId is not null)
-            return Failure.Conflict("Support staff cannot create tokens while impersonating a customer.");
         if (tenant.CustomerId is not { } customerId || tenant.UserId is not { } userId)
             return Failure.NotFound("The caller");
 

@@ -9,6 +9,13 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoke";
     public const string ImpersonationStarted = "impersonation.start";
     public const string ImpersonationEnded = "impersonation.end";
+    public const string ImpersonationRefused = "impersonation.refused";
+    public const string SupportAccessGranted = "support-access.grant";
+    public const string SupportAccessRevoked = "support-access.revoke";
+    public const string SupportAccessExpired = "support-access.expire";
+    public const string UserSignedOutEverywhere = "user.sign-out-everywhere";
+    public const string SignInFailed = "signin.failed";
+    public const string SignInLockedOut = "signin.lockout";
     public const string EnvironmentCreated = "environment.create";
     public const string EnvironmentUpdated = "environment.update";
     public const string EnvironmentDeleted = "environment.delete";

@@ -16,6 +16,9 @@ public enum FailureKind
 
     /// <summary>Same idempotency key, different request.</summary>
     Unprocessable,
+
+    /// <summary>The caller may see the resource but not do this to it (a member writing, staff minting credentials).</summary>
+    Forbidden,
 }
 
 /// <summary>An expected way for a service call to not succeed, which the API and the pages both present.</summary>
@@ -26,6 +29,8 @@ public sealed record Failure(
     IReadOnlyDictionary<string, object?>? Extensions = null)
 {
     public static Failure NotFound(string what) => new(FailureKind.NotFound, $"{what} was not found.");
+
+    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, detail);
 
     public static Failure Conflict(string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
         new(FailureKind.Conflict, detail, Extensions: extensions);

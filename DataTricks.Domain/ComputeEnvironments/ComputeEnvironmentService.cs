@@ -15,13 +15,15 @@ namespace DataTricks.Domain.ComputeEnvironments;
 /// the worker does the slow cloud work.
 /// </summary>
 public sealed class ComputeEnvironmentService(
-    DataTricksDbContext db, ITenantContext tenant, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, TimeProvider time)
+    DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, TimeProvider time)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
     public async Task<Result<EnvironmentView>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
         var validation = EnvironmentValidation.Validate(request);
         if (!validation.Succeeded)
@@ -125,6 +127,8 @@ public sealed class ComputeEnvironmentService(
         request = request with { Name = ComputeEnvironmentRules.CleanName(request.Name) };
         return RetryOnConcurrencyAsync(async () =>
         {
+            if (authority.RequireAdmin() is { } forbidden)
+                return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
@@ -153,6 +157,8 @@ public sealed class ComputeEnvironmentService(
     public Task<Result<EnvironmentView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         RetryOnConcurrencyAsync(async () =>
         {
+            if (authority.RequireAdmin() is { } forbidden)
+                return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
@@ -175,6 +181,8 @@ public sealed class ComputeEnvironmentService(
     public Task<Result<EnvironmentView>> RetryAsync(Guid id, CancellationToken cancellationToken = default) =>
         RetryOnConcurrencyAsync(async () =>
         {
+            if (authority.RequireAdmin() is { } forbidden)
+                return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");

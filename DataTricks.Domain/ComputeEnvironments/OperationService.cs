@@ -2,13 +2,14 @@ using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Provisioning;
+using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.ComputeEnvironments;
 
 /// <summary>The caller's operations: following one, and canceling a running create.</summary>
 public sealed class OperationService(
-    DataTricksDbContext db, EnvironmentDeletion deletion, AuditLog audit, OperationDispatch dispatch)
+    DataTricksDbContext db, Authority authority, EnvironmentDeletion deletion, AuditLog audit, OperationDispatch dispatch)
 {
     public async Task<Result<OperationView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
@@ -24,6 +25,8 @@ public sealed class OperationService(
 
     private async Task<Result<CancelResult>> TryCancelAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (operation is null)
             return Failure.NotFound("The operation");

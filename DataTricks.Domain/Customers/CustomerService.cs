@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.Customers;
 
 /// <summary>The caller's own customer: its summary and its name.</summary>
-public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit)
+public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit)
 {
     public async Task<Result<CustomerSummary>> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -24,6 +24,8 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
 
     public async Task<Result<CustomerSummary>> RenameAsync(string? name, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
         var check = Customer.NameRule.Check(name);
         if (!check.IsValid)

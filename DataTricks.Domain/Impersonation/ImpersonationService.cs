@@ -56,7 +56,7 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
     }
 
     private static TenantScope ImpersonationScope(Guid staffUserId, ImpersonationSession session) =>
-        new(session.CustomerId, staffUserId, staffUserId, session.ExpiresAt);
+        TenantScope.ForImpersonation(session.CustomerId, staffUserId, session.ExpiresAt);
 
     private async Task EndActiveSessionsAsync(Guid staffUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
         {
             session.End(now);
             // Recorded in that customer's log, under a scope without expiry since the session may have run out.
-            using (tenant.Use(new TenantScope(session.CustomerId, staffUserId, staffUserId)))
+            using (tenant.Use(TenantScope.ForImpersonation(session.CustomerId, staffUserId, expiresAt: null)))
             {
                 audit.Record(AuditActions.ImpersonationEnded, "customer", session.CustomerId,
                     session.EndedAt < now ? "Expired" : "Ended by the staff user");

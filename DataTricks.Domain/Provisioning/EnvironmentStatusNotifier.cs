@@ -1,51 +1,16 @@
-using System.Collections.Concurrent;
+using DataTricks.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace DataTricks.Domain.Provisioning;
 
-/// <summary>
-/// Publishes every environment transition to the subscribers of that environment's customer, within the process.
-/// A slow or failing subscriber delays or breaks nobody else.
-/// </summary>
+/// <summary>Publishes every environment transition to the subscribers of that environment's customer, within the process.</summary>
 public sealed class EnvironmentStatusNotifier(ILogger<EnvironmentStatusNotifier> logger)
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Func<EnvironmentStatusChanged, Task>>> _subscribers = new();
+    private readonly KeyedSubscribers<EnvironmentStatusChanged> _subscribers = new(logger);
 
-    public IDisposable Subscribe(Guid customerId, Func<EnvironmentStatusChanged, Task> handler)
-    {
-        var id = Guid.NewGuid();
-        _subscribers.GetOrAdd(customerId, _ => new())[id] = handler;
-        return new Subscription(this, customerId, id);
-    }
+    public IDisposable Subscribe(Guid customerId, Func<EnvironmentStatusChanged, Task> handler) => _subscribers.Subscribe(customerId, handler);
 
-    public int SubscriberCount(Guid customerId) => _subscribers.TryGetValue(customerId, out var handlers) ? handlers.Count : 0;
+    public int SubscriberCount(Guid customerId) => _subscribers.Count(customerId);
 
-    public void Publish(EnvironmentStatusChanged change)
-    {
-        if (!_subscribers.TryGetValue(change.CustomerId, out var handlers))
-            return;
-        foreach (var handler in handlers.Values)
-            _ = DeliverAsync(handler, change);
-    }
-
-    private async Task DeliverAsync(Func<EnvironmentStatusChanged, Task> handler, EnvironmentStatusChanged change)
-    {
-        try
-        {
-            await handler(change);
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "A subscriber failed to handle the status change of environment {EnvironmentId}", change.EnvironmentId);
-        }
-    }
-
-    private sealed class Subscription(EnvironmentStatusNotifier notifier, Guid customerId, Guid id) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (notifier._subscribers.TryGetValue(customerId, out var handlers))
-                handlers.TryRemove(id, out _);
-        }
-    }
+    public void Publish(EnvironmentStatusChanged change) => _subscribers.Publish(change.CustomerId, change);
 }

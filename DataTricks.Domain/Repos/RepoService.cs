@@ -11,7 +11,7 @@ namespace DataTricks.Domain.Repos;
 /// The caller's repos, their environment binding and their members. An environment of another customer, or a
 /// user of another customer, is not found; the schema refuses such links even if this service were wrong.
 /// </summary>
-public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, TimeProvider time)
+public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, TimeProvider time)
 {
     public async Task<OffsetPage<RepoView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
@@ -39,6 +39,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     private async Task<Result<RepoView>> TryCreateAsync(CreateRepoRequest request, CancellationToken cancellationToken)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         var name = Repo.NameRule.Check(request.Name).Value;
         if (Validate(request.Name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
             return invalid;
@@ -60,6 +62,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     private async Task<Result<RepoView>> TryUpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (repo is null)
             return Failure.NotFound("The repo");
@@ -88,6 +92,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     public async Task<Result<RepoView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
         var view = await GetAsync(id, cancellationToken);
         if (!view.Succeeded)
@@ -121,6 +127,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// <summary>Adds a member; adding one who already is changes nothing.</summary>
     public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
@@ -148,6 +156,8 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// <summary>Removes a member; removing one who is not a member changes nothing.</summary>
     public async Task<Result<bool>> RemoveMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
         if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
             return Failure.NotFound("The repo");

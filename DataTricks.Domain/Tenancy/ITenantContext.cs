@@ -14,6 +14,9 @@ public interface ITenantContext
 
     bool IsSystem { get; }
 
+    /// <summary>Whether the caller may change the customer: its admins, and support staff impersonating it.</summary>
+    bool IsAdmin { get; }
+
     /// <summary>Runs what follows in <paramref name="scope"/> until the result is disposed, then restores the previous scope.</summary>
     IDisposable Use(TenantScope scope);
 }

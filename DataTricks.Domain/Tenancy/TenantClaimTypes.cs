@@ -8,6 +8,9 @@ public static class TenantClaimTypes
 
     public const string DisplayName = "display_name";
 
+    /// <summary>The user's <c>SessionStamp</c> when the portal session began; a different one ends the session.</summary>
+    public const string SessionStamp = "session_stamp";
+
     /// <summary>Set for support staff while they impersonate: the customer they act in.</summary>
     public const string ImpersonatedCustomerId = "impersonated_customer_id";
 

@@ -12,6 +12,7 @@ public sealed class TenantContext(TimeProvider time) : ITenantContext
     public Guid? UserId => IsExpired ? null : _scope.UserId;
     public Guid? ImpersonatorUserId => IsExpired ? null : _scope.ImpersonatorUserId;
     public bool IsSystem => _scope.IsSystem;
+    public bool IsAdmin => !IsExpired && _scope.IsAdmin;
 
     private bool IsExpired => _scope.ImpersonationExpiresAt is { } expiresAt && time.GetUtcNow() >= expiresAt;
 

@@ -15,6 +15,7 @@ public sealed class TenantClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(TenantClaimTypes.CustomerId, user.CustomerId.ToString()));
         identity.AddClaim(new Claim(TenantClaimTypes.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(TenantClaimTypes.SessionStamp, user.SessionStamp));
         return identity;
     }
 }

@@ -15,6 +15,17 @@ public sealed class User : IdentityUser<Guid>, ITenantOwned
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Changes when every sign-in of the user must end (deactivation, password reset, "sign out everywhere"); portal
+    /// sessions carry it. Identity's <see cref="IdentityUser{TKey}.SecurityStamp"/> also changes with the role, which
+    /// ends access tokens but only refreshes a portal session's rights.
+    /// </summary>
+    public string SessionStamp { get; private set; } = NewStamp();
+
+    public void EndSessions() => SessionStamp = NewStamp();
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
     public static User Create(Guid customerId, string email, string? displayName, DateTimeOffset now)
     {
         var trimmedEmail = email.Trim();

@@ -9,9 +9,11 @@ namespace DataTricks.Domain.Users;
 
 /// <summary>
 /// The people of the caller's customer. Identity keeps passwords, roles and security stamps; this service keeps
-/// the customer's rules: roles are Admin or Member, and the last active admin cannot be demoted, deactivated or removed.
+/// the customer's rules: only admins change users, roles are Admin or Member, and the last active admin cannot be
+/// demoted, deactivated or removed, however many requests race.
 /// </summary>
-public sealed class UserService(DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, AuditLog audit, TimeProvider time)
+public sealed class UserService(
+    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access, TimeProvider time)
 {
     private static readonly string[] CustomerRoles = [Roles.Admin, Roles.Member];
 
@@ -30,6 +32,8 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
 
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
+        if (await authority.RequireAdminNotImpersonatingAsync("create users", cancellationToken) is { } refused)
+            return refused;
         db.BeginWrite();
         var email = request.Email?.Trim() ?? "";
         var errors = new FieldErrors()
@@ -64,56 +68,75 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
 
     public async Task<Result<UserView>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-            return Failure.NotFound("The user");
+        var before = await GetAsync(id, cancellationToken);
+        if (!before.Succeeded)
+            return before;
         var displayNameCheck = request.DisplayName is null ? null : User.DisplayNameRule.Check(request.DisplayName);
-        var displayName = displayNameCheck?.Value;
         var errors = new FieldErrors()
             .Check(request.Role is null || CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
             .Check("displayName", displayNameCheck ?? new NameCheck("", null));
         if (errors.Any)
             return errors.ToFailure();
+        var changesRights = (request.Role is { } asked && asked != before.Value.Role) || (request.IsActive is { } wanted && wanted != before.Value.IsActive);
+        if (changesRights && await authority.RefuseWhileImpersonatingAsync("change roles or active state", cancellationToken) is { } refused)
+            return refused;
 
-        var currentRole = await RoleOfAsync(user.Id, cancellationToken);
-        var losesAdmin = currentRole == Roles.Admin && user.IsActive && ((request.Role is { } role && role != Roles.Admin) || request.IsActive == false);
-        if (losesAdmin && await IsLastActiveAdminAsync(user.Id, cancellationToken))
-            return Failure.Conflict("This is the customer's last active admin: make someone else an admin first.");
+        var outcome = await WithCustomerLockedAsync<bool>(async () =>
+        {
+            var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
+            var currentRole = await RoleOfAsync(user.Id, cancellationToken);
+            var losesAdmin = currentRole == Roles.Admin && user.IsActive && ((request.Role is { } role && role != Roles.Admin) || request.IsActive == false);
+            if (losesAdmin && await IsLastActiveAdminAsync(user.Id, cancellationToken))
+                return LastAdmin;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changes = new List<string>();
-        if (displayName is not null && displayName != user.DisplayName)
-        {
-            user.DisplayName = displayName;
-            changes.Add($"name '{displayName}'");
-        }
-        if (request.IsActive is { } active && active != user.IsActive)
-        {
-            user.IsActive = active;
-            changes.Add(active ? "reactivated" : "deactivated");
-        }
-        if (request.Role is { } newRole && newRole != currentRole)
-        {
-            if (currentRole is not null)
-                await users.RemoveFromRoleAsync(user, currentRole);
-            await users.AddToRoleAsync(user, newRole);
-            changes.Add($"role {newRole}");
-        }
-        if (changes.Count > 0)
-        {
-            // A new stamp signs the user out everywhere: a deactivated or demoted user keeps no old rights.
-            await users.UpdateSecurityStampAsync(user);
-            audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join(", ", changes)}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            var changes = new List<string>();
+            if (displayNameCheck is { Value: var displayName } && displayName != user.DisplayName)
+            {
+                user.DisplayName = displayName;
+                changes.Add($"name '{displayName}'");
+            }
+            var rightsChanged = false;
+            if (request.IsActive is { } active && active != user.IsActive)
+            {
+                user.IsActive = active;
+                // Coming back must not revive cookies or tokens from before the deactivation.
+                user.EndSessions();
+                rightsChanged = true;
+                changes.Add(active ? "reactivated" : "deactivated");
+            }
+            if (request.Role is { } newRole && newRole != currentRole)
+            {
+                if (currentRole is not null)
+                    await users.RemoveFromRoleAsync(user, currentRole);
+                await users.AddToRoleAsync(user, newRole);
+                rightsChanged = true;
+                changes.Add($"role {newRole}");
+            }
+            // A new security stamp ends every access token issued before; portal sessions re-read their rights.
+            if (rightsChanged)
+                await users.UpdateSecurityStampAsync(user);
+            if (changes.Count > 0)
+            {
+                audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join(", ", changes)}");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return rightsChanged;
+        }, cancellationToken);
+        if (!outcome.Succeeded)
+            return outcome.Failure;
+        if (outcome.Value)
+            access.Publish(id);
         return await GetAsync(id, cancellationToken);
     }
 
     /// <summary>Sets a new password (generated when none is given) and signs the user out everywhere.</summary>
     public async Task<Result<string>> ResetPasswordAsync(Guid id, string? newPassword, CancellationToken cancellationToken = default)
     {
+        if (await authority.RequireAdminNotImpersonatingAsync("reset passwords", cancellationToken) is { } refused)
+            return refused;
         db.BeginWrite();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -126,25 +149,71 @@ public sealed class UserService(DataTricksDbContext db, UserManager<User> users,
         await users.RemovePasswordAsync(user);
         await users.AddPasswordAsync(user, password);
         await users.SetLockoutEndDateAsync(user, null);
+        user.EndSessions();
+        await users.UpdateSecurityStampAsync(user);
         audit.Record(AuditActions.UserPasswordReset, "user", user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        access.Publish(id);
         return password;
+    }
+
+    /// <summary>Ends every portal session and access token of the user; personal access tokens stay (revoke those by name).</summary>
+    public async Task<Result<UserView>> SignOutEverywhereAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
+        db.BeginWrite();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+            return Failure.NotFound("The user");
+        user.EndSessions();
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(AuditActions.UserSignedOutEverywhere, "user", user.Id, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        access.Publish(id);
+        return await GetAsync(id, cancellationToken);
     }
 
     public async Task<Result<UserView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        if (authority.RequireAdmin() is { } forbidden)
+            return forbidden;
         db.BeginWrite();
-        var view = await GetAsync(id, cancellationToken);
-        if (!view.Succeeded)
+        var outcome = await WithCustomerLockedAsync(async () =>
+        {
+            var view = await GetAsync(id, cancellationToken);
+            if (!view.Succeeded)
+                return view;
+            if (view.Value.Role == Roles.Admin && view.Value.IsActive && await IsLastActiveAdminAsync(id, cancellationToken))
+                return LastAdmin;
+            var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
+            db.Users.Remove(user);
+            audit.Record(AuditActions.UserDeleted, "user", user.Id, user.Email);
+            await db.SaveChangesAsync(cancellationToken);
             return view;
-        if (view.Value.Role == Roles.Admin && view.Value.IsActive && await IsLastActiveAdminAsync(id, cancellationToken))
-            return Failure.Conflict("This is the customer's last active admin: make someone else an admin first.");
-        var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
-        db.Users.Remove(user);
-        audit.Record(AuditActions.UserDeleted, "user", user.Id, user.Email);
-        await db.SaveChangesAsync(cancellationToken);
-        return view;
+        }, cancellationToken);
+        if (outcome.Succeeded)
+            access.Publish(id);
+        return outcome;
+    }
+
+    private static Failure LastAdmin => Failure.Conflict("This is the customer's last active admin: make someone else an admin first.");
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction that first locks the customer's row, so changes to who the
+    /// admins are happen one at a time on every provider: the last-admin check then sees every earlier change.
+    /// </summary>
+    private async Task<Result<T>> WithCustomerLockedAsync<T>(Func<Task<Result<T>>> write, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Customers.Where(c => c.Id == tenant.CustomerId).ExecuteUpdateAsync(set => set.SetProperty(c => c.Name, c => c.Name), cancellationToken);
+        var result = await write();
+        if (result.Succeeded)
+            await transaction.CommitAsync(cancellationToken);
+        else
+            db.ChangeTracker.Clear();
+        return result;
     }
 
     private IQueryable<UserView> Project(IQueryable<User> source) =>

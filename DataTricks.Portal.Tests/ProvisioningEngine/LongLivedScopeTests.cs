@@ -22,7 +22,7 @@ public sealed class LongLivedScopeTests : IAsyncLifetime
     public async Task A_circuit_that_created_an_environment_can_retry_it_after_the_worker_failed_it()
     {
         await using var circuit = _domain.Services.CreateAsyncScope();
-        circuit.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForCustomer(_domain.CustomerId));
+        circuit.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForAdmin(_domain.CustomerId));
         var environments = circuit.ServiceProvider.GetRequiredService<ComputeEnvironmentService>();
         _domain.Cloud.Fail("create Network", new PermanentCloudException("Quota", "No quota."));
         var created = (await environments.CreateAsync(new CreateEnvironmentRequest("circuit-env", "Aws", "us-east-1", null, 1, 2), null, TestContext.Current.CancellationToken)).Value!;

@@ -45,7 +45,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
             await db.SaveChangesAsync();
             CustomerId = customer.Id;
         }
-        Services.GetRequiredService<TenantContext>().Set(TenantScope.ForCustomer(CustomerId));
+        Services.GetRequiredService<TenantContext>().Set(TenantScope.ForAdmin(CustomerId));
     }
 
     public new async ValueTask DisposeAsync()

@@ -59,11 +59,11 @@ internal sealed class DomainHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Runs <paramref name="work"/> in a scope of the test customer (or <paramref name="customerId"/>), as a request would.</summary>
+    /// <summary>Runs <paramref name="work"/> as an admin of the test customer (or of <paramref name="customerId"/>), as a request would.</summary>
     public async Task<T> AsCustomerAsync<T>(Func<IServiceProvider, Task<T>> work, Guid? customerId = null)
     {
         await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForCustomer(customerId ?? CustomerId));
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForAdmin(customerId ?? CustomerId));
         return await work(scope.ServiceProvider);
     }
 

@@ -25,6 +25,7 @@ public static class FailureResults
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -35,6 +36,7 @@ public static class FailureResults
         FailureKind.Conflict => "Conflict with the current state.",
         FailureKind.PreconditionFailed => "The resource has changed.",
         FailureKind.Unprocessable => "The request cannot be processed.",
+        FailureKind.Forbidden => "Forbidden.",
         _ => "Error.",
     };
 }

@@ -4,6 +4,11 @@ using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Api;
 
+public sealed record ResetPasswordRequest(string? Password);
+
+/// <summary>The generated password, shown this once; null when the caller chose the password.</summary>
+public sealed record ResetPasswordResponse(string? GeneratedPassword);
+
 public static class UserEndpoints
 {
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
@@ -40,6 +45,22 @@ public static class UserEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        users.MapPost("/{id:guid}/reset-password", async (Guid id, ResetPasswordRequest? request, UserService service, CancellationToken cancellationToken) =>
+                (await service.ResetPasswordAsync(id, request?.Password, cancellationToken)).ToHttpResult(password =>
+                    TypedResults.Ok(new ResetPasswordResponse(request?.Password is { Length: > 0 } ? null : password))))
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithSummary("Set a new password (generated and returned once when none is given) and sign the user out everywhere")
+            .Produces<ResetPasswordResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        users.MapPost("/{id:guid}/sign-out", async (Guid id, UserService service, CancellationToken cancellationToken) =>
+                (await service.SignOutEverywhereAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithSummary("Sign the user out everywhere: ends their portal sessions and access tokens")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapDelete("/{id:guid}", async (Guid id, UserService service, CancellationToken cancellationToken) =>
                 (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))

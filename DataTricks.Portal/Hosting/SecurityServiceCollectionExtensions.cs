@@ -39,9 +39,10 @@ public static class SecurityServiceCollectionExtensions
             options.Cookie.Name = "DataTricks.Auth";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // On every request, not Identity's periodic check: an ended session or a changed role takes effect at once.
+            options.Events.OnValidatePrincipal = SessionRefresher.ValidateCookieAsync;
         });
-        // A deactivated user's cookie stops working within a minute of the security stamp changing.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<SessionRefresher>();
         services.AddScoped<IClaimsTransformation, TenantClaimsTransformation>();
 
         services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();

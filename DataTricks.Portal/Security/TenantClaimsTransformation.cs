@@ -5,15 +5,20 @@ using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataTricks.Portal.Security;
 
 /// <summary>
-/// Runs on every authenticated request, whatever the scheme: a deactivated (or deleted) user becomes anonymous at
-/// once, and a support user's active impersonation is added as claims, which policies and the tenant scope read.
+/// Runs on every authenticated request, whatever the scheme, so rights follow the database at once: a deactivated (or
+/// deleted) user, or a principal whose security stamp is no longer the user's (an access token issued before a role
+/// change, deactivation, password reset or sign-out everywhere), becomes anonymous. A support user's active
+/// impersonation is added as claims, which policies and the tenant scope read.
 /// </summary>
-public sealed class TenantClaimsTransformation(DataTricksDbContext db, ImpersonationService impersonation) : IClaimsTransformation
+public sealed class TenantClaimsTransformation(DataTricksDbContext db, ImpersonationService impersonation, IOptions<IdentityOptions> identity)
+    : IClaimsTransformation
 {
     private const string CheckedClaim = "tenancy_checked";
 
@@ -22,20 +27,34 @@ public sealed class TenantClaimsTransformation(DataTricksDbContext db, Impersona
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == CheckedClaim))
             return principal;
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-            return new ClaimsPrincipal(new ClaimsIdentity());
-        var active = await db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).AnyAsync(u => u.Id == userId && u.IsActive);
-        if (!active)
-            return new ClaimsPrincipal(new ClaimsIdentity());
+            return Anonymous;
+        var stamp = await db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+            .Where(u => u.Id == userId && u.IsActive).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        if (stamp is null || principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) != stamp)
+            return Anonymous;
 
         var transformed = principal.Clone();
-        var identity = (ClaimsIdentity)transformed.Identity!;
-        identity.AddClaim(new Claim(CheckedClaim, "true"));
+        var claims = (ClaimsIdentity)transformed.Identity!;
+        claims.AddClaim(new Claim(CheckedClaim, "true"));
         if (principal.IsInRole(Roles.Support) && await impersonation.GetActiveAsync(userId) is { } session)
         {
-            identity.AddClaim(new Claim(TenantClaimTypes.ImpersonatedCustomerId, session.CustomerId.ToString()));
-            identity.AddClaim(new Claim(TenantClaimTypes.ImpersonatedCustomerName, session.CustomerName));
-            identity.AddClaim(new Claim(TenantClaimTypes.ImpersonationExpiresAt, session.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)));
+            claims.AddClaim(new Claim(TenantClaimTypes.ImpersonatedCustomerId, session.CustomerId.ToString()));
+            claims.AddClaim(new Claim(TenantClaimTypes.ImpersonatedCustomerName, session.CustomerName));
+            claims.AddClaim(new Claim(TenantClaimTypes.ImpersonationExpiresAt, session.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)));
         }
         return transformed;
+    }
+
+    private static ClaimsPrincipal Anonymous => new(new ClaimsIdentity());
+
+    private static readonly string[] AddedClaimTypes =
+        [CheckedClaim, TenantClaimTypes.ImpersonatedCustomerId, TenantClaimTypes.ImpersonatedCustomerName, TenantClaimTypes.ImpersonationExpiresAt];
+
+    /// <summary>The principal without what this transformation added, so it can be transformed again from current data.</summary>
+    public static ClaimsPrincipal Untransformed(ClaimsPrincipal principal)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            identity.Claims.Where(c => !AddedClaimTypes.Contains(c.Type)), identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
     }
 }

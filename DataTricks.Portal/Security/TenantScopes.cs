@@ -16,12 +16,13 @@ public static class TenantScopes
         // Support staff see no customer's data unless they impersonate one.
         if (principal.IsInRole(Roles.Support))
             return ImpersonatedCustomer(principal) is { } impersonated
-                ? new TenantScope(impersonated.CustomerId, userId, userId, impersonated.ExpiresAt)
+                ? TenantScope.ForImpersonation(impersonated.CustomerId, userId, impersonated.ExpiresAt)
                 : new TenantScope(null, userId);
 
-        return Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.CustomerId), out var customerId)
-            ? TenantScope.ForCustomer(customerId, userId)
-            : TenantScope.None;
+        if (!Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.CustomerId), out var customerId))
+            return TenantScope.None;
+        // The role claim is current: the claims transformation refuses principals whose security stamp is stale.
+        return principal.IsInRole(Roles.Admin) ? TenantScope.ForAdmin(customerId, userId) : TenantScope.ForCustomer(customerId, userId);
     }
 
     public static (Guid CustomerId, string CustomerName, DateTimeOffset ExpiresAt)? ImpersonatedCustomer(ClaimsPrincipal principal) =>

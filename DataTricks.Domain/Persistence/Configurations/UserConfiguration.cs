@@ -12,6 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.ToTable("Users");
         builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Property(u => u.Email).IsRequired();
+        builder.Property(u => u.SessionStamp).HasMaxLength(32);
         builder.Property(u => u.NormalizedEmail).IsRequired();
         // (CustomerId, Id) is what memberships and tokens point at, so they can only join users of their own customer.
         builder.HasAlternateKey(u => new { u.CustomerId, u.Id });

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using DataTricks.Domain.Tenancy;
+using DataTricks.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DataTricks.Portal.Security;
+
+/// <summary>
+/// Keeps a portal session (the cookie, and a Blazor circuit's principal) in step with the database. A session ends
+/// when the user is gone or inactive or their session stamp changed (password reset, deactivation, sign-out
+/// everywhere); when only their rights changed (a new role), it continues with a principal made afresh.
+/// </summary>
+public sealed class SessionRefresher(UserManager<User> users, IUserClaimsPrincipalFactory<User> principals, IOptions<IdentityOptions> identity)
+{
+    /// <summary>The principal the session should have now: the same one, a refreshed one, or null when the session is over.</summary>
+    public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal session)
+    {
+        if (!Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || await users.FindByIdAsync(userId.ToString()) is not { IsActive: true } user
+            || session.FindFirstValue(TenantClaimTypes.SessionStamp) != user.SessionStamp)
+            return null;
+        if (session.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) == user.SecurityStamp)
+            return session;
+        return await principals.CreateAsync(user);
+    }
+
+    /// <summary>For the cookie, on every request: end it, or re-issue it with the current rights.</summary>
+    public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is null)
+            return;
+        var current = await context.HttpContext.RequestServices.GetRequiredService<SessionRefresher>().RefreshAsync(context.Principal);
+        if (current is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+        else if (!ReferenceEquals(current, context.Principal))
+        {
+            context.ReplacePrincipal(current);
+            context.ShouldRenew = true;
+        }
+    }
+}
