@@ -9,6 +9,7 @@ using DataTricks.Domain.Repos;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Seeding;
+using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CustomerService>();
         services.AddScoped<SignupService>();
         services.AddScoped<ImpersonationService>();
+        services.AddScoped<SupportAccessService>();
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
         services.AddSingleton<UserAccessNotifier>();

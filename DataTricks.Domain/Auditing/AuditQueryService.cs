@@ -27,13 +27,15 @@ public sealed class AuditQueryService(DataTricksDbContext db)
             .Take(size + 1)
             .ToListAsync(cancellationToken);
         var emails = await EmailsAsync(rows.SelectMany(e => new[] { e.ActorUserId, e.ImpersonatorUserId }), cancellationToken);
+        var customerName = await db.Customers.Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
 
         var next = rows.Count > size ? new PageToken(rows[size - 1].OccurredAt, rows[size - 1].Id).ToString() : null;
         var items = rows.Take(size).Select(e => new AuditEventView(
             e.Id, e.OccurredAt, e.Action,
             e.ActorUserId, EmailOf(emails, e.ActorUserId),
             e.ImpersonatorUserId, EmailOf(emails, e.ImpersonatorUserId),
-            e.TargetType, e.TargetId, e.Details)).ToList();
+            e.TargetType, e.TargetId, e.Details,
+            Describe(e, emails, customerName))).ToList();
         return new Page<AuditEventView>(items, next);
     }
 
@@ -48,6 +50,11 @@ public sealed class AuditQueryService(DataTricksDbContext db)
             .Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.Email ?? "", cancellationToken);
     }
+
+    private static string Describe(AuditEvent e, Dictionary<Guid, string> emails, string? customerName) =>
+        e.ImpersonatorUserId is { } staff
+            ? $"{EmailOf(emails, staff) ?? staff.ToString()} (DataTricks support, acting in {customerName})"
+            : EmailOf(emails, e.ActorUserId) ?? e.ActorUserId?.ToString() ?? "system";
 
     private static string? EmailOf(Dictionary<Guid, string> emails, Guid? userId) =>
         userId is { } id && emails.TryGetValue(id, out var email) ? email : null;

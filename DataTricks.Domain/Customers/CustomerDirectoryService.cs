@@ -9,7 +9,7 @@ namespace DataTricks.Domain.Customers;
 /// The platform-wide list of customers with their sizes: what the operator's support staff look at before
 /// choosing whom to impersonate. Callers must have checked the caller is staff (the Support policy).
 /// </summary>
-public sealed class CustomerDirectoryService(DataTricksDbContext db)
+public sealed class CustomerDirectoryService(DataTricksDbContext db, TimeProvider time)
 {
     public async Task<OffsetPage<CustomerSummary>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
@@ -19,6 +19,8 @@ public sealed class CustomerDirectoryService(DataTricksDbContext db)
         var users = db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var repos = db.Repos.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var environments = db.ComputeEnvironments.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
+        var now = time.GetUtcNow();
+        var grants = db.SupportAccessGrants.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(g => g.EndedAt == null && g.ExpiresAt > now);
         var total = await customers.CountAsync(cancellationToken);
         var items = await customers
             .OrderBy(c => c.NormalizedName)
@@ -28,7 +30,9 @@ public sealed class CustomerDirectoryService(DataTricksDbContext db)
                 c.Id, c.Name, c.IsPlatformOperator, c.CreatedAt,
                 users.Count(u => u.CustomerId == c.Id),
                 repos.Count(r => r.CustomerId == c.Id),
-                environments.Count(e => e.CustomerId == c.Id && e.Status != ComputeEnvironmentStatus.Deleted)))
+                environments.Count(e => e.CustomerId == c.Id && e.Status != ComputeEnvironmentStatus.Deleted),
+                grants.Where(g => g.CustomerId == c.Id).Select(g => (DateTimeOffset?)g.ExpiresAt).FirstOrDefault(),
+                grants.Where(g => g.CustomerId == c.Id).Join(users, g => g.GrantedByUserId, u => u.Id, (_, u) => u.Email).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new OffsetPage<CustomerSummary>(items, total, query.Offset);
     }

@@ -10,7 +10,8 @@ namespace DataTricks.Domain.Impersonation;
 public sealed record ActiveImpersonation(Guid SessionId, Guid CustomerId, string CustomerName, string Reason, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Starts and ends support impersonation. Callers must have checked the caller is support staff; the start and
+/// Starts and ends support impersonation, only while the customer grants support access. Callers must have checked
+/// the caller is support staff; the start and
 /// the end are recorded in the impersonated customer's audit log, with the staff user as actor and impersonator.
 /// </summary>
 public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, TimeProvider time)
@@ -27,8 +28,11 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
             return Failure.NotFound("The customer");
 
         var now = time.GetUtcNow();
+        var grantExpiresAt = await ActiveGrants(now).Where(g => g.CustomerId == customer.Id).Select(g => (DateTimeOffset?)g.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
+        if (grantExpiresAt is not { } accessUntil)
+            return Failure.Forbidden($"{customer.Name} has not granted support access. One of its admins can grant it under Settings → Support access.");
         await EndActiveSessionsAsync(staffUserId, now, cancellationToken);
-        var session = ImpersonationSession.Start(staffUserId, customer.Id, trimmed, now);
+        var session = ImpersonationSession.Start(staffUserId, customer.Id, trimmed, now, accessUntil);
         db.ImpersonationSessions.Add(session);
         using (tenant.Use(ImpersonationScope(staffUserId, session)))
         {
@@ -48,12 +52,36 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
     public async Task<ActiveImpersonation?> GetActiveAsync(Guid staffUserId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        // Only while the customer's grant is active: a revoked or expired grant ends access at once, on every node.
+        var grants = ActiveGrants(now);
         var active = await db.ImpersonationSessions
             .Where(s => s.StaffUserId == staffUserId && s.EndedAt == null && s.ExpiresAt > now)
+            .Where(s => grants.Any(g => g.CustomerId == s.CustomerId))
             .Join(db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]), s => s.CustomerId, c => c.Id, (s, c) => new { s, c })
             .FirstOrDefaultAsync(cancellationToken);
         return active is null ? null : ToView(active.s, active.c);
     }
+
+    /// <summary>
+    /// Ends every running impersonation of the customer, in the caller's unit of work (saved with it), recording each
+    /// end with <paramref name="reason"/>; returns the staff users whose access ended.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> EndAllInCustomerAsync(Guid customerId, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var running = await db.ImpersonationSessions
+            .Where(s => s.CustomerId == customerId && s.EndedAt == null && s.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        foreach (var session in running)
+        {
+            session.End(now);
+            audit.Record(AuditActions.ImpersonationEnded, "customer", customerId, reason);
+        }
+        return running.Select(s => s.StaffUserId).Distinct().ToList();
+    }
+
+    private IQueryable<SupportAccess.SupportAccessGrant> ActiveGrants(DateTimeOffset now) =>
+        db.SupportAccessGrants.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(g => g.EndedAt == null && g.ExpiresAt > now);
 
     private static TenantScope ImpersonationScope(Guid staffUserId, ImpersonationSession session) =>
         TenantScope.ForImpersonation(session.CustomerId, staffUserId, session.ExpiresAt);

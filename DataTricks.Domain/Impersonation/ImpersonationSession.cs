@@ -21,7 +21,8 @@ public sealed class ImpersonationSession
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
-    public static ImpersonationSession Start(Guid staffUserId, Guid customerId, string reason, DateTimeOffset now)
+    /// <summary>Starts a session of at most <see cref="MaxDuration"/>, ending no later than <paramref name="notAfter"/> (the customer's grant).</summary>
+    public static ImpersonationSession Start(Guid staffUserId, Guid customerId, string reason, DateTimeOffset now, DateTimeOffset notAfter)
     {
         var trimmed = reason?.Trim() ?? "";
         if (trimmed.Length is 0 or > ReasonMaxLength)
@@ -33,7 +34,7 @@ public sealed class ImpersonationSession
             CustomerId = customerId,
             Reason = trimmed,
             StartedAt = now,
-            ExpiresAt = now + MaxDuration,
+            ExpiresAt = now + MaxDuration < notAfter ? now + MaxDuration : notAfter,
         };
     }
 

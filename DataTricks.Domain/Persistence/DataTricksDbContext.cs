@@ -7,6 +7,7 @@ using DataTricks.Domain.Customers;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<OperationStepRecord> OperationSteps => Set<OperationStepRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
 
     /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -2,6 +2,7 @@ using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,9 @@ public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, 
             db.Repos.Add(repo);
             db.RepoMembers.AddRange(demoRepo.MemberEmails.Select(email => RepoMember.Create(customer.Id, repo.Id, usersByEmail[email].Id, now)));
         }
+        // The demo customers let support in from the start, so the impersonation journey can be tried at once.
+        if (!demo.IsPlatformOperator)
+            db.SupportAccessGrants.Add(SupportAccessGrant.Grant(customer.Id, grantedBy: null, now, now + SupportAccessGrant.MaxDuration));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -15,6 +15,7 @@ public static class ApiEndpoints
             .MapAuthTokenEndpoints()
             .MapAccessTokenEndpoints()
             .MapCustomerEndpoints()
+            .MapSupportAccessEndpoints()
             .MapAuditEventEndpoints()
             .MapSupportEndpoints()
             .MapComputeEnvironmentEndpoints()

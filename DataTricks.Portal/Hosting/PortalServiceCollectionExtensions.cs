@@ -12,6 +12,7 @@ public static class PortalServiceCollectionExtensions
         services.AddMudServices();
         services.AddHealthChecks().AddDbContextCheck<DataTricksDbContext>();
         services.AddHostedService<ProvisioningWorker>();
+        services.AddHostedService<SupportAccessExpiryWorker>();
         return services;
     }
 }

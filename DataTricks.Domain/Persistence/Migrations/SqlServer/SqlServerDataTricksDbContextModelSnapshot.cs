@@ -450,6 +450,44 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("RepoMembers", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("GrantedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("EndedAt", "ExpiresAt");
+
+                    b.ToTable("SupportAccessGrants", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -814,6 +852,15 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId", "UserId")
                         .HasPrincipalKey("CustomerId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -445,6 +445,44 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("RepoMembers", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GrantedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("EndedAt", "ExpiresAt");
+
+                    b.ToTable("SupportAccessGrants", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -801,6 +839,15 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("CustomerId", "UserId")
                         .HasPrincipalKey("CustomerId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
