@@ -25,7 +25,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await login.SignInAsync("admin@globex.test", "not-the-password");
 
-        await Expect(login.Error).ToContainTextAsync("wrong");
+        await Expect(login.Error).ToContainTextAsync("incorrect");
     }
 
     [Fact]

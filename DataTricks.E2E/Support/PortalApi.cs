@@ -17,6 +17,26 @@ public sealed class PortalApi(HttpClient http)
         return new PortalApi(http);
     }
 
+    /// <summary>Signs a new customer up, as its first admin would from a script.</summary>
+    public static async Task SignUpAsync(Uri baseAddress, string customerName, string adminEmail, string adminPassword)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await http.PostAsJsonAsync("/api/v1/signup", new { customerName, adminEmail, adminPassword });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<Guid> UserIdAsync(string email)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/users?search={Uri.EscapeDataString(email)}");
+        return page.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    public async Task ChangeRoleAsync(Guid userId, string role) =>
+        (await http.PatchAsJsonAsync($"/api/v1/users/{userId}", new { role })).EnsureSuccessStatusCode();
+
+    public async Task AddUserAsync(string email, string role, string password) =>
+        (await http.PostAsJsonAsync("/api/v1/users", new { email, role, password })).EnsureSuccessStatusCode();
+
     public async Task<Guid> CreateEnvironmentAsync(string name)
     {
         var response = await http.PostAsJsonAsync("/api/v1/compute-environments", new { name, cloud = "Gcp", region = "europe-west1" });

@@ -48,6 +48,9 @@ public sealed class PortalProcess : IAsyncDisposable
         info.ArgumentList.Add(baseAddress.ToString());
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Seed__Demo"] = "true";
+        // Every browser test signs in from 127.0.0.1.
+        info.Environment["RateLimiting__SignInPerAddress"] = "100000";
+        info.Environment["RateLimiting__SignInPerAccount"] = "100000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in files.Settings.Concat(settings ?? new Dictionary<string, string>()))

@@ -56,7 +56,9 @@ public sealed class ApiAuthenticationTests(PortalFactory factory) : IClassFixtur
             new { email = "locked@lockout.test", password = "Str0ng-Password!" }, Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("locked", (await response.JsonAsync()).GetProperty("detail").GetString());
+        // Locked or not, the answer reads the same: it must not tell an attacker the account exists.
+        Assert.Equal(DataTricks.Portal.Security.SignInAttempt.FailedMessage, (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.True(await factory.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "locked@lockout.test" && u.LockoutEnd > factory.Time.GetUtcNow(), Ct)));
     }
 
     [Fact]

@@ -33,8 +33,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: a singleton that captures a scoped service fails the start, not a request in production.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         builder.UseSetting("ConnectionStrings:DataTricks", _database.ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
+        // Every test client shares one address; the rate-limit tests set their own limits.
+        builder.UseSetting("RateLimiting:SignInPerAddress", "100000");
+        builder.UseSetting("RateLimiting:SignInPerAccount", "100000");
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
         // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
         builder.UseSetting("SimulatedCloud:StepDelay", _cloudStepDelay.ToString("c"));

@@ -17,21 +17,26 @@ public static class AuthTokenEndpoints
     {
         api.MapPost("/auth/token", IssueAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Exchange an e-mail and password for a short-lived access token")
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     private static async Task<IResult> IssueAsync(
-        TokenRequest request, PasswordSignIn signIn, SignInManager<User> signInManager,
+        TokenRequest request, HttpContext context, PasswordSignIn signIn, SignInManager<User> signInManager,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
     {
-        var (result, user) = await signIn.CheckAsync(request.Email, request.Password);
-        if (result.IsLockedOut)
-            return TypedResults.Problem("Too many failed attempts: the account is locked for a while.", statusCode: StatusCodes.Status401Unauthorized, title: "Locked out.");
-        if (user is null)
-            return TypedResults.Problem("The e-mail or password is wrong, or the account is deactivated.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
+        var attempt = await signIn.CheckAsync(request.Email, request.Password, context.RequestAborted);
+        if (attempt.Outcome == SignInOutcome.Throttled)
+        {
+            await SignInRateLimit.TooManyAttempts(context, attempt.RetryAfter!.Value);
+            return TypedResults.Empty;
+        }
+        if (attempt.User is not { } user)
+            return TypedResults.Problem(SignInAttempt.FailedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
 
         // Identity's bearer handler validates what its own protector wrote; only the response shape is ours.
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);

@@ -1,3 +1,4 @@
+using DataTricks.Portal.Security;
 using DataTricks.Domain.Customers;
 
 namespace DataTricks.Portal.Api;
@@ -10,6 +11,7 @@ public static class SignupEndpoints
                 (await signup.SignUpAsync(request, cancellationToken)).ToHttpResult(created =>
                     TypedResults.Created("/api/v1/customer", new { created.CustomerId, created.UserId })))
             .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Sign up a new customer and its first admin")
             .Produces(StatusCodes.Status201Created)
             .ProducesValidationProblem()

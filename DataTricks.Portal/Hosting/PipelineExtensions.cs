@@ -23,6 +23,7 @@ public static class PipelineExtensions
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantScopeMiddleware>();

@@ -21,6 +21,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("DataTricks").PersistKeysToDbContext<DataTricksDbContext>();
         new IdentityBuilder(typeof(User), typeof(IdentityRole<Guid>), services).AddSignInManager<ActiveUserSignInManager>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSignInRateLimiting();
 
         services.AddAuthentication(options =>
             {
@@ -55,6 +56,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
+        services.AddScoped<CircuitClient>();
+        services.AddScoped<CircuitHandler, CircuitClient.Handler>();
         return services;
     }
 }

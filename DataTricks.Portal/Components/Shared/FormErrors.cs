@@ -19,6 +19,13 @@ public sealed class FormErrors
         General = failure.FieldErrors is null ? failure.Detail : null;
     }
 
+    /// <summary>A message about the whole form, such as being asked to wait.</summary>
+    public void ShowGeneral(string message)
+    {
+        _fields = new Dictionary<string, string[]>();
+        General = message;
+    }
+
     public void Clear()
     {
         _fields = new Dictionary<string, string[]>();
