@@ -84,12 +84,15 @@ public sealed class RightsFollowTheDatabaseTests(PortalFactory factory) : IClass
         var customer = await TestCustomer.SignUpAsync(factory);
         var (memberId, member) = await customer.AddUserAsync("Member");
         var earlier = await factory.SignedInAsync(member, TestCustomer.Password);
+        var browser = await PortalBrowser.SignInAsync(factory, member, TestCustomer.Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/users")).StatusCode);
         var admin = await customer.AdminAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await earlier.PostAsync($"/api/v1/users/{memberId}/sign-out", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/users/{memberId}/sign-out", null, Ct)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await earlier.GetAsync("/api/v1/customer", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/users")).StatusCode);
         var audit = await (await admin.GetAsync("/api/v1/audit-events", Ct)).JsonAsync();
         Assert.Contains(audit.GetProperty("items").EnumerateArray(),
             e => e.GetProperty("action").GetString() == "user.sign-out-everywhere" && e.GetProperty("targetId").GetString() == memberId.ToString());

@@ -64,8 +64,22 @@ public sealed class PersonalAccessTokenTests(PortalFactory factory) : IClassFixt
 
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.DoesNotContain(secretPart, $"{row.Name}|{row.Prefix}|{row.SecretHash}"));
-        var bytes = await File.ReadAllBytesAsync(factory.ConnectionString["Data Source=".Length..], Ct);
-        Assert.DoesNotContain(secretPart, System.Text.Encoding.UTF8.GetString(bytes));
+        var audit = await factory.WithDatabaseAsync(db => db.AuditEvents.Select(e => e.Details ?? "").ToListAsync(Ct));
+        Assert.All(audit, details => Assert.DoesNotContain(secretPart, details));
+        // In WAL mode, recent writes sit in the -wal file until a checkpoint: the secret must be in none of the files.
+        var main = factory.ConnectionString["Data Source=".Length..];
+        var files = new[] { main, main + "-wal", main + "-shm" }.Where(File.Exists).ToList();
+        Assert.Contains(main + "-wal", files);
+        foreach (var file in files)
+            Assert.DoesNotContain(secretPart, System.Text.Encoding.UTF8.GetString(await ReadSharedAsync(file)));
+    }
+
+    private static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, Ct);
+        return copy.ToArray();
     }
 
     [Theory]
