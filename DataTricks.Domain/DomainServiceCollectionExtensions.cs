@@ -35,10 +35,10 @@ public static class DomainServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<DataTricksDbContext, SqlServerDataTricksDbContext>(o => o.UseSqlServer(connectionString));
+                AddDatabase<SqlServerDataTricksDbContext>(services, o => o.UseSqlServer(connectionString), (o, tenant) => new(o, tenant));
                 break;
             default:
-                services.AddDbContext<DataTricksDbContext, SqliteDataTricksDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
+                AddDatabase<SqliteDataTricksDbContext>(services, o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()), (o, tenant) => new(o, tenant));
                 break;
         }
 
@@ -70,6 +70,19 @@ public static class DomainServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The request-scoped context of the provider, and <see cref="TenantDbContexts"/> for units of work without a DI scope.
+    /// The options are a singleton so both share them.
+    /// </summary>
+    private static void AddDatabase<TContext>(
+        IServiceCollection services, Action<DbContextOptionsBuilder> configure, Func<DbContextOptions<TContext>, ITenantContext, TContext> create)
+        where TContext : DataTricksDbContext
+    {
+        services.AddDbContext<DataTricksDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton(sp => new TenantDbContexts(
+            tenant => create(sp.GetRequiredService<DbContextOptions<TContext>>(), tenant), sp.GetRequiredService<TimeProvider>()));
+    }
+
     /// <summary>The engine of SPEC section 2: queue, leases, runner, notifier, and the simulated cloud behind <see cref="ICloud"/>.</summary>
     private static void AddProvisioning(IServiceCollection services, IConfiguration configuration)
     {
@@ -77,12 +90,15 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<SimulatedCloudOptions>().Bind(configuration.GetSection(SimulatedCloudOptions.SectionName));
         services.AddSingleton<ICloud, SimulatedCloud>();
         services.AddSingleton<OperationQueue>();
-        services.AddSingleton<OperationCancellations>();
         services.AddSingleton<EnvironmentStatusNotifier>();
         services.AddSingleton<OperationLeases>();
-        services.AddSingleton<LeaseKeeper>();
+        services.AddSingleton<OperationHandler, CreateHandler>();
+        services.AddSingleton<OperationHandler, DeleteHandler>();
+        services.AddSingleton<OperationHandler, ResizeHandler>();
+        services.AddSingleton<OperationHandler, RepairHandler>();
+        services.AddSingleton<OperationRunner>();
+        services.AddSingleton<EnvironmentReconciler>();
         services.AddScoped<OperationDispatch>();
-        services.AddScoped<OperationRunner>();
     }
 
     private static void ConfigureIdentity(IdentityOptions identity)

@@ -20,6 +20,7 @@ public static class AuditActions
     public const string EnvironmentUpdated = "environment.update";
     public const string EnvironmentDeleted = "environment.delete";
     public const string EnvironmentRetried = "environment.retry";
+    public const string EnvironmentRepaired = "environment.repair";
     public const string OperationCanceled = "operation.cancel";
     public const string UserCreated = "user.create";
     public const string UserUpdated = "user.update";

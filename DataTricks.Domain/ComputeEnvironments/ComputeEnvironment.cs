@@ -93,6 +93,31 @@ public sealed class ComputeEnvironment : ITenantOwned
         Touch(now);
     }
 
+    public void MarkResizing(int minWorkers, int maxWorkers, DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Resizing);
+        SetMessage($"Resizing to {minWorkers}-{maxWorkers} workers");
+        Touch(now);
+    }
+
+    /// <summary>A resize ended: at the new size when it succeeded, at the old one with <paramref name="problem"/> when it failed.</summary>
+    public void EndResize(int minWorkers, int maxWorkers, string? problem, DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Ready);
+        if (problem is null)
+            Resize(minWorkers, maxWorkers, now);
+        SetMessage(problem is null ? null : $"Resize failed: {problem} The environment keeps {MinWorkers}-{MaxWorkers} workers.");
+        Touch(now);
+    }
+
+    /// <summary>The reconcile found <paramref name="missing"/> gone from the cloud.</summary>
+    public void MarkDegraded(string missing, DateTimeOffset now)
+    {
+        MoveTo(ComputeEnvironmentStatus.Degraded);
+        SetMessage($"{missing} missing from the cloud. Repair recreates it.");
+        Touch(now);
+    }
+
     public void MarkFailed(string reason, DateTimeOffset now)
     {
         MoveTo(ComputeEnvironmentStatus.Failed);

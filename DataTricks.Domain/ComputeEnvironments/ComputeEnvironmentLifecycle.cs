@@ -14,6 +14,11 @@ public static class ComputeEnvironmentLifecycle
         (ComputeEnvironmentStatus.Ready, ComputeEnvironmentStatus.Deleting),
         (ComputeEnvironmentStatus.Failed, ComputeEnvironmentStatus.Deleting),
         (ComputeEnvironmentStatus.Deleting, ComputeEnvironmentStatus.Deleted),
+        (ComputeEnvironmentStatus.Ready, ComputeEnvironmentStatus.Resizing),
+        (ComputeEnvironmentStatus.Resizing, ComputeEnvironmentStatus.Ready),
+        (ComputeEnvironmentStatus.Ready, ComputeEnvironmentStatus.Degraded),
+        (ComputeEnvironmentStatus.Degraded, ComputeEnvironmentStatus.Provisioning),
+        (ComputeEnvironmentStatus.Degraded, ComputeEnvironmentStatus.Deleting),
     ];
 
     public static bool CanTransition(ComputeEnvironmentStatus from, ComputeEnvironmentStatus to) => Allowed.Contains((from, to));

@@ -121,7 +121,10 @@ public sealed class ComputeEnvironmentService(
         return new Page<EnvironmentView>(rows.Take(size).ToList(), next);
     }
 
-    /// <summary>Renames or resizes; <paramref name="expectedVersion"/> (from If-Match) must match when given.</summary>
+    /// <summary>
+    /// Renames at once, or resizes through a Resize operation (the environment must be Ready; it is Resizing until the
+    /// cloud is done). <paramref name="expectedVersion"/> (from If-Match) must match when given. Open pages are told either way.
+    /// </summary>
     public Task<Result<EnvironmentView>> UpdateAsync(Guid id, UpdateEnvironmentRequest request, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         request = request with { Name = ComputeEnvironmentRules.CleanName(request.Name) };
@@ -138,17 +141,32 @@ public sealed class ComputeEnvironmentService(
                 return Failure.Conflict("The environment is being deleted.");
             if (EnvironmentValidation.Validate(request, environment.MinWorkers, environment.MaxWorkers) is { } invalid)
                 return invalid;
+            var (minWorkers, maxWorkers) = (request.MinWorkers ?? environment.MinWorkers, request.MaxWorkers ?? environment.MaxWorkers);
+            var resizes = minWorkers != environment.MinWorkers || maxWorkers != environment.MaxWorkers;
+            if (resizes && environment.Status != ComputeEnvironmentStatus.Ready)
+                return Failure.Conflict($"Only a Ready environment can be resized; this one is {environment.Status}.");
+            var now = time.GetUtcNow();
             if (request.Name is { } name && !string.Equals(name, environment.Name, StringComparison.Ordinal))
             {
                 if (await NameTakenAsync(name, environment.Id, cancellationToken))
                     return NameConflict(name);
-                environment.Rename(name, time.GetUtcNow());
+                environment.Rename(name, now);
             }
-            if (request.MinWorkers is not null || request.MaxWorkers is not null)
-                environment.Resize(request.MinWorkers ?? environment.MinWorkers, request.MaxWorkers ?? environment.MaxWorkers, time.GetUtcNow());
+            Operation? resize = null;
+            if (resizes)
+            {
+                resize = Operation.QueueResize(environment.CustomerId, environment.Id, minWorkers, maxWorkers, now);
+                db.Operations.Add(resize);
+                environment.MarkResizing(minWorkers, maxWorkers, now);
+                environment.Follow(resize.Id, now);
+            }
             audit.Record(AuditActions.EnvironmentUpdated, "environment", environment.Id,
-                $"{environment.Name}: {environment.MinWorkers}-{environment.MaxWorkers} workers");
+                resizes ? $"{environment.Name}: resizing to {minWorkers}-{maxWorkers} workers" : $"{environment.Name}: renamed");
             await db.SaveChangesAsync(cancellationToken);
+            if (resize is null)
+                dispatch.Changed(environment);
+            else
+                dispatch.Started(environment, resize);
             return await ViewAsync(environment.Id, cancellationToken);
         }, expectedVersion is null);
     }
@@ -169,11 +187,34 @@ public sealed class ComputeEnvironmentService(
                 && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running), cancellationToken);
             if (pendingDelete)
                 return await ViewAsync(id, cancellationToken);
-            var (delete, stopped) = await deletion.QueueAsync(environment, cancellationToken);
+            if (environment.Status == ComputeEnvironmentStatus.Resizing)
+                return Failure.Conflict("The environment is being resized; delete it once the resize has ended.");
+            var delete = await deletion.QueueAsync(environment, cancellationToken);
             audit.Record(AuditActions.EnvironmentDeleted, "environment", environment.Id, environment.Name);
             await db.SaveChangesAsync(cancellationToken);
-            dispatch.StopCreates(stopped);
             dispatch.Started(environment, delete);
+            return await ViewAsync(id, cancellationToken);
+        });
+
+    /// <summary>Recreates the cloud resources the reconcile found missing, then verifies the cluster: Degraded → Provisioning → Ready.</summary>
+    public Task<Result<EnvironmentView>> RepairAsync(Guid id, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(async () =>
+        {
+            if (authority.RequireAdmin() is { } forbidden)
+                return forbidden;
+            var environment = await FindLiveAsync(id, cancellationToken);
+            if (environment is null)
+                return Failure.NotFound("The compute environment");
+            if (environment.Status != ComputeEnvironmentStatus.Degraded)
+                return Failure.Conflict($"Only a Degraded environment can be repaired; this one is {environment.Status}.");
+            var now = time.GetUtcNow();
+            var operation = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Repair, now);
+            db.Operations.Add(operation);
+            environment.Follow(operation.Id, now);
+            environment.MarkProvisioning("Repair queued: recreating what is missing", now);
+            audit.Record(AuditActions.EnvironmentRepaired, "environment", environment.Id, $"{environment.Name}: {environment.StatusMessage}");
+            await db.SaveChangesAsync(cancellationToken);
+            dispatch.Started(environment, operation);
             return await ViewAsync(id, cancellationToken);
         });
 
@@ -194,7 +235,7 @@ public sealed class ComputeEnvironmentService(
             var operation = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Create, now, failedStep);
             db.Operations.Add(operation);
             environment.Follow(operation.Id, now);
-            environment.MarkProvisioning($"Retry queued: resuming at {ProvisioningSteps.Describe(failedStep ?? ProvisioningSteps.All[0]).ToLowerInvariant()}", now);
+            environment.MarkProvisioning($"Retry queued: resuming at {ProvisioningSteps.Describe(failedStep ?? ProvisioningSteps.Create[0]).ToLowerInvariant()}", now);
             audit.Record(AuditActions.EnvironmentRetried, "environment", environment.Id, $"{environment.Name} from {failedStep}");
             await db.SaveChangesAsync(cancellationToken);
             dispatch.Started(environment, operation);

@@ -8,4 +8,10 @@ public enum ComputeEnvironmentStatus
     Failed,
     Deleting,
     Deleted,
+
+    /// <summary>A resize is changing the cluster's worker counts; the environment stays usable.</summary>
+    Resizing,
+
+    /// <summary>The reconcile found one of its cloud resources missing; a repair recreates it.</summary>
+    Degraded,
 }

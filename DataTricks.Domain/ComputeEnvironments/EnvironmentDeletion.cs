@@ -20,14 +20,12 @@ public sealed class EnvironmentDeletion(DataTricksDbContext db, TimeProvider tim
                 new Dictionary<string, object?> { ["repos"] = repos });
     }
 
-    /// <summary>
-    /// Moves the environment to Deleting and queues its delete, asking any create still running to stop.
-    /// The caller saves; the returned ids are the creates to stop once it has.
-    /// </summary>
-    public async Task<(Operation Delete, List<Guid> StoppedCreates)> QueueAsync(ComputeEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>Moves the environment to Deleting and queues its delete, asking any create still running to stop. The caller saves.</summary>
+    public async Task<Operation> QueueAsync(ComputeEnvironment environment, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var creates = await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Create
+        var creates = await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id
+            && (o.Kind == OperationKind.Create || o.Kind == OperationKind.Repair)
             && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)).ToListAsync(cancellationToken);
         foreach (var create in creates)
             create.RequestCancel(now);
@@ -36,6 +34,6 @@ public sealed class EnvironmentDeletion(DataTricksDbContext db, TimeProvider tim
         var delete = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Delete, now);
         db.Operations.Add(delete);
         environment.Follow(delete.Id, now);
-        return (delete, creates.Select(c => c.Id).ToList());
+        return delete;
     }
 }

@@ -15,12 +15,18 @@ internal static class EnvironmentQueries
             e.Version,
             db.Operations.Where(o => o.Id == e.CurrentOperationId).Select(o => o.Step).FirstOrDefault()));
 
-    public static OperationView ToView(this Operation o) => new(
-        o.Id, o.Kind, o.Status, o.IsDone, o.ComputeEnvironmentId,
-        o.Kind == OperationKind.Delete ? "Delete" : o.Step?.ToString(),
-        o.Kind == OperationKind.Delete ? (o.Status == OperationStatus.NotStarted ? 0 : 1) : o.Step is { } step ? (int)step + 1 : 0,
-        o.Kind == OperationKind.Delete ? 1 : ProvisioningSteps.All.Count,
-        o.Attempt,
-        o.ErrorCode is null ? null : new OperationError(o.ErrorCode, o.ErrorMessage ?? ""),
-        o.CreatedAt, o.UpdatedAt);
+    /// <summary>Single-step kinds count their step from when it starts; a create or repair from the step it starts at.</summary>
+    public static OperationView ToView(this Operation o)
+    {
+        var steps = ProvisioningSteps.Of(o.Kind);
+        var started = o.Status != OperationStatus.NotStarted || steps.Count > 1;
+        return new OperationView(
+            o.Id, o.Kind, o.Status, o.IsDone, o.ComputeEnvironmentId,
+            o.Step?.ToString(),
+            o.Step is { } step && started ? ProvisioningSteps.IndexOf(steps, step) + 1 : 0,
+            steps.Count,
+            o.Attempt,
+            o.ErrorCode is null ? null : new OperationError(o.ErrorCode, o.ErrorMessage ?? ""),
+            o.CreatedAt, o.UpdatedAt);
+    }
 }

@@ -38,10 +38,9 @@ public sealed class OperationService(
             return bound;
         var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
 
-        var (delete, stopped) = await deletion.QueueAsync(environment, cancellationToken);
+        var delete = await deletion.QueueAsync(environment, cancellationToken);
         audit.Record(AuditActions.OperationCanceled, "operation", operation.Id, $"Create of {environment.Name} canceled");
         await db.SaveChangesAsync(cancellationToken);
-        dispatch.StopCreates(stopped);
         dispatch.Started(environment, delete);
         return new CancelResult(operation.ToView(), delete.Id);
     }

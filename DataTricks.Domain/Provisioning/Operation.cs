@@ -3,9 +3,11 @@ using DataTricks.Domain.Tenancy;
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>
-/// The durable record of one create or delete of a compute environment: the source of truth the worker
-/// resumes from. A worker owns it while <see cref="LeaseOwner"/> is set and <see cref="LeaseExpiresAt"/> is in the
-/// future; <see cref="LeaseOwner"/> is also the concurrency token, so a worker that lost its lease cannot write.
+/// The durable record of one create, delete, resize or repair of a compute environment: the source of truth the worker
+/// resumes from. Between steps it waits as a row: <see cref="DueAt"/> says when the worker should look at it next (the
+/// time its cloud work should be done, or a retry's backoff). A worker owns it only while advancing it, while
+/// <see cref="LeaseOwner"/> is set and <see cref="LeaseExpiresAt"/> is in the future; <see cref="LeaseOwner"/> is also the
+/// concurrency token, so a worker that lost its lease cannot write.
 /// </summary>
 public sealed class Operation : ITenantOwned
 {
@@ -25,6 +27,17 @@ public sealed class Operation : ITenantOwned
     public string? LeaseOwner { get; private set; }
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
     public DateTimeOffset? CancelRequestedAt { get; private set; }
+
+    /// <summary>When the worker should next advance the operation.</summary>
+    public DateTimeOffset DueAt { get; private set; }
+
+    /// <summary>Set once the current step's cloud call was begun: from then on the worker checks it rather than begins it.</summary>
+    public DateTimeOffset? CallBegunAt { get; private set; }
+
+    /// <summary>The worker counts a resize sets; the environment keeps its old ones until the cloud is done.</summary>
+    public int? TargetMinWorkers { get; private set; }
+
+    public int? TargetMaxWorkers { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -40,28 +53,68 @@ public sealed class Operation : ITenantOwned
             ComputeEnvironmentId = computeEnvironmentId,
             Kind = kind,
             Status = OperationStatus.NotStarted,
-            Step = resumeFrom,
+            Step = resumeFrom ?? (kind is OperationKind.Create or OperationKind.Repair ? null : ProvisioningSteps.Of(kind)[0]),
             CreatedAt = now,
             UpdatedAt = now,
+            DueAt = now,
         };
 
+    public static Operation QueueResize(Guid customerId, Guid computeEnvironmentId, int minWorkers, int maxWorkers, DateTimeOffset now)
+    {
+        var operation = Queue(customerId, computeEnvironmentId, OperationKind.Resize, now);
+        operation.TargetMinWorkers = minWorkers;
+        operation.TargetMaxWorkers = maxWorkers;
+        return operation;
+    }
+
+    /// <summary>Moves on to <paramref name="step"/> (or starts it again after a crash), with its first attempt.</summary>
     public void BeginStep(ProvisioningStep step, DateTimeOffset now)
     {
         Status = OperationStatus.Running;
-        if (Step != step)
-            Attempt = 0;
+        if (Step != step || Attempt == 0)
+        {
+            Attempt = 1;
+            CallBegunAt = null;
+        }
         Step = step;
         UpdatedAt = now;
     }
 
-    public void RecordAttempt(int attempt, DateTimeOffset now)
+    public void NoteCallBegun(DateTimeOffset now)
     {
-        Status = OperationStatus.Running;
-        Attempt = attempt;
+        CallBegunAt = now;
         UpdatedAt = now;
     }
 
-    public void RequestCancel(DateTimeOffset now) => CancelRequestedAt ??= now;
+    /// <summary>The cloud works on the step until <paramref name="dueAt"/>; nobody needs to look before.</summary>
+    public void WaitUntil(DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        Status = OperationStatus.Running;
+        DueAt = dueAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A transient fault: begin the step's call again, as <paramref name="attempt"/>, at <paramref name="dueAt"/>.</summary>
+    public void RetryAt(int attempt, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        Attempt = attempt;
+        CallBegunAt = null;
+        WaitUntil(dueAt, now);
+    }
+
+    /// <summary>Hands the operation back after a step: the next worker to find it due takes it.</summary>
+    public void ReleaseLease()
+    {
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+    }
+
+    /// <summary>Asks a create to stop; it is looked at at once, so it stops without waiting for its cloud work.</summary>
+    public void RequestCancel(DateTimeOffset now)
+    {
+        CancelRequestedAt ??= now;
+        DueAt = now;
+    }
 
     public void Succeed(DateTimeOffset now) => Finish(OperationStatus.Succeeded, null, null, now);
 

@@ -2,19 +2,16 @@ using DataTricks.Domain.ComputeEnvironments;
 
 namespace DataTricks.Domain.Provisioning;
 
-/// <summary>What a request does once its operation is stored: hand it to the worker and tell open pages.</summary>
-public sealed class OperationDispatch(OperationQueue queue, EnvironmentStatusNotifier notifier, OperationCancellations cancellations, TimeProvider time)
+/// <summary>What a request does once its change is stored: wake the worker for a new operation, and tell open pages.</summary>
+public sealed class OperationDispatch(OperationQueue queue, EnvironmentStatusNotifier notifier, TimeProvider time)
 {
     public void Started(ComputeEnvironment environment, Operation operation)
     {
         queue.Enqueue(operation.Id);
-        notifier.Publish(EnvironmentStatusChanged.Of(environment, operation, time.GetUtcNow()));
+        Changed(environment, operation);
     }
 
-    /// <summary>Stops creates running in this process at once; others stop at their next lease renewal.</summary>
-    public void StopCreates(IEnumerable<Guid> createOperationIds)
-    {
-        foreach (var id in createOperationIds)
-            cancellations.Cancel(id);
-    }
+    /// <summary>A change without new work, such as a rename: open cards redraw.</summary>
+    public void Changed(ComputeEnvironment environment, Operation? operation = null) =>
+        notifier.Publish(EnvironmentStatusChanged.Of(environment, operation, time.GetUtcNow()));
 }

@@ -4,4 +4,6 @@ public enum OperationKind
 {
     Create,
     Delete,
+    Resize,
+    Repair,
 }

@@ -1,74 +1,60 @@
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>
-/// Claims and renews operation leases with single conditional UPDATEs, which the database serializes: of two
-/// workers racing for one operation, in one process or two, exactly one sees its update applied.
+/// Claims due operations for a worker with conditional UPDATEs, which the database serializes: of two workers racing
+/// for one operation, in one process or two, exactly one gets it. A claim lasts one advance; a worker that dies holding
+/// one loses it when <see cref="ProvisioningOptions.LeaseDuration"/> runs out, and the operation is due to the others.
 /// </summary>
-public sealed class OperationLeases(IServiceScopeFactory scopes, IOptions<ProvisioningOptions> options, TimeProvider time)
+public sealed class OperationLeases(TenantDbContexts contexts, IOptions<ProvisioningOptions> options, TimeProvider time)
 {
+    /// <summary>Claims up to <paramref name="max"/> unfinished operations that are due and nobody holds, earliest due first.</summary>
+    public Task<List<Guid>> ClaimDueAsync(string owner, int max, CancellationToken cancellationToken) =>
+        InSystemScopeAsync(async db =>
+        {
+            var now = time.GetUtcNow();
+            var due = await Claimable(db, now).Where(o => o.DueAt <= now).OrderBy(o => o.DueAt).Select(o => o.Id).Take(max).ToListAsync(cancellationToken);
+            return await ClaimAsync(db, owner, due, now, cancellationToken);
+        });
+
     public Task<bool> TryClaimAsync(Guid operationId, string owner, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(async db =>
-        {
-            var now = time.GetUtcNow();
-            var claimed = await db.Operations
-                .Where(o => o.Id == operationId
-                    && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
-                    && (o.LeaseOwner == null || o.LeaseExpiresAt < now))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(o => o.LeaseOwner, owner)
-                    .SetProperty(o => o.LeaseExpiresAt, now + options.Value.LeaseDuration), cancellationToken);
-            return claimed == 1;
-        });
+        InSystemScopeAsync(async db => (await ClaimAsync(db, owner, [operationId], time.GetUtcNow(), cancellationToken)).Count == 1);
 
-    /// <summary>
-    /// Extends the leases <paramref name="owner"/> holds on <paramref name="operationIds"/> in one statement, however many
-    /// there are, and reports which are still its own and which of those a user asked to cancel.
-    /// </summary>
-    public Task<(HashSet<Guid> Owned, HashSet<Guid> CancelRequested)> RenewAsync(string owner, IReadOnlyCollection<Guid> operationIds, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(async db =>
-        {
-            var owned = new HashSet<Guid>();
-            var cancelRequested = new HashSet<Guid>();
-            foreach (var chunk in operationIds.Chunk(500))
-            {
-                await db.Operations
-                    .Where(o => o.LeaseOwner == owner && chunk.Contains(o.Id))
-                    .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseExpiresAt, time.GetUtcNow() + options.Value.LeaseDuration), cancellationToken);
-                var rows = await db.Operations
-                    .Where(o => o.LeaseOwner == owner && chunk.Contains(o.Id))
-                    .Select(o => new { o.Id, Cancel = o.CancelRequestedAt != null })
-                    .ToListAsync(cancellationToken);
-                owned.UnionWith(rows.Select(r => r.Id));
-                cancelRequested.UnionWith(rows.Where(r => r.Cancel).Select(r => r.Id));
-            }
-            return (owned, cancelRequested);
-        });
+    /// <summary>When the next unfinished operation is due, if any; one a dead worker holds is due when its lease runs out.</summary>
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+        InSystemScopeAsync(db => db.Operations
+            .Where(o => o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
+            .Select(o => o.LeaseOwner == null ? o.DueAt : o.LeaseExpiresAt!.Value > o.DueAt ? o.LeaseExpiresAt!.Value : o.DueAt)
+            .OrderBy(at => at)
+            .Select(at => (DateTimeOffset?)at)
+            .FirstOrDefaultAsync(cancellationToken));
 
-    /// <summary>Ids of unfinished operations that no live worker holds: new ones, and those of crashed or stopped workers.</summary>
-    public Task<List<Guid>> FindUnownedAsync(int max, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(db =>
+    private async Task<List<Guid>> ClaimAsync(DataTricksDbContext db, string owner, IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claimed = new List<Guid>();
+        foreach (var chunk in ids.Chunk(500))
         {
-            var now = time.GetUtcNow();
-            return db.Operations
-                .Where(o => (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
-                    && (o.LeaseOwner == null || o.LeaseExpiresAt < now))
-                .OrderBy(o => o.CreatedAt)
-                .Select(o => o.Id)
-                .Take(max)
-                .ToListAsync(cancellationToken);
-        });
+            var expiresAt = now + options.Value.LeaseDuration;
+            await Claimable(db, now).Where(o => chunk.Contains(o.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseOwner, owner).SetProperty(o => o.LeaseExpiresAt, expiresAt), cancellationToken);
+            // Of the candidates, those now held by this owner are this claim's: they were free a moment ago, so none was held by it before.
+            claimed.AddRange(await db.Operations.Where(o => chunk.Contains(o.Id) && o.LeaseOwner == owner).Select(o => o.Id).ToListAsync(cancellationToken));
+        }
+        return claimed;
+    }
 
-    // Each call has a scope (and a context) of its own: renewal runs beside the operation's own unit of work.
+    private static IQueryable<Operation> Claimable(DataTricksDbContext db, DateTimeOffset now) =>
+        db.Operations.Where(o => (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
+            && (o.LeaseOwner == null || o.LeaseExpiresAt < now));
+
     private async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.System);
-        return await work(scope.ServiceProvider.GetRequiredService<DataTricksDbContext>());
+        var (db, _) = contexts.Create(TenantScope.System);
+        await using (db)
+            return await work(db);
     }
 }

@@ -1,276 +1,182 @@
 using DataTricks.Domain.Cloud;
-using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>
-/// Runs one operation to its end under a lease: the steps of a create, or the removal of a delete. Every change is
-/// saved before it is published, so a crash at any point resumes from the last saved step, and the cloud's
-/// idempotency keys make a repeated step find what it made before. Runs in a DI scope of its own.
+/// Advances one claimed operation as far as the cloud allows right now, in one short unit of work, then hands it back
+/// with the time it is next due: a begun cloud call is checked when the cloud said it would be done, a transient fault
+/// is retried after an exponential, jittered pause, a permanent one or the timeout (counted from the operation's
+/// creation, whatever happened since) fails it. Between advances an operation is only a row: no task, scope or context.
+/// What each kind of operation does is its <see cref="OperationHandler"/>'s business.
 /// </summary>
 public sealed class OperationRunner(
-    DataTricksDbContext db, TenantContext tenant, ICloud cloud, OperationLeases leases, LeaseKeeper keeper, EnvironmentStatusNotifier notifier,
-    OperationCancellations cancellations, IOptions<ProvisioningOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
+    TenantDbContexts contexts, IEnumerable<OperationHandler> handlers, ICloud cloud, EnvironmentStatusNotifier notifier,
+    IOptions<ProvisioningOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
-    private static readonly TimeSpan CreateStopPollInterval = TimeSpan.FromMilliseconds(250);
-
+    private readonly Dictionary<OperationKind, OperationHandler> _handlers = handlers.ToDictionary(h => h.Kind);
     private readonly ProvisioningOptions _options = options.Value;
-    private Operation _operation = null!;
-    private ComputeEnvironment _environment = null!;
 
-    public async Task RunAsync(Guid operationId, string workerId, CancellationToken stopping)
+    /// <summary>Advances <paramref name="operationId"/>, which <paramref name="workerId"/> has claimed, and releases it.</summary>
+    public async Task AdvanceAsync(Guid operationId, string workerId, CancellationToken cancellationToken)
     {
-        if (!await leases.TryClaimAsync(operationId, workerId, stopping))
+        var (db, tenant) = contexts.Create(TenantScope.System);
+        await using var _ = db;
+        var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == operationId, cancellationToken);
+        if (operation is null || operation.IsDone || operation.LeaseOwner != workerId)
             return;
-        tenant.Set(TenantScope.System);
-        _operation = await db.Operations.FirstAsync(o => o.Id == operationId, stopping);
-        tenant.Set(TenantScope.ForCustomer(_operation.CustomerId));
-        _environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == _operation.ComputeEnvironmentId, stopping);
+        tenant.Set(TenantScope.ForCustomer(operation.CustomerId));
+        var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
+        var context = new OperationContext(db, operation, environment, time.GetUtcNow());
+        var handler = _handlers[operation.Kind];
+        var records = await db.OperationSteps.Where(s => s.OperationId == operation.Id).ToListAsync(cancellationToken);
 
-        using var userCancel = new CancellationTokenSource();
-        using var leaseLost = new CancellationTokenSource();
-        using var timeout = new CancellationTokenSource(Remaining(), time);
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, userCancel.Token, leaseLost.Token, timeout.Token);
-        using var registration = cancellations.Register(operationId, userCancel);
-        using var tracking = keeper.Track(operationId, workerId, _operation.Kind == OperationKind.Create, userCancel, leaseLost);
         try
         {
-            if (_operation.Kind == OperationKind.Create)
-                await CreateAsync(run.Token);
-            else
-                await DeleteAsync(run.Token);
+            await AdvanceAsync(handler, context, records, cancellationToken);
         }
-        catch (OperationInterruptedException interrupted) when (interrupted.CanceledByUser)
+        catch (TransientCloudException fault)
         {
-            await FinishCanceledAsync();
+            RetryLater(handler, context, records, fault);
         }
-        catch (Exception exception) when (exception is OperationInterruptedException || (exception is OperationCanceledException && leaseLost.IsCancellationRequested))
+        catch (PermanentCloudException fault)
         {
-            logger.LogInformation("Operation {OperationId} lost its lease; another worker continues it", operationId);
+            Fail(handler, context, records, fault.Code, fault.Message);
         }
-        catch (OperationCanceledException) when (run.IsCancellationRequested && !stopping.IsCancellationRequested && !leaseLost.IsCancellationRequested)
+
+        operation.ReleaseLease();
+        try
         {
-            if (userCancel.IsCancellationRequested)
-                await FinishCanceledAsync();
-            else
-                await FailAsync("Timeout", $"Provisioning did not finish within {_options.OperationTimeout.TotalMinutes:0.#} minutes.");
+            await db.SaveChangesAsync(cancellationToken);
         }
-        catch (CloudException fault)
+        catch (DbUpdateConcurrencyException)
         {
-            await FailAsync(fault.Code, fault.Message);
-        }
-    }
-
-    private async Task CreateAsync(CancellationToken cancellationToken)
-    {
-        if (_operation.CancelRequestedAt is not null || _environment.Status is ComputeEnvironmentStatus.Deleting or ComputeEnvironmentStatus.Deleted)
-            throw new OperationInterruptedException(canceledByUser: true);
-
-        foreach (var step in ProvisioningSteps.From(_operation.Step))
-        {
-            var record = await StepRecordAsync(step.ToString(), cancellationToken);
-            await SaveAsync(now =>
-            {
-                _operation.BeginStep(step, now);
-                _operation.RecordAttempt(1, now);
-                _environment.MarkProvisioning(ProvisioningSteps.Describe(step), now);
-                record.RecordAttempt(1, null);
-            }, cancellationToken);
-
-            await Retrying(step.ToString(), record).ExecuteAsync(async token => await CallCloudAsync(step, token), cancellationToken);
-            await SaveAsync(now => record.End(now, null), cancellationToken);
-        }
-        await SaveAsync(now =>
-        {
-            _environment.MarkReady(now);
-            _operation.Succeed(now);
-        }, cancellationToken);
-    }
-
-    private async Task DeleteAsync(CancellationToken cancellationToken)
-    {
-        await WaitForCreatesToStopAsync(cancellationToken);
-        const string step = "Delete";
-        var record = await StepRecordAsync(step, cancellationToken);
-        await SaveAsync(now =>
-        {
-            _operation.RecordAttempt(1, now);
-            record.RecordAttempt(1, null);
-        }, cancellationToken);
-
-        await Retrying(step, record).ExecuteAsync(
-            async token => await cloud.DeleteResourcesAsync(_environment.Id, IdempotencyKey(step), token), cancellationToken);
-        await SaveAsync(now =>
-        {
-            record.End(now, null);
-            _environment.MarkDeleted(now);
-            _operation.Succeed(now);
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// A create that is still running would make resources behind the delete's back: wait until it has stopped,
-    /// and close creates that nobody runs any more (never started, or abandoned by a crashed worker).
-    /// </summary>
-    private async Task WaitForCreatesToStopAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = time.GetUtcNow();
-            await db.Operations
-                .Where(o => o.ComputeEnvironmentId == _environment.Id && o.Kind == OperationKind.Create
-                    && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
-                    && (o.LeaseOwner == null || o.LeaseExpiresAt < now))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(o => o.Status, OperationStatus.Canceled)
-                    .SetProperty(o => o.ErrorCode, "Canceled")
-                    .SetProperty(o => o.ErrorMessage, "Canceled by a delete of the environment.")
-                    .SetProperty(o => o.CompletedAt, now)
-                    .SetProperty(o => o.UpdatedAt, now), cancellationToken);
-            var running = await db.Operations.AnyAsync(o => o.ComputeEnvironmentId == _environment.Id && o.Kind == OperationKind.Create
-                && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running), cancellationToken);
-            if (!running)
-                return;
-            await Task.Delay(CreateStopPollInterval, time, cancellationToken);
-        }
-    }
-
-    private async Task CallCloudAsync(ProvisioningStep step, CancellationToken cancellationToken)
-    {
-        var key = IdempotencyKey(step.ToString());
-        if (step == ProvisioningStep.VerifyReady)
-        {
-            await cloud.VerifyClusterAsync(_environment.Id, key, cancellationToken);
+            // Renamed or canceled meanwhile, or the lease went to another worker: hand it back to be advanced from fresh rows.
+            logger.LogInformation("Operation {OperationId} changed while it was advanced; it is looked at again", operationId);
+            await ReleaseAsync(operationId, workerId, cancellationToken);
             return;
         }
-        var kind = step switch
-        {
-            ProvisioningStep.CreateNetwork => CloudResourceKind.Network,
-            ProvisioningStep.CreateStorage => CloudResourceKind.Storage,
-            _ => CloudResourceKind.Cluster,
-        };
-        await cloud.EnsureResourceAsync(new CloudResourceRequest(
-            _environment.Id, kind, key, _environment.Cloud, _environment.Region, _environment.NodeType,
-            _environment.MinWorkers, _environment.MaxWorkers), cancellationToken);
+        notifier.Publish(EnvironmentStatusChanged.Of(environment, operation, context.Now));
     }
 
-    private string IdempotencyKey(string step) => $"{_environment.Id:N}/{step}";
-
-    /// <summary>Transient faults are retried with exponential backoff and jitter; each retry is recorded and shown.</summary>
-    private ResiliencePipeline Retrying(string step, OperationStepRecord record) =>
-        new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<TransientCloudException>(),
-                MaxRetryAttempts = Math.Max(0, _options.MaxAttemptsPerStep - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromMinutes(2),
-                OnRetry = async arguments =>
-                {
-                    var attempt = arguments.AttemptNumber + 2;
-                    var error = arguments.Outcome.Exception?.Message;
-                    await SaveAsync(now =>
-                    {
-                        _operation.RecordAttempt(attempt, now);
-                        if (_environment.Status == ComputeEnvironmentStatus.Provisioning)
-                            _environment.MarkProvisioning($"{StepDescription(step)}: attempt {attempt} of {_options.MaxAttemptsPerStep} after \"{error}\"", now);
-                        record.RecordAttempt(attempt, error);
-                    }, arguments.Context.CancellationToken);
-                },
-            })
-            .Build();
-
-    private static string StepDescription(string step) =>
-        Enum.TryParse<ProvisioningStep>(step, out var parsed) ? ProvisioningSteps.Describe(parsed) : "Deleting resources";
-
-    private async Task<OperationStepRecord> StepRecordAsync(string step, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(OperationHandler handler, OperationContext context, List<OperationStepRecord> records, CancellationToken cancellationToken)
     {
-        var record = await db.OperationSteps.FirstOrDefaultAsync(s => s.OperationId == _operation.Id && s.Step == step, cancellationToken);
+        var operation = context.Operation;
+        if (handler.IsCanceled(context))
+        {
+            operation.Cancel(context.Now);
+            EndOpenSteps(records, context.Now, "Canceled");
+            return;
+        }
+        if (context.Now >= Deadline(operation))
+        {
+            Fail(handler, context, records, "Timeout", $"The operation did not finish within {_options.OperationTimeout.TotalMinutes:0.#} minutes.");
+            return;
+        }
+        if (operation.Status == OperationStatus.NotStarted && await handler.WaitBeforeStartAsync(context, cancellationToken) is { } later)
+        {
+            operation.WaitUntil(later, context.Now);
+            return;
+        }
+
+        var steps = handler.Steps;
+        for (var index = Math.Max(0, operation.Step is { } current ? ProvisioningSteps.IndexOf(steps, current) : 0); index < steps.Count; index++)
+        {
+            var step = steps[index];
+            var record = Record(context, records, step);
+            if (operation.Step != step || operation.Attempt == 0)
+            {
+                operation.BeginStep(step, context.Now);
+                handler.StepStarted(step, context);
+            }
+            if (await handler.CallAsync(step, context, cancellationToken) is { } call)
+            {
+                var progress = operation.CallBegunAt is null ? CloudProgress.Unknown : await cloud.CheckAsync(call, cancellationToken);
+                if (!progress.Known)
+                {
+                    progress = await cloud.BeginAsync(call, cancellationToken);
+                    operation.NoteCallBegun(context.Now);
+                }
+                if (!progress.Done)
+                {
+                    var readyAt = progress.ReadyAt ?? context.Now;
+                    operation.WaitUntil(readyAt < Deadline(operation) ? readyAt : Deadline(operation), context.Now);
+                    return;
+                }
+            }
+            record.RecordAttempt(operation.Attempt, null);
+            record.End(context.Now, null);
+        }
+        handler.Succeeded(context);
+        operation.Succeed(context.Now);
+    }
+
+    private void RetryLater(OperationHandler handler, OperationContext context, List<OperationStepRecord> records, TransientCloudException fault)
+    {
+        var operation = context.Operation;
+        var step = operation.Step ?? handler.Steps[0];
+        var attempt = operation.Attempt + 1;
+        if (attempt > _options.MaxAttemptsPerStep)
+        {
+            Fail(handler, context, records, fault.Code, fault.Message);
+            return;
+        }
+        var dueAt = context.Now + Backoff(attempt);
+        operation.RetryAt(attempt, dueAt < Deadline(operation) ? dueAt : Deadline(operation), context.Now);
+        Record(context, records, step).RecordAttempt(attempt, fault.Message);
+        handler.Retrying(step, attempt, _options.MaxAttemptsPerStep, fault.Message, context);
+    }
+
+    private static void Fail(OperationHandler handler, OperationContext context, List<OperationStepRecord> records, string code, string message)
+    {
+        context.Operation.Fail(code, message, context.Now);
+        EndOpenSteps(records, context.Now, message);
+        handler.Failed(message, context);
+    }
+
+    /// <summary>Exponential from <see cref="ProvisioningOptions.RetryBaseDelay"/>, at most two minutes, with full jitter on its upper half.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 2);
+        var capped = exponential < MaxRetryDelay ? exponential : MaxRetryDelay;
+        return capped / 2 + capped / 2 * Random.Shared.NextDouble();
+    }
+
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(2);
+
+    private DateTimeOffset Deadline(Operation operation) => operation.CreatedAt + _options.OperationTimeout;
+
+    private static OperationStepRecord Record(OperationContext context, List<OperationStepRecord> records, ProvisioningStep step)
+    {
+        var name = step.ToString();
+        var record = records.FirstOrDefault(r => r.Step == name);
         if (record is null)
         {
-            record = OperationStepRecord.Begin(_operation, step, time.GetUtcNow());
-            db.OperationSteps.Add(record);
+            record = OperationStepRecord.Begin(context.Operation, name, context.Now);
+            record.RecordAttempt(1, null);
+            context.Db.OperationSteps.Add(record);
+            records.Add(record);
         }
         return record;
     }
 
-    private Task FinishCanceledAsync() =>
-        FinishAsync(now =>
-        {
-            _operation.Cancel(now);
-            EndOpenSteps(now, "Canceled");
-        }, publish: false);
-
-    private Task FailAsync(string code, string message) =>
-        FinishAsync(now =>
-        {
-            _operation.Fail(code, message, now);
-            EndOpenSteps(now, message);
-            if (_operation.Kind == OperationKind.Create && _environment.Status == ComputeEnvironmentStatus.Provisioning)
-                _environment.MarkFailed(message, now);
-            else if (_operation.Kind == OperationKind.Delete)
-                _environment.NoteProblem($"Deleting failed: {message} Delete again to retry.", now);
-        }, publish: true);
-
-    private void EndOpenSteps(DateTimeOffset now, string error)
+    private static void EndOpenSteps(List<OperationStepRecord> records, DateTimeOffset now, string error)
     {
-        foreach (var record in db.ChangeTracker.Entries<OperationStepRecord>().Where(r => r.Entity.EndedAt is null))
-            record.Entity.End(now, error);
+        foreach (var record in records.Where(r => r.EndedAt is null))
+            record.End(now, error);
     }
 
-    /// <summary>Records how the operation ended, even after its run was canceled; a lost lease leaves it to the new owner.</summary>
-    private async Task FinishAsync(Action<DateTimeOffset> change, bool publish)
+    private async Task ReleaseAsync(Guid operationId, string workerId, CancellationToken cancellationToken)
     {
-        try
+        var (db, _) = contexts.Create(TenantScope.System);
+        await using (db)
         {
-            await SaveAsync(change, CancellationToken.None, publish, stopOnCancel: false);
+            await db.Operations.Where(o => o.Id == operationId && o.LeaseOwner == workerId)
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
         }
-        catch (OperationInterruptedException)
-        {
-            logger.LogInformation("Operation {OperationId} changed hands while its end was being recorded", _operation.Id);
-        }
-    }
-
-    /// <summary>
-    /// Applies <paramref name="change"/> and saves it. If the environment changed underneath (a rename, or a cancel
-    /// that moved it to Deleting), reloads and applies again or stops; if the lease is gone, stops without writing.
-    /// </summary>
-    private async Task SaveAsync(Action<DateTimeOffset> change, CancellationToken cancellationToken, bool publish = true, bool stopOnCancel = true)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            change(time.GetUtcNow());
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                break;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                await db.Entry(_operation).ReloadAsync(cancellationToken);
-                await db.Entry(_environment).ReloadAsync(cancellationToken);
-                if (_operation.IsDone || _operation.LeaseOwner is null)
-                    throw new OperationInterruptedException(canceledByUser: false);
-                if (stopOnCancel && _operation.Kind == OperationKind.Create && (_operation.CancelRequestedAt is not null || _environment.Status is ComputeEnvironmentStatus.Deleting))
-                    throw new OperationInterruptedException(canceledByUser: true);
-            }
-        }
-        if (publish)
-            notifier.Publish(EnvironmentStatusChanged.Of(_environment, _operation, time.GetUtcNow()));
-    }
-
-    private TimeSpan Remaining()
-    {
-        var left = _operation.CreatedAt + _options.OperationTimeout - time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
     }
 }

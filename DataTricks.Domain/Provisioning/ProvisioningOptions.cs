@@ -19,6 +19,12 @@ public sealed class ProvisioningOptions
     /// <summary>The first retry delay; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Operations run at once by one process. Each waits on the cloud without holding a thread.</summary>
-    public int MaxConcurrentOperations { get; set; } = 500;
+    /// <summary>
+    /// Operations one process advances at once (a database write and a cloud call each). Operations waiting on the
+    /// cloud are not counted: they are rows with a due time, however many there are.
+    /// </summary>
+    public int MaxConcurrentOperations { get; set; } = 64;
+
+    /// <summary>How often the Ready environments' cloud resources are checked for drift.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

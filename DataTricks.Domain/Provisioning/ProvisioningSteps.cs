@@ -2,11 +2,30 @@ namespace DataTricks.Domain.Provisioning;
 
 public static class ProvisioningSteps
 {
-    public static readonly IReadOnlyList<ProvisioningStep> All = Enum.GetValues<ProvisioningStep>();
+    /// <summary>The steps of a create, in order; a repair runs them too, skipping what still exists.</summary>
+    public static readonly IReadOnlyList<ProvisioningStep> Create =
+        [ProvisioningStep.CreateNetwork, ProvisioningStep.CreateStorage, ProvisioningStep.CreateCluster, ProvisioningStep.VerifyReady];
 
-    /// <summary>The steps a create runs from <paramref name="resumeFrom"/> on (all of them when null).</summary>
-    public static IEnumerable<ProvisioningStep> From(ProvisioningStep? resumeFrom) =>
-        All.SkipWhile(step => resumeFrom is { } first && step != first);
+    private static readonly IReadOnlyList<ProvisioningStep> ResizeSteps = [ProvisioningStep.Resize];
+    private static readonly IReadOnlyList<ProvisioningStep> DeleteSteps = [ProvisioningStep.Delete];
+
+    public static IReadOnlyList<ProvisioningStep> Of(OperationKind kind) => kind switch
+    {
+        OperationKind.Create or OperationKind.Repair => Create,
+        OperationKind.Resize => ResizeSteps,
+        _ => DeleteSteps,
+    };
+
+    /// <summary>Where <paramref name="step"/> stands in <paramref name="steps"/>; 0 when it is not one of them.</summary>
+    public static int IndexOf(IReadOnlyList<ProvisioningStep> steps, ProvisioningStep step)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i] == step)
+                return i;
+        }
+        return 0;
+    }
 
     public static string Describe(ProvisioningStep step) => step switch
     {
@@ -14,6 +33,7 @@ public static class ProvisioningSteps
         ProvisioningStep.CreateStorage => "Creating storage",
         ProvisioningStep.CreateCluster => "Creating Spark cluster",
         ProvisioningStep.VerifyReady => "Verifying the cluster answers",
-        _ => step.ToString(),
+        ProvisioningStep.Resize => "Resizing the cluster",
+        _ => "Deleting resources",
     };
 }

@@ -50,17 +50,51 @@ public sealed class EnvironmentCardTests : ComponentTest
         var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, ComputeEnvironmentStatus.Provisioning,
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
             "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, DateTimeOffset.UtcNow));
 
         card.WaitForAssertion(() => Assert.Equal("Provisioning", card.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Equal("running", card.Find("[data-step=CreateCluster]").GetAttribute("data-state"));
         Assert.Contains("Creating Spark cluster", card.Find(".status-message").TextContent);
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, ComputeEnvironmentStatus.Ready,
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Ready,
             null, view.OperationId, ProvisioningStep.VerifyReady, 1, DateTimeOffset.UtcNow));
 
         card.WaitForAssertion(() => Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void A_rename_and_a_resize_redraw_the_open_card()
+    {
+        var view = View(ComputeEnvironmentStatus.Ready, ProvisioningStep.VerifyReady);
+        Render<MudSnackbarProvider>();
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
+        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
+
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, "renamed-env", 1, 4, ComputeEnvironmentStatus.Resizing,
+            "Resizing to 2-8 workers", Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow));
+        card.WaitForAssertion(() => Assert.Equal("Resizing", card.Find("[data-environment]").GetAttribute("data-status")));
+        Assert.Contains("renamed-env", card.Markup);
+        Assert.Contains("Resizing to 2-8 workers", card.Find(".status-message").TextContent);
+
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, "renamed-env", 2, 8, ComputeEnvironmentStatus.Ready,
+            null, Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow));
+        card.WaitForAssertion(() => Assert.Contains("2–8 workers", card.Markup));
+        Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void Degraded_renders_its_message_and_a_repair_action()
+    {
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment,
+            View(ComputeEnvironmentStatus.Degraded, ProvisioningStep.VerifyReady, "The cluster is missing from the cloud. Repair recreates it.")));
+
+        Assert.Equal("Degraded", card.Find("[data-environment]").GetAttribute("data-status"));
+        Assert.Contains("The cluster is missing from the cloud", card.Find(".status-message").TextContent);
+        Assert.Empty(card.FindAll("[data-step]"));
+        Assert.Single(card.FindAll("[data-action=repair]"));
+        Assert.Single(card.FindAll("[data-action=delete]"));
     }
 
     [Fact]
@@ -71,7 +105,7 @@ public sealed class EnvironmentCardTests : ComponentTest
         var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, Guid.NewGuid(), "other", ComputeEnvironmentStatus.Ready,
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, Guid.NewGuid(), "other", 1, 2, ComputeEnvironmentStatus.Ready,
             null, null, null, 0, DateTimeOffset.UtcNow));
 
         Assert.Equal("Pending", card.Find("[data-environment]").GetAttribute("data-status"));
@@ -126,7 +160,7 @@ public sealed class EnvironmentsPageTests : ComponentTest
         settledCard.WaitForAssertion(() => Assert.Equal("Ready", settledCard.Find("[data-environment]").GetAttribute("data-status")));
         var settledRenders = settledCard.RenderCount;
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, watched.Id, "watched-env", ComputeEnvironmentStatus.Provisioning,
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, watched.Id, "watched-env", watched.MinWorkers, watched.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
             "Creating network", watched.OperationId, ProvisioningStep.CreateNetwork, 1, DateTimeOffset.UtcNow));
 
         watchedCard.WaitForAssertion(() => Assert.Equal("Provisioning", watchedCard.Find("[data-environment]").GetAttribute("data-status")));

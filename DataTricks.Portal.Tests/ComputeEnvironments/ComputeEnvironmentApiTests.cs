@@ -128,18 +128,62 @@ public sealed class ComputeEnvironmentApiTests(PortalFactory factory) : IClassFi
         var read = await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct);
         var etag = read.Headers.ETag!.Tag;
 
-        var resized = await Patch(admin, id, new { maxWorkers = 8 }, etag);
+        var renamed = await Patch(admin, id, new { name = "etag-env-2" }, etag);
         var stale = await Patch(admin, id, new { maxWorkers = 9 }, etag);
         var garbage = await Patch(admin, id, new { maxWorkers = 9 }, "\"not-a-version\"");
 
-        Assert.Equal(HttpStatusCode.OK, resized.StatusCode);
-        Assert.Equal(8, (await resized.JsonAsync()).GetProperty("maxWorkers").GetInt32());
-        Assert.NotEqual(etag, resized.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.NotEqual(etag, renamed.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, garbage.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Patch(admin, id, new { minWorkers = 10 }, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Patch(admin, id, new { minWorkers = 10, maxWorkers = 4 }, null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Patch(admin, id, new { name = "ml-training" }, null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Patch(admin, id, new { name = "etag-env-renamed" }, null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resize_is_an_operation_that_moves_resizing_to_ready_at_the_new_size()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var id = (await admin.CreatedEnvironmentAsync("resize-env")).GetProperty("id").GetGuid();
+        await admin.WaitForStatusAsync(id, "Ready");
+
+        var resizing = await Patch(admin, id, new { minWorkers = 2, maxWorkers = 6 }, null);
+
+        Assert.Equal(HttpStatusCode.Accepted, resizing.StatusCode);
+        Assert.StartsWith("/api/v1/operations/", resizing.Headers.GetValues("Operation-Location").Single());
+        Assert.NotNull(resizing.Headers.RetryAfter);
+        Assert.Equal("Resizing", (await resizing.JsonAsync()).GetProperty("status").GetString());
+        var ready = await admin.WaitForStatusAsync(id, "Ready");
+        Assert.Equal((2, 6), (ready.GetProperty("minWorkers").GetInt32(), ready.GetProperty("maxWorkers").GetInt32()));
+        var operation = await (await admin.GetAsync(resizing.Headers.GetValues("Operation-Location").Single(), Ct)).JsonAsync();
+        Assert.Equal(("Resize", "Succeeded", "Resize"), (operation.GetProperty("kind").GetString(), operation.GetProperty("status").GetString(), operation.GetProperty("step").GetString()));
+    }
+
+    [Fact]
+    public async Task A_cluster_deleted_behind_the_portals_back_shows_degraded_and_repair_brings_it_back()
+    {
+        var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var id = (await admin.CreatedEnvironmentAsync("drift-env")).GetProperty("id").GetGuid();
+        await admin.WaitForStatusAsync(id, "Ready");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/compute-environments/{id}/repair", null, Ct)).StatusCode);
+
+        await using (var cloud = new Microsoft.Data.Sqlite.SqliteConnection(factory.CloudConnectionString))
+        {
+            await cloud.OpenAsync(Ct);
+            await using var command = cloud.CreateCommand();
+            command.CommandText = "DELETE FROM cloud_resources WHERE environment_id = $id AND kind = 'Cluster'";
+            command.Parameters.AddWithValue("$id", id.ToString());
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+        }
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var degraded = await admin.WaitForStatusAsync(id, "Degraded");
+        Assert.Contains("cluster", degraded.GetProperty("statusMessage").GetString());
+        var repair = await admin.PostAsync($"/api/v1/compute-environments/{id}/repair", null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, repair.StatusCode);
+        Assert.StartsWith("/api/v1/operations/", repair.Headers.GetValues("Operation-Location").Single());
+        await admin.WaitForStatusAsync(id, "Ready");
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed class ComputeEnvironmentLifecycleTests
     [
         (Pending, Provisioning), (Provisioning, Ready), (Provisioning, Failed), (Failed, Provisioning),
         (Pending, Deleting), (Provisioning, Deleting), (Ready, Deleting), (Failed, Deleting), (Deleting, Deleted),
+        (Ready, Resizing), (Resizing, Ready), (Ready, Degraded), (Degraded, Provisioning), (Degraded, Deleting),
     ];
 
     public static TheoryData<ComputeEnvironmentStatus, ComputeEnvironmentStatus> AllPairs()
@@ -66,6 +67,26 @@ public sealed class ComputeEnvironmentLifecycleTests
         Assert.Equal("quota exceeded", failed.StatusMessage);
     }
 
+    [Fact]
+    public void A_resize_sets_the_new_size_only_when_it_succeeds()
+    {
+        var grown = EnvironmentIn(Resizing);
+        var failed = EnvironmentIn(Resizing);
+
+        grown.EndResize(3, 8, null, Now);
+        failed.EndResize(3, 8, "Quota exceeded.", Now);
+
+        Assert.Equal((Ready, 3, 8, null), (grown.Status, grown.MinWorkers, grown.MaxWorkers, grown.StatusMessage));
+        Assert.Equal((Ready, 1, 2), (failed.Status, failed.MinWorkers, failed.MaxWorkers));
+        Assert.Equal("Resize failed: Quota exceeded. The environment keeps 1-2 workers.", failed.StatusMessage);
+    }
+
+    [Fact]
+    public void Degraded_names_what_is_missing()
+    {
+        Assert.Equal("The cluster is missing from the cloud. Repair recreates it.", EnvironmentIn(Degraded).StatusMessage);
+    }
+
     [Theory]
     [InlineData("", false)]
     [InlineData("1prod", false)]
@@ -117,6 +138,8 @@ public sealed class ComputeEnvironmentLifecycleTests
             Failed => [Provisioning, Failed],
             Deleting => [Deleting],
             Deleted => [Deleting, Deleted],
+            Resizing => [Provisioning, Ready, Resizing],
+            Degraded => [Provisioning, Ready, Degraded],
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
         };
         foreach (var step in path)
@@ -133,6 +156,8 @@ public sealed class ComputeEnvironmentLifecycleTests
             case Failed: environment.MarkFailed("quota exceeded", Now); break;
             case Deleting: environment.MarkDeleting(Now); break;
             case Deleted: environment.MarkDeleted(Now); break;
+            case Resizing: environment.MarkResizing(1, 3, Now); break;
+            case Degraded: environment.MarkDegraded("The cluster is", Now); break;
             default: throw new ArgumentOutOfRangeException(nameof(status));
         }
     }

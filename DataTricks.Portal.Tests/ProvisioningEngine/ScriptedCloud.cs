@@ -4,15 +4,25 @@ using DataTricks.Domain.Cloud;
 namespace DataTricks.Portal.Tests.ProvisioningEngine;
 
 /// <summary>
-/// A cloud the test scripts: faults to throw per call, a call to hang on, a crash right after a resource is made.
-/// It keeps resources by idempotency key, as the real contract demands, so repeated calls are visible as such.
+/// A cloud the test scripts, on the test's clock: how long work takes (per call name), faults to throw when a call is
+/// begun, a call whose work never ends, a crash right after the cloud started work. It keeps work and resources by
+/// idempotency key, as the real contract demands, so a repeated call is visible as such.
 /// </summary>
-internal sealed class ScriptedCloud : ICloud
+internal sealed class ScriptedCloud(TimeProvider time) : ICloud
 {
     private readonly ConcurrentDictionary<string, Queue<Exception>> _faults = new();
-    private readonly ConcurrentDictionary<string, (CloudResourceKind Kind, Guid EnvironmentId, bool Deleted)> _resources = new();
+    private readonly ConcurrentDictionary<string, (CloudCall Call, DateTimeOffset ReadyAt)> _work = new();
+    private readonly ConcurrentDictionary<string, (CloudResourceKind Kind, Guid EnvironmentId, DateTimeOffset ReadyAt, bool Deleted)> _resources = new();
 
+    /// <summary>Names of the calls begun, new work only, in order.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
+
+    /// <summary>How long work takes, by call name; zero for any other.</summary>
+    public ConcurrentDictionary<string, TimeSpan> WorkTime { get; } = new();
+
+    /// <summary>How long each environment's cluster takes to make: to give many environments different finishing times.</summary>
+    public ConcurrentDictionary<Guid, TimeSpan> ClusterTimeOf { get; } = new();
+
     public string? HangOn { get; set; }
     public string? CrashAfterWorkOn { get; set; }
 
@@ -22,39 +32,59 @@ internal sealed class ScriptedCloud : ICloud
 
     public int Made(Guid environmentId, CloudResourceKind kind) => _resources.Values.Count(r => r.EnvironmentId == environmentId && r.Kind == kind);
 
-    public async Task<string> EnsureResourceAsync(CloudResourceRequest request, CancellationToken cancellationToken)
+    /// <summary>Drift: the resource vanishes from the cloud behind the portal's back.</summary>
+    public void Lose(Guid environmentId, CloudResourceKind kind)
     {
-        var call = $"create {request.Kind}";
-        await BeforeAsync(call, cancellationToken);
-        _resources.TryAdd(request.IdempotencyKey, (request.Kind, request.EnvironmentId, false));
-        if (CrashAfterWorkOn == call)
-        {
-            CrashAfterWorkOn = null;
-            throw new InvalidOperationException("The process died right after the cloud made the resource.");
-        }
-        return request.IdempotencyKey;
-    }
-
-    public async Task VerifyClusterAsync(Guid environmentId, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await BeforeAsync("verify cluster", cancellationToken);
-        if (!_resources.Values.Any(r => r.EnvironmentId == environmentId && r.Kind == CloudResourceKind.Cluster && !r.Deleted))
-            throw new PermanentCloudException("ClusterNotFound", "No cluster answers.");
-    }
-
-    public async Task DeleteResourcesAsync(Guid environmentId, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await BeforeAsync("delete resources", cancellationToken);
-        foreach (var (key, resource) in _resources.Where(r => r.Value.EnvironmentId == environmentId).ToList())
+        foreach (var (key, resource) in _resources.Where(r => r.Value.EnvironmentId == environmentId && r.Value.Kind == kind).ToList())
             _resources[key] = resource with { Deleted = true };
     }
 
-    private async Task BeforeAsync(string call, CancellationToken cancellationToken)
+    public Task<CloudProgress> BeginAsync(CloudCall call, CancellationToken cancellationToken)
     {
-        Calls.Enqueue(call);
-        if (HangOn == call)
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        if (_faults.TryGetValue(call, out var faults) && faults.TryDequeue(out var fault))
+        if (_work.ContainsKey(call.IdempotencyKey))
+            return CheckAsync(call, cancellationToken);
+        if (_faults.TryGetValue(call.Name, out var faults) && faults.TryDequeue(out var fault))
+        {
+            Calls.Enqueue(call.Name);
             throw fault;
+        }
+        Calls.Enqueue(call.Name);
+        var readyAt = HangOn == call.Name ? DateTimeOffset.MaxValue
+            : time.GetUtcNow() + (call.Kind == CloudCallKind.CreateCluster && ClusterTimeOf.TryGetValue(call.EnvironmentId, out var own)
+                ? own
+                : WorkTime.GetValueOrDefault(call.Name));
+        _work.TryAdd(call.IdempotencyKey, (call, readyAt));
+        if (call.Makes is { } kind)
+            _resources.TryAdd(call.IdempotencyKey, (kind, call.EnvironmentId, readyAt, false));
+        if (CrashAfterWorkOn == call.Name)
+        {
+            CrashAfterWorkOn = null;
+            throw new InvalidOperationException("The process died right after the cloud started the work.");
+        }
+        return CheckAsync(call, cancellationToken);
     }
+
+    public Task<CloudProgress> CheckAsync(CloudCall call, CancellationToken cancellationToken)
+    {
+        if (!_work.TryGetValue(call.IdempotencyKey, out var work))
+            return Task.FromResult(CloudProgress.Unknown);
+        if (time.GetUtcNow() < work.ReadyAt)
+            return Task.FromResult(CloudProgress.Until(work.ReadyAt));
+        switch (call.Kind)
+        {
+            case CloudCallKind.VerifyCluster or CloudCallKind.ResizeCluster when !IsLive(call.EnvironmentId, CloudResourceKind.Cluster):
+                throw new PermanentCloudException("ClusterNotFound", "No cluster answers.");
+            case CloudCallKind.DeleteResources:
+                foreach (var (key, resource) in _resources.Where(r => r.Value.EnvironmentId == call.EnvironmentId).ToList())
+                    _resources[key] = resource with { Deleted = true };
+                break;
+        }
+        return Task.FromResult(CloudProgress.Finished);
+    }
+
+    public Task<IReadOnlySet<CloudResourceKind>> LiveResourcesAsync(Guid environmentId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<CloudResourceKind>>(Enum.GetValues<CloudResourceKind>().Where(k => IsLive(environmentId, k)).ToHashSet());
+
+    private bool IsLive(Guid environmentId, CloudResourceKind kind) =>
+        _resources.Values.Any(r => r.EnvironmentId == environmentId && r.Kind == kind && !r.Deleted && r.ReadyAt <= time.GetUtcNow());
 }

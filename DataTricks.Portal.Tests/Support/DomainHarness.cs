@@ -15,17 +15,17 @@ namespace DataTricks.Portal.Tests.Support;
 
 /// <summary>
 /// The domain services and the provisioning engine on a real SQLite database, for two customers, with a scripted
-/// cloud and a fake clock the harness moves while an operation runs, so minutes of retries pass in milliseconds.
+/// cloud and a fake clock the harness moves to each operation's due time, so hours of cloud work pass in milliseconds.
 /// </summary>
 internal sealed class DomainHarness : IAsyncDisposable
 {
     private readonly TestDatabase _database = new();
-    private readonly CancellationTokenSource _stop = new();
     private ServiceProvider _services = null!;
-    private Task _leaseRenewal = Task.CompletedTask;
+
+    private DomainHarness() => Cloud = new ScriptedCloud(Time);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    public ScriptedCloud Cloud { get; } = new();
+    public ScriptedCloud Cloud { get; }
     public Guid CustomerId { get; private set; }
     public Guid OtherCustomerId { get; private set; }
 
@@ -54,8 +54,6 @@ internal sealed class DomainHarness : IAsyncDisposable
         await db.SaveChangesAsync();
         harness.CustomerId = customer.Id;
         harness.OtherCustomerId = other.Id;
-        // As the worker does: one loop renews the leases of every run in flight.
-        harness._leaseRenewal = harness._services.GetRequiredService<LeaseKeeper>().RunAsync(harness._stop.Token);
         return harness;
     }
 
@@ -94,51 +92,46 @@ internal sealed class DomainHarness : IAsyncDisposable
         AsCustomerAsync(services => services.GetRequiredService<DataTricksDbContext>().OperationSteps.AsNoTracking()
             .Where(s => s.OperationId == operationId).ToListAsync());
 
-    /// <summary>Starts an operation's run as <paramref name="worker"/>; <see cref="DriveAsync"/> moves the clock until it ends.</summary>
-    public Task StartRun(Guid operationId, string worker = "worker-a", CancellationToken stopping = default)
+    /// <summary>
+    /// Runs an operation to its end as <paramref name="worker"/> would: claims it when it is due, advances it, and moves
+    /// the clock to when it is due next, the way the cloud's time would pass.
+    /// </summary>
+    public async Task RunAsync(Guid operationId, string worker = "worker-a")
     {
-        var scope = _services.CreateAsyncScope();
-        return RunInScopeAsync(scope, operationId, worker, stopping);
-    }
-
-    private static async Task RunInScopeAsync(AsyncServiceScope scope, Guid operationId, string worker, CancellationToken stopping)
-    {
-        await using (scope)
-            await scope.ServiceProvider.GetRequiredService<OperationRunner>().RunAsync(operationId, worker, stopping);
-    }
-
-    public Task RunAsync(Guid operationId, string worker = "worker-a") => DriveAsync(StartRun(operationId, worker));
-
-    /// <summary>Advances the fake clock in <paramref name="step"/>s until <paramref name="run"/> ends (or fails the test after a bound).</summary>
-    public async Task DriveAsync(Task run, TimeSpan? step = null)
-    {
-        for (var i = 0; i < 20_000 && !run.IsCompleted; i++)
+        var leases = _services.GetRequiredService<OperationLeases>();
+        var runner = _services.GetRequiredService<OperationRunner>();
+        for (var round = 0; round < 1_000; round++)
         {
-            Time.Advance(step ?? TimeSpan.FromSeconds(1));
-            await Task.Delay(1);
+            if (await leases.TryClaimAsync(operationId, worker, CancellationToken.None))
+                await runner.AdvanceAsync(operationId, worker, CancellationToken.None);
+            var operation = await OperationAsync(operationId);
+            if (operation.IsDone)
+                return;
+            var next = operation.LeaseOwner is null ? operation.DueAt : operation.LeaseExpiresAt!.Value;
+            Time.Advance(next > Time.GetUtcNow() ? next - Time.GetUtcNow() : TimeSpan.FromMilliseconds(1));
         }
-        Assert.True(run.IsCompleted, "The operation did not end.");
-        await run;
+        Assert.Fail($"Operation {operationId} did not end.");
     }
 
-    /// <summary>Advances the clock until <paramref name="condition"/> holds, for waiting on a run that is in flight.</summary>
-    public async Task AdvanceUntilAsync(Func<bool> condition)
+    /// <summary>One round of the worker: claims every due operation (in batches) and advances each once; returns how many.</summary>
+    public async Task<int> PumpAsync(string worker = "worker-a")
     {
-        for (var i = 0; i < 20_000 && !condition(); i++)
+        var leases = _services.GetRequiredService<OperationLeases>();
+        var runner = _services.GetRequiredService<OperationRunner>();
+        var advanced = 0;
+        while (await leases.ClaimDueAsync(worker, 1_000, CancellationToken.None) is { Count: > 0 } claimed)
         {
-            Time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(1);
+            foreach (var id in claimed)
+                await runner.AdvanceAsync(id, worker, CancellationToken.None);
+            advanced += claimed.Count;
         }
-        Assert.True(condition(), "The awaited condition never held.");
+        return advanced;
     }
 
     public IServiceProvider Services => _services;
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _leaseRenewal;
-        _stop.Dispose();
         await _services.DisposeAsync();
         await _database.DisposeAsync();
     }

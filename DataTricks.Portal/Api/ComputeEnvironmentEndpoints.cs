@@ -43,11 +43,14 @@ public static class ComputeEnvironmentEndpoints
             {
                 if (!ETags.TryParseIfMatch(http.Request.Headers.IfMatch, out var expected))
                     return TypedResults.Problem("The If-Match header does not match the environment's ETag.", statusCode: StatusCodes.Status412PreconditionFailed);
-                return (await service.UpdateAsync(id, request, expected, cancellationToken)).ToHttpResult(view => WithETag(http, view));
+                // A resize is an operation to follow; a rename is done.
+                return (await service.UpdateAsync(id, request, expected, cancellationToken)).ToHttpResult(view =>
+                    view.Status == ComputeEnvironmentStatus.Resizing ? Accepted(http, view, location: false) : WithETag(http, view));
             })
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Rename or resize an environment; If-Match is honoured")
+            .WithSummary("Rename (200) or resize (202 with Operation-Location) an environment; If-Match is honoured")
             .Produces<EnvironmentResponse>()
+            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -58,6 +61,14 @@ public static class ComputeEnvironmentEndpoints
             .RequireAuthorization(Policies.TenantAdmin)
             .WithSummary("Delete an environment and every cloud resource it has")
             .WithDescription("Refused with 409, listing the bound repos (repos: [{id, name}]), while repos use the environment.")
+            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        environments.MapPost("/{id:guid}/repair", async (Guid id, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.RepairAsync(id, cancellationToken)).ToHttpResult(view => Accepted(http, view, location: false)))
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithSummary("Recreate the cloud resources of a Degraded environment")
             .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -13,6 +13,7 @@ public static class PortalServiceCollectionExtensions
         services.AddHealthChecks().AddDbContextCheck<DataTricksDbContext>();
         services.AddHostedService<ProvisioningWorker>();
         services.AddHostedService<SupportAccessExpiryWorker>();
+        services.AddHostedService<ReconcileWorker>();
         return services;
     }
 }

@@ -1,49 +1,74 @@
-using System.Collections.Concurrent;
 using DataTricks.Domain.Provisioning;
 using Microsoft.Extensions.Options;
 
 namespace DataTricks.Portal.Hosting;
 
 /// <summary>
-/// Runs operations in the background: new ones as soon as a request queues them, and, at start-up and then
-/// periodically, any that nobody holds (left by a crash, a restart or a stopped process). Operations run
-/// concurrently up to a bound; each awaits the cloud without holding a thread.
+/// Advances operations when they are due: claims a batch of due operations nobody holds (new ones, ones whose cloud work
+/// should be done, retries whose pause is over, ones a crashed worker held), advances each in a short unit of work, and
+/// sleeps until the next one is due or a request wakes it. Waiting operations cost this process nothing; the bound
+/// <see cref="ProvisioningOptions.MaxConcurrentOperations"/> limits only advances in progress.
 /// </summary>
 public sealed class ProvisioningWorker(
-    OperationQueue queue, OperationLeases leases, LeaseKeeper keeper, IServiceScopeFactory scopes, IOptions<ProvisioningOptions> options,
+    OperationQueue queue, OperationLeases leases, OperationRunner runner, IOptions<ProvisioningOptions> options,
     TimeProvider time, ILogger<ProvisioningWorker> logger) : BackgroundService
 {
+    private const int ClaimBatch = 256;
+
     private readonly string _workerId = NewWorkerId();
-    private readonly ConcurrentDictionary<Guid, byte> _inFlight = new();
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentOperations);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var sweeping = SweepAsync(stoppingToken);
-        var renewing = keeper.RunAsync(stoppingToken);
-        try
+        var advancing = new HashSet<Task>();
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await foreach (var operationId in queue.Reader.ReadAllAsync(stoppingToken))
+            try
             {
-                if (!_inFlight.TryAdd(operationId, 0))
-                    continue;
-                await _slots.WaitAsync(stoppingToken);
-                _ = RunAsync(operationId, stoppingToken);
+                var claimed = await leases.ClaimDueAsync(_workerId, ClaimBatch, stoppingToken);
+                foreach (var operationId in claimed)
+                {
+                    await _slots.WaitAsync(stoppingToken);
+                    var advance = AdvanceAsync(operationId, stoppingToken);
+                    lock (advancing)
+                        advancing.Add(advance);
+                    _ = advance.ContinueWith(done => { lock (advancing) advancing.Remove(done); }, TaskScheduler.Default);
+                }
+                if (claimed.Count < ClaimBatch)
+                    await queue.WaitAsync(await SleepAsync(stoppingToken), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                // A database hiccup: operations keep their rows and are claimed again on the next round.
+                logger.LogError(exception, "Claiming due operations failed");
+                await queue.WaitAsync(options.Value.SweepInterval, time, stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: unfinished operations keep their rows and resume on the next start.
-        }
-        await Task.WhenAll(sweeping, renewing);
+        Task[] remaining;
+        lock (advancing)
+            remaining = [.. advancing];
+        await Task.WhenAll(remaining);
     }
 
-    private async Task RunAsync(Guid operationId, CancellationToken stoppingToken)
+    /// <summary>Until the next operation is due, at most a sweep interval (another node may add work).</summary>
+    private async Task<TimeSpan> SleepAsync(CancellationToken stoppingToken)
+    {
+        var sweep = options.Value.SweepInterval;
+        if (await leases.NextDueAsync(stoppingToken) is not { } next)
+            return sweep;
+        var until = next - time.GetUtcNow();
+        return until <= TimeSpan.Zero ? TimeSpan.Zero : until < sweep ? until : sweep;
+    }
+
+    private async Task AdvanceAsync(Guid operationId, CancellationToken stoppingToken)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<OperationRunner>().RunAsync(operationId, _workerId, stoppingToken);
+            await runner.AdvanceAsync(operationId, _workerId, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -51,45 +76,14 @@ public sealed class ProvisioningWorker(
         }
         catch (Exception exception)
         {
-            // The lease runs out and the sweep tries again later; the row keeps the operation's progress.
-            logger.LogError(exception, "Operation {OperationId} failed unexpectedly; it will be retried", operationId);
+            // The claim runs out and the operation is advanced again later; its row keeps its progress.
+            logger.LogError(exception, "Operation {OperationId} failed unexpectedly; it will be advanced again", operationId);
         }
         finally
         {
-            _inFlight.TryRemove(operationId, out _);
             _slots.Release();
-        }
-    }
-
-    private async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        while (true)
-        {
-            try
-            {
-                foreach (var operationId in await leases.FindUnownedAsync(options.Value.MaxConcurrentOperations, stoppingToken))
-                {
-                    if (!_inFlight.ContainsKey(operationId))
-                        queue.Enqueue(operationId);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A database hiccup: the next sweep tries again; nothing is lost meanwhile.
-                logger.LogError(exception, "The sweep for unowned operations failed");
-            }
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            // It may be due again at once (a collision, a cloud that answers immediately): look for due work now.
+            queue.Enqueue(operationId);
         }
     }
 

@@ -21,8 +21,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
             .IsRequired()
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasAlternateKey(o => new { o.CustomerId, o.Id });
-        // The worker's sweep looks for unfinished operations whose lease has run out.
-        builder.HasIndex(o => new { o.Status, o.LeaseExpiresAt });
+        // The worker claims unfinished operations that are due, earliest first, and sleeps until the next due time.
+        builder.HasIndex(o => new { o.Status, o.DueAt });
         builder.HasIndex(o => new { o.CustomerId, o.ComputeEnvironmentId, o.CreatedAt });
     }
 }

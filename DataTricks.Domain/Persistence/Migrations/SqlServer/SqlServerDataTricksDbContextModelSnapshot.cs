@@ -296,6 +296,9 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("Attempt")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("CallBegunAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("CancelRequestedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -310,6 +313,9 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(64)
@@ -341,12 +347,18 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("TargetMaxWorkers")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TargetMinWorkers")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");
 

@@ -291,6 +291,9 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CallBegunAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CancelRequestedAt")
                         .HasColumnType("INTEGER");
 
@@ -305,6 +308,9 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(64)
@@ -336,12 +342,18 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TargetMaxWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetMinWorkers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");
 
