@@ -35,9 +35,10 @@ public sealed class ComputeEnvironmentService(
         var valid = validation.Value;
         var hash = RequestHash(valid);
 
+        // Without a key, the unique index alone refuses a taken name (below): one query fewer on the hot path.
         if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, hash, cancellationToken) is { } replay)
             return replay;
-        if (await NameTakenAsync(valid.Name, exceptId: null, cancellationToken))
+        if (idempotencyKey is not null && await NameTakenAsync(valid.Name, exceptId: null, cancellationToken))
             return NameConflict(valid.Name);
 
         var now = time.GetUtcNow();
@@ -64,7 +65,8 @@ public sealed class ComputeEnvironmentService(
             return NameConflict(valid.Name);
         }
         dispatch.Started(environment, operation);
-        return await ViewAsync(environment.Id, cancellationToken);
+        // A new environment has no repos and its create has not started: no need to read back what was just written.
+        return environment.ToView(repoCount: 0, currentStep: null);
     }
 
     public async Task<Result<EnvironmentView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -2,17 +2,36 @@ using DataTricks.E2E.Support;
 
 namespace DataTricks.Bench;
 
-/// <summary>What the benchmark reads off a running portal: its threads, and the operations it has in flight.</summary>
+/// <summary>What the benchmark reads off a running portal process: threads, CPU time, memory, and its operations.</summary>
 internal static class BenchPortal
 {
-    public static int Threads(PortalProcess portal) => File.ReadLines($"/proc/{portal.ProcessId}/status")
-        .Where(l => l.StartsWith("Threads:", StringComparison.Ordinal)).Select(l => int.Parse(l["Threads:".Length..].Trim())).Single();
+    public static int Threads(PortalProcess portal) => StatusField(portal, "Threads:");
 
-    public static long RunningOperations(PortalFiles files)
+    /// <summary>Peak resident memory, MB.</summary>
+    public static double PeakRssMb(PortalProcess portal) => StatusField(portal, "VmHWM:") / 1024.0;
+
+    /// <summary>User plus system CPU time the process has used so far.</summary>
+    public static TimeSpan CpuTime(PortalProcess portal)
+    {
+        // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s; the command name (field 2) may hold spaces.
+        var stat = File.ReadAllText($"/proc/{portal.ProcessId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+    }
+
+    public static Dictionary<string, long> OperationsByStatus(PortalFiles files)
     {
         using var connection = files.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Operations WHERE Status = 'Running'";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = "SELECT Status, COUNT(*) FROM Operations GROUP BY Status";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, long>();
+        while (reader.Read())
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
     }
+
+    private static int StatusField(PortalProcess portal, string name) => File.ReadLines($"/proc/{portal.ProcessId}/status")
+        .Where(l => l.StartsWith(name, StringComparison.Ordinal))
+        .Select(l => int.Parse(l[name.Length..].Trim().Split(' ')[0])).Single();
 }

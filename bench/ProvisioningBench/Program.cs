@@ -1,6 +1,8 @@
-// Measures what the README promises about speed: a create answers in milliseconds whatever the cloud does,
-// lists page in the database, and thousands of operations in flight cost no thread each.
-// Usage: dotnet run -c Release --project bench/ProvisioningBench [-- <environments> <concurrency>]
+// The figures bench/README.md quotes, on one portal process with a cloud that takes ten minutes a step:
+//   create latency, open loop (requests sent on a schedule, latency counted from the scheduled time) and closed loop;
+//   engine capacity with every created operation in flight (running count, idle CPU, peak memory);
+//   list paging on a customer with 50,000 users and 5,000 repos.
+// Usage: dotnet run -c Release --project bench/ProvisioningBench [-- <creates per second> <seconds> <closed-loop clients>]
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -8,59 +10,88 @@ using System.Text.Json;
 using DataTricks.Bench;
 using DataTricks.E2E.Support;
 
-var environments = args.Length > 0 ? int.Parse(args[0]) : 2000;
-var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
+var rate = args.Length > 0 ? int.Parse(args[0]) : 250;
+var seconds = args.Length > 1 ? int.Parse(args[1]) : 40;
+var clients = args.Length > 2 ? int.Parse(args[2]) : 32;
 
 using var files = new PortalFiles();
 await using var portal = await PortalProcess.StartAsync(files, new Dictionary<string, string>
 {
-    // The cloud takes ten minutes per step: every operation stays in flight for the whole run.
     ["SimulatedCloud:StepDelay"] = "00:10:00",
-    ["Provisioning:MaxConcurrentOperations"] = "10000",
+    ["RateLimiting:SignInPerAddress"] = "100000",
 });
-using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@acme.test", password = "Demo-Passw0rd!" }))
     .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+var created = 0;
 
-Console.WriteLine($"Creating {environments} environments, {concurrency} requests at a time, against a cloud that takes 10 minutes a step...");
-var threadsBefore = BenchPortal.Threads(portal);
-var latencies = new List<double>();
-var next = 0;
-var total = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+async Task CreateAsync()
 {
-    while (Interlocked.Increment(ref next) is var i && i <= environments)
+    var i = Interlocked.Increment(ref created);
+    var response = await http.PostAsJsonAsync("/api/v1/compute-environments", new { name = $"bench-{i:000000}", cloud = "Aws", region = "us-east-1" });
+    if ((int)response.StatusCode != 202)
+        throw new InvalidOperationException($"create {i} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+}
+
+// 1. Open loop: the i-th request is due at start + i / rate, whatever the earlier ones are doing.
+Console.WriteLine($"Open loop: {rate} creates/s for {seconds} s ({rate * seconds} creates), cloud step 10 minutes");
+var open = new Latencies();
+var start = Stopwatch.GetTimestamp();
+await Task.WhenAll(Enumerable.Range(0, rate * seconds).Select(async i =>
+{
+    var due = TimeSpan.FromSeconds((double)i / rate);
+    var wait = due - Stopwatch.GetElapsedTime(start);
+    if (wait > TimeSpan.Zero)
+        await Task.Delay(wait);
+    await CreateAsync();
+    open.Add(Stopwatch.GetElapsedTime(start) - due);
+}));
+Console.WriteLine($"  create latency from the scheduled time: {open.Summary()}");
+
+// 2. Engine capacity: everything created is in flight; how much does waiting cost?
+await Task.Delay(TimeSpan.FromSeconds(5));
+var cpuBefore = BenchPortal.CpuTime(portal);
+var idle = Stopwatch.StartNew();
+await Task.Delay(TimeSpan.FromSeconds(30));
+var cpuShare = (BenchPortal.CpuTime(portal) - cpuBefore) / idle.Elapsed * 100;
+var byStatus = BenchPortal.OperationsByStatus(files);
+Console.WriteLine($"Engine: operations {string.Join(", ", byStatus.Select(s => $"{s.Key} {s.Value}"))}; " +
+                  $"idle CPU {cpuShare:F1} % of one core over 30 s; peak RSS {BenchPortal.PeakRssMb(portal):F0} MB; threads {BenchPortal.Threads(portal)}");
+
+// 3. Closed loop: clients each send their next create as soon as the last answered.
+var closed = new Latencies();
+var closedFor = TimeSpan.FromSeconds(20);
+var closedWatch = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+{
+    while (closedWatch.Elapsed < closedFor)
     {
-        var watch = Stopwatch.StartNew();
-        var response = await http.PostAsJsonAsync("/api/v1/compute-environments", new { name = $"bench-{i:00000}", cloud = "Aws", region = "us-east-1" });
-        watch.Stop();
-        if ((int)response.StatusCode != 202)
-            throw new InvalidOperationException($"create {i} answered {(int)response.StatusCode}");
-        lock (latencies) latencies.Add(watch.Elapsed.TotalMilliseconds);
+        var sent = Stopwatch.GetTimestamp();
+        await CreateAsync();
+        closed.Add(Stopwatch.GetElapsedTime(sent));
     }
 }));
-total.Stop();
-await Task.Delay(TimeSpan.FromSeconds(3));
+Console.WriteLine($"Closed loop: {clients} clients for {closedFor.TotalSeconds:F0} s: {closed.Count / closedWatch.Elapsed.TotalSeconds:F0} creates/s; {closed.Summary()}");
 
-Console.WriteLine($"create: {environments / total.Elapsed.TotalSeconds:F0} requests/s; latency ms p50 {Percentile(latencies, 50):F1}, p95 {Percentile(latencies, 95):F1}, p99 {Percentile(latencies, 99):F1}, max {latencies.Max():F1}");
-Console.WriteLine($"operations in flight: {BenchPortal.RunningOperations(files)}; portal threads: {threadsBefore} before, {BenchPortal.Threads(portal)} with them all waiting on the cloud");
-
-var pageLatencies = new List<double>();
-string? pageToken = null;
-var pages = 0;
-do
+// 4. Lists at scale: a customer with 50,000 users and 5,000 repos, paged and searched in the database.
+var customerId = ListSeed.Seed(files, users: 50_000, repos: 5_000);
+var listToken = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = ListSeed.AdminEmail, password = "Demo-Passw0rd!" }))
+    .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+using var lists = new HttpClient { BaseAddress = portal.BaseAddress };
+lists.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", listToken);
+foreach (var (label, path) in new[]
+         {
+             ("users, first page", "/api/v1/users?pageSize=25"), ("users, search", "/api/v1/users?search=user-04242"),
+             ("repos, first page", "/api/v1/repos?pageSize=25"), ("repos, search", "/api/v1/repos?search=repo-0424"),
+         })
 {
-    var watch = Stopwatch.StartNew();
-    var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/compute-environments?pageSize=100&pageToken={pageToken}");
-    pageLatencies.Add(watch.Elapsed.TotalMilliseconds);
-    pageToken = page.GetProperty("nextPageToken").GetString();
-    pages++;
-} while (pageToken is not null);
-Console.WriteLine($"list: {pages} pages of 100; latency ms p50 {Percentile(pageLatencies, 50):F1}, first {pageLatencies[0]:F1}, last {pageLatencies[^1]:F1}");
-
-static double Percentile(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToList();
-    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+    var latencies = new Latencies();
+    for (var i = 0; i < 40; i++)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        (await lists.GetAsync(path)).EnsureSuccessStatusCode();
+        latencies.Add(Stopwatch.GetElapsedTime(sent));
+    }
+    Console.WriteLine($"List {label} (customer {customerId:N}): {latencies.Summary()}");
 }
