@@ -17,8 +17,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         Portal = await PortalProcess.StartAsync(_files, new Dictionary<string, string>
         {
             ["SimulatedCloud:StepDelay"] = "00:00:00.500",
-            // One operation at a time: an environment created behind another stays visibly Pending until it is picked up.
-            ["Provisioning:MaxConcurrentOperations"] = "1",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
