@@ -20,7 +20,6 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
     {
         if (await authority.RefuseWhileImpersonatingAsync("create access tokens", cancellationToken) is { } refused)
             return refused;
-        db.BeginWrite();
         var nameCheck = PersonalAccessToken.NameRule.Check(request.Name);
         var name = nameCheck.Value;
         var days = request.ExpiresInDays ?? DefaultLifetimeDays;
@@ -50,7 +49,6 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
 
     public async Task<Result<AccessTokenView>> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        db.BeginWrite();
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == tenant.UserId, cancellationToken);
         if (token is null)
             return Failure.NotFound("The token");

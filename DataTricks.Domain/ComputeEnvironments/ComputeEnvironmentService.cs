@@ -24,7 +24,6 @@ public sealed class ComputeEnvironmentService(
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var validation = EnvironmentValidation.Validate(request);
         if (!validation.Succeeded)
             return validation.Failure;

@@ -26,7 +26,6 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var check = Customer.NameRule.Check(name);
         if (!check.IsValid)
             return Failure.Invalid("name", check.Problem);

@@ -14,7 +14,6 @@ public sealed class SignupService(
 {
     public async Task<Result<SignupResult>> SignUpAsync(SignupRequest request, CancellationToken cancellationToken = default)
     {
-        db.BeginWrite();
         var name = Customer.NameRule.Check(request.CustomerName);
         var email = request.AdminEmail?.Trim() ?? "";
         var now = time.GetUtcNow();

@@ -18,7 +18,6 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
 {
     public async Task<Result<ActiveImpersonation>> StartAsync(Guid staffUserId, Guid customerId, string? reason, CancellationToken cancellationToken = default)
     {
-        db.BeginWrite();
         var trimmed = reason?.Trim() ?? "";
         if (trimmed.Length is 0 or > ImpersonationSession.ReasonMaxLength)
             return Failure.Invalid("reason", $"Say why you need access (1 to {ImpersonationSession.ReasonMaxLength} characters); it is recorded in the customer's audit log.");
@@ -45,7 +44,6 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
     /// <summary>Ends the staff user's session, if one is active. Ending nothing is not an error.</summary>
     public Task EndAsync(Guid staffUserId, CancellationToken cancellationToken = default)
     {
-        db.BeginWrite();
         return EndActiveSessionsAsync(staffUserId, time.GetUtcNow(), cancellationToken);
     }
 

@@ -94,7 +94,6 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var view = await GetAsync(id, cancellationToken);
         if (!view.Succeeded)
             return view;
@@ -129,7 +128,6 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
         if (repo is null)
@@ -158,7 +156,6 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
             return Failure.NotFound("The repo");
         if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))

@@ -30,7 +30,6 @@ public sealed class SupportAccessService(
     {
         if (await authority.RequireAdminNotImpersonatingAsync(Attempt, cancellationToken) is { } refused)
             return refused;
-        db.BeginWrite();
         var now = time.GetUtcNow();
         if (expiresAt is not { } until || !SupportAccessGrant.IsValidExpiry(until, now))
             return Failure.Invalid("expiresAt", "Support access lasts from 1 hour to 30 days: choose an expiry in that range.");
@@ -67,7 +66,6 @@ public sealed class SupportAccessService(
     {
         if (await authority.RequireAdminNotImpersonatingAsync(Attempt, cancellationToken) is { } refused)
             return refused;
-        db.BeginWrite();
         var now = time.GetUtcNow();
         var view = await ActiveViewAsync(cancellationToken);
         var grant = await db.SupportAccessGrants.FirstOrDefaultAsync(g => g.EndedAt == null && g.ExpiresAt > now, cancellationToken);

@@ -22,7 +22,6 @@ public sealed class Authority(ITenantContext tenant, AuditLog audit, DataTricksD
     {
         if (tenant.ImpersonatorUserId is null)
             return null;
-        db.BeginWrite();
         audit.Record(AuditActions.ImpersonationRefused, null, null, $"Refused while impersonating: {attempt}");
         await db.SaveChangesAsync(cancellationToken);
         return Failure.Forbidden($"Support staff cannot {attempt} while impersonating a customer; ask one of the customer's admins.");

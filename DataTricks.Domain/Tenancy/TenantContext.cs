@@ -12,6 +12,9 @@ public sealed class TenantContext(TimeProvider time) : ITenantContext
     public Guid? UserId => IsExpired ? null : _scope.UserId;
     public Guid? ImpersonatorUserId => IsExpired ? null : _scope.ImpersonatorUserId;
     public bool IsSystem => _scope.IsSystem;
+
+    /// <summary>The scope as set, for a unit of work that must run in the same one (a component's call in a scope of its own).</summary>
+    public TenantScope Scope => _scope;
     public bool IsAdmin => !IsExpired && _scope.IsAdmin;
 
     private bool IsExpired => _scope.ImpersonationExpiresAt is { } expiresAt && time.GetUtcNow() >= expiresAt;

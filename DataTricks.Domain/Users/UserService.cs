@@ -34,7 +34,6 @@ public sealed class UserService(
     {
         if (await authority.RequireAdminNotImpersonatingAsync("create users", cancellationToken) is { } refused)
             return refused;
-        db.BeginWrite();
         var email = request.Email?.Trim() ?? "";
         var errors = new FieldErrors()
             .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
@@ -70,7 +69,6 @@ public sealed class UserService(
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var before = await GetAsync(id, cancellationToken);
         if (!before.Succeeded)
             return before;
@@ -137,7 +135,6 @@ public sealed class UserService(
     {
         if (await authority.RequireAdminNotImpersonatingAsync("reset passwords", cancellationToken) is { } refused)
             return refused;
-        db.BeginWrite();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
             return Failure.NotFound("The user");
@@ -163,7 +160,6 @@ public sealed class UserService(
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
             return Failure.NotFound("The user");
@@ -179,7 +175,6 @@ public sealed class UserService(
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
-        db.BeginWrite();
         var outcome = await WithCustomerLockedAsync(async () =>
         {
             var view = await GetAsync(id, cancellationToken);

@@ -2,6 +2,7 @@ using Bunit;
 using DataTricks.Domain;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Tenancy;
+using DataTricks.Portal.Components.Shared;
 using DataTricks.Portal.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped(typeof(PerCall<>));
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("admin@test.test").SetPolicies(Policies.TenantMember, Policies.TenantAdmin);
     }

@@ -1,15 +1,17 @@
 using DataTricks.Domain.Persistence;
+using DataTricks.Portal.Components.Shared;
 using MudBlazor.Services;
 
 namespace DataTricks.Portal.Hosting;
 
 public static class PortalServiceCollectionExtensions
 {
-    /// <summary>The Blazor UI, MudBlazor and the health checks.</summary>
+    /// <summary>The Blazor UI (its components call services through <see cref="PerCall{TService}"/>), MudBlazor, the health checks and the workers.</summary>
     public static IServiceCollection AddDataTricksPortal(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped(typeof(PerCall<>));
         services.AddHealthChecks().AddDbContextCheck<DataTricksDbContext>();
         services.AddHostedService<ProvisioningWorker>();
         services.AddHostedService<SupportAccessExpiryWorker>();

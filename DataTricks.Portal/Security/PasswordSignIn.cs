@@ -73,7 +73,6 @@ public sealed class PasswordSignIn(
     private async Task AuditAsync(User user, string action, string reason, CancellationToken cancellationToken)
     {
         using var _ = tenant.Use(TenantScope.ForCustomer(user.CustomerId));
-        db.BeginWrite();
         audit.Record(action, "user", user.Id, $"{user.Email}: {reason} (from {ClientAddress.Of(http.HttpContext)})");
         await db.SaveChangesAsync(cancellationToken);
     }
