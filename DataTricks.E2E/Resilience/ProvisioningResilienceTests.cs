@@ -12,6 +12,7 @@ public sealed class ProvisioningResilienceTests : IDisposable
         ["SimulatedCloud:StepDelay"] = "00:00:00.300",
         ["Provisioning:LeaseDuration"] = "00:00:03",
         ["Provisioning:SweepInterval"] = "00:00:01",
+        ["Provisioning:ReconcileInterval"] = "00:00:02",
     };
 
     private readonly PortalFiles _files = new();
@@ -61,11 +62,28 @@ public sealed class ProvisioningResilienceTests : IDisposable
         await viaFirst.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(120));
 
         AssertOneResourceOfEachKind(ids);
+
+        // Both nodes resize half of them, and both reconcile while a tenth lose their cluster behind the portal's back.
+        var resized = ids.Where((_, i) => i % 2 == 0).ToList();
+        for (var i = 0; i < resized.Count; i++)
+            await (i % 2 == 0 ? viaFirst : viaSecond).ResizeAsync(resized[i], 2, 5);
+        var lost = ids.Where((_, i) => i % 10 == 1).ToList();
+        CloudLedger.Lose(_files, lost, "Cluster");
+        var lostNames = lost.Select(id => names[ids.IndexOf(id)]).ToList();
+        await viaFirst.WaitUntilAllAsync(lostNames, "Degraded", TimeSpan.FromSeconds(60));
+        foreach (var id in lost)
+            await viaSecond.RepairAsync(id);
+        await viaFirst.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(120));
+
+        AssertOneResourceOfEachKind(ids);
         var calls = CloudLedger.SuccessfulCalls(_files);
-        foreach (var id in ids.Select(i => i.ToString()))
+        foreach (var id in ids)
         {
-            foreach (var call in new[] { "create Network", "create Storage", "create Cluster", "verify cluster" })
-                Assert.Equal(1, calls.GetValueOrDefault((id, call)));
+            var key = id.ToString();
+            foreach (var call in new[] { "create Network", "create Storage", "verify cluster" })
+                Assert.Equal(lost.Contains(id) ? (call == "verify cluster" ? 2 : 1) : 1, calls.GetValueOrDefault((key, call)));
+            Assert.Equal(lost.Contains(id) ? 2 : 1, calls.GetValueOrDefault((key, "create Cluster")));
+            Assert.Equal(resized.Contains(id) ? 1 : 0, calls.GetValueOrDefault((key, "resize cluster")));
         }
     }
 

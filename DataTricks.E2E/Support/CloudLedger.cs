@@ -11,6 +11,20 @@ public static class CloudLedger
     public static Dictionary<(string Environment, string Call), long> SuccessfulCalls(PortalFiles files) =>
         CountsByEnvironment(files, "SELECT environment_id, call, COUNT(*) FROM cloud_calls WHERE outcome = 'ok' GROUP BY environment_id, call");
 
+    /// <summary>Drift: the environments' resources of <paramref name="kind"/> vanish from the cloud, as if deleted by hand.</summary>
+    public static void Lose(PortalFiles files, IEnumerable<Guid> environmentIds, string kind)
+    {
+        using var connection = files.OpenCloud();
+        foreach (var id in environmentIds)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM cloud_resources WHERE environment_id = $id AND kind = $kind";
+            command.Parameters.AddWithValue("$id", id.ToString());
+            command.Parameters.AddWithValue("$kind", kind);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+    }
+
     private static Dictionary<(string, string), long> CountsByEnvironment(PortalFiles files, string sql)
     {
         var counts = new Dictionary<(string, string), long>();

@@ -44,6 +44,14 @@ public sealed class PortalApi(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>Starts a resize; the environment is Resizing until the cloud is done.</summary>
+    public async Task ResizeAsync(Guid id, int minWorkers, int maxWorkers) =>
+        Assert.Equal(System.Net.HttpStatusCode.Accepted,
+            (await http.PatchAsJsonAsync($"/api/v1/compute-environments/{id}", new { minWorkers, maxWorkers })).StatusCode);
+
+    public async Task RepairAsync(Guid id) =>
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await http.PostAsync($"/api/v1/compute-environments/{id}/repair", null)).StatusCode);
+
     /// <summary>Status by environment name, over every page.</summary>
     public async Task<Dictionary<string, string>> StatusesAsync()
     {
@@ -60,18 +68,21 @@ public sealed class PortalApi(HttpClient http)
     }
 
     /// <summary>Polls until every named environment is Ready, for at most <paramref name="limit"/>.</summary>
-    public async Task WaitUntilAllReadyAsync(IReadOnlyCollection<string> names, TimeSpan limit)
+    public Task WaitUntilAllReadyAsync(IReadOnlyCollection<string> names, TimeSpan limit) => WaitUntilAllAsync(names, "Ready", limit);
+
+    /// <summary>Polls until every named environment has <paramref name="status"/>, for at most <paramref name="limit"/>.</summary>
+    public async Task WaitUntilAllAsync(IReadOnlyCollection<string> names, string status, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
         Dictionary<string, string> statuses;
         do
         {
             statuses = await StatusesAsync();
-            if (names.All(n => statuses.GetValueOrDefault(n) == "Ready"))
+            if (names.All(n => statuses.GetValueOrDefault(n) == status))
                 return;
             await Task.Delay(500);
         } while (DateTime.UtcNow < deadline);
-        var stuck = names.Where(n => statuses.GetValueOrDefault(n) != "Ready").Select(n => $"{n}={statuses.GetValueOrDefault(n)}");
-        Assert.Fail($"Not Ready after {limit}: {string.Join(", ", stuck)}");
+        var stuck = names.Where(n => statuses.GetValueOrDefault(n) != status).Select(n => $"{n}={statuses.GetValueOrDefault(n)}");
+        Assert.Fail($"Not {status} after {limit}: {string.Join(", ", stuck)}");
     }
 }
