@@ -1,7 +1,8 @@
 // The figures bench/README.md quotes, on one portal process with a cloud that takes ten minutes a step:
 //   create latency, open loop (requests sent on a schedule, latency counted from the scheduled time) and closed loop;
 //   engine capacity with every created operation in flight (running count, idle CPU, peak memory);
-//   list paging on a customer with 50,000 users and 5,000 repos.
+//   list paging on a customer with 50,000 users and 5,000 repos;
+//   live status: from a transition being saved to an open browser card showing it (a second portal, 1-second steps).
 // Usage: dotnet run -c Release --project bench/ProvisioningBench [-- <creates per second> <seconds> <closed-loop clients>]
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -95,3 +96,7 @@ foreach (var (label, path) in new[]
     }
     Console.WriteLine($"List {label} (customer {customerId:N}): {latencies.Summary()}");
 }
+
+// 5. Live status, on a portal of its own whose cloud takes a second a step.
+var live = await LiveStatus.MeasureAsync(environments: 20);
+Console.WriteLine($"Live status, saved Ready to card showing it ({live.Count} environments): {live.Summary()}");
