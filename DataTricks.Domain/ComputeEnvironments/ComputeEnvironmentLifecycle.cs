@@ -21,6 +21,13 @@ public static class ComputeEnvironmentLifecycle
         (ComputeEnvironmentStatus.Degraded, ComputeEnvironmentStatus.Deleting),
     ];
 
+    /// <summary>The statuses the dashboard lists: on their way somewhere, or (Degraded) waiting for a repair.</summary>
+    public static readonly ComputeEnvironmentStatus[] NeedsWatching =
+    [
+        ComputeEnvironmentStatus.Pending, ComputeEnvironmentStatus.Provisioning, ComputeEnvironmentStatus.Resizing,
+        ComputeEnvironmentStatus.Degraded, ComputeEnvironmentStatus.Deleting,
+    ];
+
     public static bool CanTransition(ComputeEnvironmentStatus from, ComputeEnvironmentStatus to) => Allowed.Contains((from, to));
 
     /// <summary>Repos may bind to an environment that is on its way to Ready or there.</summary>

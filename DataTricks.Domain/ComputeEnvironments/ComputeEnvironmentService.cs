@@ -91,7 +91,7 @@ public sealed class ComputeEnvironmentService(
     /// <summary>Environments with an operation under way, oldest first: what the dashboard watches.</summary>
     public async Task<IReadOnlyList<EnvironmentView>> InProgressAsync(int max, CancellationToken cancellationToken = default) =>
         await db.ComputeEnvironments
-            .Where(e => e.Status == ComputeEnvironmentStatus.Pending || e.Status == ComputeEnvironmentStatus.Provisioning || e.Status == ComputeEnvironmentStatus.Deleting)
+            .Where(e => ComputeEnvironmentLifecycle.NeedsWatching.Contains(e.Status))
             .OrderBy(e => e.CreatedAt).Take(max).ToViews(db).ToListAsync(cancellationToken);
 
     /// <summary>How many of the customer's live environments are in each status.</summary>
