@@ -199,28 +199,28 @@ public sealed class ComputeEnvironmentService(
 
     /// <summary>Recreates the cloud resources the reconcile found missing, then verifies the cluster: Degraded → Provisioning → Ready.</summary>
     public Task<Result<EnvironmentView>> RepairAsync(Guid id, CancellationToken cancellationToken = default) =>
-        RetryOnConcurrencyAsync(async () =>
-        {
-            if (authority.RequireAdmin() is { } forbidden)
-                return forbidden;
-            var environment = await FindLiveAsync(id, cancellationToken);
-            if (environment is null)
-                return Failure.NotFound("The compute environment");
-            if (environment.Status != ComputeEnvironmentStatus.Degraded)
-                return Failure.Conflict($"Only a Degraded environment can be repaired; this one is {environment.Status}.");
-            var now = time.GetUtcNow();
-            var operation = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Repair, now);
-            db.Operations.Add(operation);
-            environment.Follow(operation.Id, now);
-            environment.MarkProvisioning("Repair queued: recreating what is missing", now);
-            audit.Record(AuditActions.EnvironmentRepaired, "environment", environment.Id, $"{environment.Name}: {environment.StatusMessage}");
-            await db.SaveChangesAsync(cancellationToken);
-            dispatch.Started(environment, operation);
-            return await ViewAsync(id, cancellationToken);
-        });
+        RequeueAsync(id, ComputeEnvironmentStatus.Degraded, "repaired", (environment, now) => Task.FromResult(new Requeue(
+            Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Repair, now),
+            "Repair queued: recreating what is missing",
+            AuditActions.EnvironmentRepaired, $"{environment.Name}: {environment.StatusMessage}")), cancellationToken);
 
     /// <summary>Runs a failed create again from the step that failed.</summary>
     public Task<Result<EnvironmentView>> RetryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        RequeueAsync(id, ComputeEnvironmentStatus.Failed, "retried", async (environment, now) =>
+        {
+            var failedStep = await db.Operations
+                .Where(o => o.Id == environment.CurrentOperationId).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
+            return new Requeue(
+                Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Create, now, failedStep),
+                $"Retry queued: resuming at {ProvisioningSteps.Describe(failedStep ?? ProvisioningSteps.Create[0]).ToLowerInvariant()}",
+                AuditActions.EnvironmentRetried, $"{environment.Name} from {failedStep}");
+        }, cancellationToken);
+
+    private sealed record Requeue(Operation Operation, string Message, string AuditAction, string AuditDetails);
+
+    /// <summary>Puts an environment in <paramref name="from"/> back to Provisioning behind the operation <paramref name="plan"/> makes.</summary>
+    private Task<Result<EnvironmentView>> RequeueAsync(
+        Guid id, ComputeEnvironmentStatus from, string verb, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
         RetryOnConcurrencyAsync(async () =>
         {
             if (authority.RequireAdmin() is { } forbidden)
@@ -228,18 +228,16 @@ public sealed class ComputeEnvironmentService(
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
-            if (environment.Status != ComputeEnvironmentStatus.Failed)
-                return Failure.Conflict($"Only a Failed environment can be retried; this one is {environment.Status}.");
-            var failedStep = await db.Operations
-                .Where(o => o.Id == environment.CurrentOperationId).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
+            if (environment.Status != from)
+                return Failure.Conflict($"Only a {from} environment can be {verb}; this one is {environment.Status}.");
             var now = time.GetUtcNow();
-            var operation = Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Create, now, failedStep);
-            db.Operations.Add(operation);
-            environment.Follow(operation.Id, now);
-            environment.MarkProvisioning($"Retry queued: resuming at {ProvisioningSteps.Describe(failedStep ?? ProvisioningSteps.Create[0]).ToLowerInvariant()}", now);
-            audit.Record(AuditActions.EnvironmentRetried, "environment", environment.Id, $"{environment.Name} from {failedStep}");
+            var requeue = await plan(environment, now);
+            db.Operations.Add(requeue.Operation);
+            environment.Follow(requeue.Operation.Id, now);
+            environment.MarkProvisioning(requeue.Message, now);
+            audit.Record(requeue.AuditAction, "environment", environment.Id, requeue.AuditDetails);
             await db.SaveChangesAsync(cancellationToken);
-            dispatch.Started(environment, operation);
+            dispatch.Started(environment, requeue.Operation);
             return await ViewAsync(id, cancellationToken);
         });
 
