@@ -43,8 +43,25 @@ public sealed class ProvisioningResilienceTests : IDisposable
             var api = await PortalApi.SignInAsync(restarted.BaseAddress, "admin@acme.test");
             await api.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(90));
         }
-
         AssertOneResourceOfEachKind(ids);
+
+        // Resizes in flight when the portal is killed again finish after the next start, each cloud call made once.
+        var resized = ids.Take(5).ToList();
+        await using (var portal = await PortalProcess.StartAsync(_files, slowCloud))
+        {
+            var api = await PortalApi.SignInAsync(portal.BaseAddress, "admin@acme.test");
+            foreach (var id in resized)
+                await api.ResizeAsync(id, 2, 5);
+            await portal.KillAsync();
+        }
+        Assert.Contains("Resizing", await StatusesInDatabaseAsync());
+        await using (var restarted = await PortalProcess.StartAsync(_files, FastCloud))
+        {
+            var api = await PortalApi.SignInAsync(restarted.BaseAddress, "admin@acme.test");
+            await api.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(90));
+        }
+        var calls = CloudLedger.SuccessfulCalls(_files);
+        Assert.All(resized, id => Assert.Equal(1, calls.GetValueOrDefault((id.ToString(), "resize cluster"))));
     }
 
     [Fact]
