@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Runs every test of the solution, installing what the browser tests need first,
-# and ends with one line "N passed, N failed" summed over all test projects.
+# Runs every test of the solution, installing what the tests need first (Debian's chromium for the browser tests,
+# postgresql for the PostgreSQL run), and ends with one line "N passed, N failed" summed over all test runs:
+# every project on SQLite, then the unit, database and HTTP tests again on a throwaway PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the Playwright tests..."
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests..."
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+postgres_dir=$(mktemp -d /tmp/datatricks-pg.XXXXXX)
+trap 'scripts/postgres.sh stop "$postgres_dir"' EXIT
+if ! postgres=$(scripts/postgres.sh start "$postgres_dir" 55432); then
+  echo "Could not start PostgreSQL (see above): the PostgreSQL run cannot happen, so the test command fails." >&2
+  exit 1
 fi
 
 rm -rf TestResults
@@ -18,6 +29,9 @@ status=0
 # One test project at a time: the browser and crash tests measure progress in real time, and a second project
 # competing for two cores makes them slower than their generous limits anticipate.
 dotnet test DataTricks.sln -m:1 --logger trx --results-directory TestResults "$@" || status=$?
+echo "The unit, database and HTTP tests again, on PostgreSQL:"
+DATATRICKS_TEST_DATABASE=PostgreSql DATATRICKS_TEST_POSTGRES="$postgres" \
+  dotnet test DataTricks.Portal.Tests --no-build --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults "$@" || status=$?
 
 passed=0
 failed=0

@@ -37,6 +37,9 @@ public static class DomainServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 AddDatabase<SqlServerDataTricksDbContext>(services, o => o.UseSqlServer(connectionString), (o, tenant) => new(o, tenant));
                 break;
+            case DatabaseProvider.PostgreSql:
+                AddDatabase<PostgreSqlDataTricksDbContext>(services, o => o.UseNpgsql(connectionString), (o, tenant) => new(o, tenant));
+                break;
             default:
                 AddDatabase<SqliteDataTricksDbContext>(services, o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()), (o, tenant) => new(o, tenant));
                 break;

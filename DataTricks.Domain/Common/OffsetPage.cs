@@ -36,12 +36,16 @@ public sealed record ListQuery(string? Search, int Offset, int Limit)
         var errors = new FieldErrors()
             .Check(pageSize is null or (>= 1 and <= MaxLimit), "pageSize", $"pageSize is 1 to {MaxLimit}.")
             .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", "pageToken is not one this API returned.")
-            .Check(search is null || search.Length <= 100, "search", "search has at most 100 characters.");
+            .Check(search is null || search.Length <= 100, "search", "search has at most 100 characters.")
+            .Check(search is null || !search.Any(char.IsControl), "search", "search cannot contain control characters.");
         if (errors.Any)
             return errors.ToFailure();
         return new ListQuery(search, offset, pageSize ?? 25);
     }
 
-    /// <summary>The search text upper-cased for the normalized columns, or null for no search.</summary>
-    public string? NormalizedSearch => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim().ToUpperInvariant();
+    /// <summary>
+    /// The search text upper-cased for the normalized columns, or null for no search.
+    /// Control characters are dropped: no name holds one, and PostgreSQL refuses a NUL in any text.</summary>
+    public string? NormalizedSearch =>
+        string.IsNullOrWhiteSpace(Search) ? null : new string(Search.Where(c => !char.IsControl(c)).ToArray()).Trim().ToUpperInvariant() is { Length: > 0 } text ? text : null;
 }

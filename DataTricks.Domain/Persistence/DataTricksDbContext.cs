@@ -27,6 +27,7 @@ namespace DataTricks.Domain.Persistence;
 /// <code>
 /// dotnet ef migrations add NAME --project DataTricks.Domain --startup-project DataTricks.Domain --context SqliteDataTricksDbContext --output-dir Persistence/Migrations/Sqlite
 /// dotnet ef migrations add NAME --project DataTricks.Domain --startup-project DataTricks.Domain --context SqlServerDataTricksDbContext --output-dir Persistence/Migrations/SqlServer
+/// dotnet ef migrations add NAME --project DataTricks.Domain --startup-project DataTricks.Domain --context PostgreSqlDataTricksDbContext --output-dir Persistence/Migrations/PostgreSql
 /// </code>
 /// </remarks>
 public abstract class DataTricksDbContext(DbContextOptions options, ITenantContext tenant)

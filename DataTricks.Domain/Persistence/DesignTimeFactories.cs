@@ -16,3 +16,9 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerDataTricksDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=localhost;Database=DataTricks;Integrated Security=true;TrustServerCertificate=true").Options, new TenantContext(TimeProvider.System));
 }
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDataTricksDbContext>
+{
+    public PostgreSqlDataTricksDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>().UseNpgsql("Host=localhost;Database=datatricks").Options, new TenantContext(TimeProvider.System));
+}

@@ -31,7 +31,8 @@ public sealed class PortalStartupTests(PortalFactory factory) : IClassFixture<Po
         var html = await factory.CreateClient().GetStringAsync("/account/login", TestContext.Current.CancellationToken);
 
         Assert.Contains("Sign in", html);
-        Assert.True(File.Exists(factory.ConnectionString["Data Source=".Length..]));
+        if (factory.SqliteFile is { } file)
+            Assert.True(File.Exists(file));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SignupRollbackTests : IAsyncLifetime
     {
         await _database.InitializeAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:DataTricks"] = _database.ConnectionString })
+            .AddInMemoryCollection(_database.Settings)
             .Build();
         var services = new ServiceCollection().AddLogging().AddDataTricksDomain(configuration);
         // Fails the sign-up after the customer row has been written, as a crash or a lost race would.

@@ -1,13 +1,13 @@
+using System.Data.Common;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DataTricks.Portal.Tests.Persistence;
 
 /// <summary>The tenancy and integrity rules of SPEC section 1, checked against the database alone.</summary>
 public sealed class DatabaseRulesTests : IAsyncLifetime
 {
-    private const int ConstraintError = 19; // SQLITE_CONSTRAINT
-
     private readonly TestDatabase _database = new();
     private RawRows _rows = null!;
     private Guid _acme;
@@ -16,7 +16,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        _rows = await RawRows.OpenAsync(_database.ConnectionString);
+        _rows = await RawRows.OpenAsync(_database);
         _acme = await _rows.CustomerAsync("Acme");
         _globex = await _rows.CustomerAsync("Globex");
     }
@@ -34,7 +34,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
 
         await _rows.RepoAsync(_acme, environment, "Sales");
 
-        Assert.Equal(1, await _rows.CountAsync("SELECT COUNT(*) FROM Repos"));
+        Assert.Equal(1, await _rows.CountAsync("Repos"));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
         var globexEnvironment = await _rows.EnvironmentAsync(_globex, "prod");
 
         await AssertRefusedAsync(() => _rows.RepoAsync(_acme, globexEnvironment, "Sales"));
-        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM Repos"));
+        Assert.Equal(0, await _rows.CountAsync("Repos"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
 
         await _rows.MembershipAsync(_acme, repo, user);
 
-        Assert.Equal(1, await _rows.CountAsync("SELECT COUNT(*) FROM RepoMembers"));
+        Assert.Equal(1, await _rows.CountAsync("RepoMembers"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
 
         await AssertRefusedAsync(() => _rows.MembershipAsync(_acme, acmeRepo, globexUser));
         await AssertRefusedAsync(() => _rows.MembershipAsync(_globex, acmeRepo, globexUser));
-        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM RepoMembers"));
+        Assert.Equal(0, await _rows.CountAsync("RepoMembers"));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
     {
         await AssertRefusedAsync(() => _rows.UserAsync(null, "nobody@nowhere.test"));
         await AssertRefusedAsync(() => _rows.UserAsync(Guid.NewGuid(), "ghost@nowhere.test"));
-        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM Users"));
+        Assert.Equal(0, await _rows.CountAsync("Users"));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
         await _rows.EnvironmentAsync(_acme, "prod");
         await _rows.EnvironmentAsync(_globex, "prod");
 
-        Assert.Equal(3, await _rows.CountAsync("SELECT COUNT(*) FROM ComputeEnvironments"));
+        Assert.Equal(3, await _rows.CountAsync("ComputeEnvironments"));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
         await _rows.RepoAsync(_acme, environment, "Sales");
 
         await AssertRefusedAsync(() => _rows.DeleteAsync("ComputeEnvironments", environment));
-        Assert.Equal(1, await _rows.CountAsync("SELECT COUNT(*) FROM ComputeEnvironments"));
+        Assert.Equal(1, await _rows.CountAsync("ComputeEnvironments"));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
 
         await _rows.DeleteAsync("ComputeEnvironments", environment);
 
-        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM ComputeEnvironments"));
+        Assert.Equal(0, await _rows.CountAsync("ComputeEnvironments"));
     }
 
     [Theory]
@@ -143,30 +143,48 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
 
         await _rows.DeleteAsync(table, table == "Repos" ? repo : user);
 
-        Assert.Equal(0, await _rows.CountAsync("SELECT COUNT(*) FROM RepoMembers"));
+        Assert.Equal(0, await _rows.CountAsync("RepoMembers"));
     }
 
     [Theory]
-    [InlineData("INSERT INTO Operations (Id, CustomerId, ComputeEnvironmentId, Kind, Status, Attempt, CreatedAt, UpdatedAt) VALUES ('X', NULL, 'E', 'Create', 'NotStarted', 0, 0, 0)")]
-    [InlineData("INSERT INTO AuditEvents (Id, CustomerId, Action, OccurredAt) VALUES ('X', NULL, 'test', 0)")]
-    [InlineData("INSERT INTO ComputeEnvironments (Id, CustomerId, Name, NormalizedName, Cloud, Region, NodeType, MinWorkers, MaxWorkers, Status, CreatedAt, UpdatedAt, Version) VALUES ('X', NULL, 'n', 'N', 'Aws', 'us-east-1', 't', 1, 1, 'Ready', 0, 0, 1)")]
-    public async Task Tenant_owned_rows_without_a_customer_are_refused(string insert)
+    [InlineData("Operations")]
+    [InlineData("AuditEvents")]
+    [InlineData("ComputeEnvironments")]
+    public async Task Tenant_owned_rows_without_a_customer_are_refused(string table)
     {
-        await AssertRefusedAsync(() => _rows.ExecuteAsync(insert));
+        var environment = await _rows.EnvironmentAsync(_acme, "prod");
+
+        await AssertRefusedAsync(() => table switch
+        {
+            "Operations" => _rows.OperationAsync(null, environment),
+            "AuditEvents" => _rows.AuditEventAsync(null),
+            _ => _rows.EnvironmentAsync(null, "orphan"),
+        });
+        Assert.Equal(1, await _rows.CountAsync("ComputeEnvironments"));
     }
 
     [Fact]
     public async Task Worker_counts_outside_one_to_a_thousand_are_refused()
     {
-        await AssertRefusedAsync(() => _rows.ExecuteAsync(
-            "INSERT INTO ComputeEnvironments (Id, CustomerId, Name, NormalizedName, Cloud, Region, NodeType, MinWorkers, MaxWorkers, Status, CreatedAt, UpdatedAt, Version) " +
-            "VALUES ('X', $customer, 'n', 'N', 'Aws', 'us-east-1', 't', 5, 2, 'Ready', 0, 0, 1)",
-            ("$customer", _acme.ToString().ToUpperInvariant())));
+        await AssertRefusedAsync(() => _rows.EnvironmentAsync(_acme, "inverted", minWorkers: 5, maxWorkers: 2));
+        await AssertRefusedAsync(() => _rows.EnvironmentAsync(_acme, "huge", minWorkers: 1, maxWorkers: 1001));
     }
 
+    /// <summary>The database refused the write as breaking one of its constraints, not for any other reason.</summary>
     private static async Task AssertRefusedAsync(Func<Task> write)
     {
-        var error = await Assert.ThrowsAsync<SqliteException>(write);
-        Assert.Equal(ConstraintError, error.SqliteErrorCode);
+        var error = await Assert.ThrowsAnyAsync<DbException>(write);
+        switch (error)
+        {
+            case SqliteException sqlite:
+                Assert.Equal(19, sqlite.SqliteErrorCode); // SQLITE_CONSTRAINT
+                break;
+            case PostgresException postgres:
+                Assert.StartsWith("23", postgres.SqlState); // integrity constraint violation
+                break;
+            default:
+                Assert.Fail($"Refused by {error.GetType().Name}, not by a constraint: {error.Message}");
+                break;
+        }
     }
 }

@@ -9,12 +9,16 @@ namespace DataTricks.Portal.Tests.Persistence;
 
 /// <summary>
 /// There is no SQL Server here, so its migrations are checked by building them: they must match the model,
-/// generate a script, and describe the same tables, keys and foreign keys as the SQLite ones.
+/// generate a script, and describe the same tables, keys and foreign keys as the SQLite and PostgreSQL ones.
+/// (PostgreSQL's also run for real when the suite targets it.)
 /// </summary>
 public sealed class ProviderModelConsistencyTests
 {
     private static SqliteDataTricksDbContext Sqlite() =>
         new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite("Data Source=:memory:").Options, new TenantContext(TimeProvider.System));
+
+    private static PostgreSqlDataTricksDbContext PostgreSql() =>
+        new(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>().UseNpgsql("Host=unused;Database=unused").Options, new TenantContext(TimeProvider.System));
 
     private static SqlServerDataTricksDbContext SqlServer() =>
         new(new DbContextOptionsBuilder<SqlServerDataTricksDbContext>().UseSqlServer("Server=unused;Database=unused").Options, new TenantContext(TimeProvider.System));
@@ -24,9 +28,11 @@ public sealed class ProviderModelConsistencyTests
     {
         using var sqlite = Sqlite();
         using var sqlServer = SqlServer();
+        using var postgreSql = PostgreSql();
 
         Assert.False(sqlite.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for SqliteDataTricksDbContext.");
         Assert.False(sqlServer.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for SqlServerDataTricksDbContext.");
+        Assert.False(postgreSql.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for PostgreSqlDataTricksDbContext.");
     }
 
     [Fact]
@@ -43,12 +49,25 @@ public sealed class ProviderModelConsistencyTests
     }
 
     [Fact]
-    public void SqlServer_and_Sqlite_describe_the_same_tables_keys_and_foreign_keys()
+    public void PostgreSql_migration_script_generates_with_the_composite_tenant_keys()
+    {
+        using var postgreSql = PostgreSql();
+
+        var script = postgreSql.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("FOREIGN KEY (\"CustomerId\", \"ComputeEnvironmentId\") REFERENCES \"ComputeEnvironments\" (\"CustomerId\", \"Id\")", script);
+        Assert.Contains("FOREIGN KEY (\"CustomerId\", \"UserId\") REFERENCES \"Users\" (\"CustomerId\", \"Id\") ON DELETE CASCADE", script);
+    }
+
+    [Fact]
+    public void Every_provider_describes_the_same_tables_keys_and_foreign_keys()
     {
         using var sqlite = Sqlite();
         using var sqlServer = SqlServer();
+        using var postgreSql = PostgreSql();
 
         Assert.Equal(Describe(sqlite), Describe(sqlServer));
+        Assert.Equal(Describe(sqlite), Describe(postgreSql));
     }
 
     [Fact]
@@ -56,8 +75,9 @@ public sealed class ProviderModelConsistencyTests
     {
         using var sqlite = Sqlite();
         using var sqlServer = SqlServer();
+        using var postgreSql = PostgreSql();
 
-        foreach (DbContext context in new DbContext[] { sqlite, sqlServer })
+        foreach (DbContext context in new DbContext[] { sqlite, sqlServer, postgreSql })
         {
             var index = Table(context, "ComputeEnvironments").Indexes.Single(i => i.Columns.Select(c => c.Name).SequenceEqual(["CustomerId", "NormalizedName"]));
             Assert.True(index.IsUnique);

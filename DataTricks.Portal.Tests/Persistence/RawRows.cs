@@ -1,28 +1,34 @@
+using System.Data.Common;
+using DataTricks.Domain.Persistence;
+using DataTricks.Portal.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace DataTricks.Portal.Tests.Persistence;
 
 /// <summary>
 /// Writes rows with plain SQL, bypassing EF and every service, so the tests see what the database itself allows.
-/// Guids are written the way EF Core's SQLite provider stores them (upper-case text).
+/// Values are written the way EF Core's provider stores them: on SQLite, Guids as upper-case text and times as integers.
 /// </summary>
-internal sealed class RawRows(SqliteConnection connection)
+internal sealed class RawRows(DbConnection connection, DatabaseProvider provider)
 {
-    public static async Task<RawRows> OpenAsync(string connectionString)
+    public static async Task<RawRows> OpenAsync(TestDatabase database)
     {
-        var connection = new SqliteConnection(connectionString);
+        DbConnection connection = database.Provider == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnection(database.ConnectionString)
+            : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
-        return new RawRows(connection);
+        return new RawRows(connection, database.Provider);
     }
 
-    public SqliteConnection Connection => connection;
+    public DbConnection Connection => connection;
 
     public async Task<Guid> CustomerAsync(string name)
     {
         var id = Guid.NewGuid();
         await ExecuteAsync(
-            "INSERT INTO Customers (Id, Name, NormalizedName, CreatedAt, IsPlatformOperator) VALUES ($id, $name, $normalized, 0, 0)",
-            ("$id", Text(id)), ("$name", name), ("$normalized", name.ToUpperInvariant()));
+            """INSERT INTO "Customers" ("Id", "Name", "NormalizedName", "CreatedAt", "IsPlatformOperator") VALUES (@id, @name, @normalized, @now, @false)""",
+            ("@id", Value(id)), ("@name", name), ("@normalized", name.ToUpperInvariant()), ("@now", Now), ("@false", false));
         return id;
     }
 
@@ -31,25 +37,26 @@ internal sealed class RawRows(SqliteConnection connection)
         var id = Guid.NewGuid();
         await ExecuteAsync(
             """
-            INSERT INTO Users (Id, CustomerId, DisplayName, IsActive, CreatedAt, UserName, NormalizedUserName, Email, NormalizedEmail,
-                               EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount)
-            VALUES ($id, $customer, $email, 1, 0, $email, $normalized, $email, $normalized, 1, 0, 0, 1, 0)
+            INSERT INTO "Users" ("Id", "CustomerId", "DisplayName", "IsActive", "CreatedAt", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+                                 "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "SessionStamp")
+            VALUES (@id, @customer, @email, @true, @now, @email, @normalized, @email, @normalized, @true, @false, @false, @true, 0, 'stamp')
             """,
-            ("$id", Text(id)), ("$customer", customerId is { } c ? Text(c) : DBNull.Value),
-            ("$email", email), ("$normalized", email.ToUpperInvariant()));
+            ("@id", Value(id)), ("@customer", customerId is { } c ? Value(c) : DBNull.Value), ("@email", email), ("@normalized", email.ToUpperInvariant()),
+            ("@now", Now), ("@true", true), ("@false", false));
         return id;
     }
 
-    public async Task<Guid> EnvironmentAsync(Guid customerId, string name, string status = "Ready")
+    public async Task<Guid> EnvironmentAsync(Guid? customerId, string name, string status = "Ready", int minWorkers = 1, int maxWorkers = 2)
     {
         var id = Guid.NewGuid();
         await ExecuteAsync(
             """
-            INSERT INTO ComputeEnvironments (Id, CustomerId, Name, NormalizedName, Cloud, Region, NodeType, MinWorkers, MaxWorkers,
-                                             Status, CreatedAt, UpdatedAt, Version)
-            VALUES ($id, $customer, $name, $normalized, 'Aws', 'us-east-1', 'm5.xlarge', 1, 2, $status, 0, 0, 1)
+            INSERT INTO "ComputeEnvironments" ("Id", "CustomerId", "Name", "NormalizedName", "Cloud", "Region", "NodeType", "MinWorkers", "MaxWorkers",
+                                               "Status", "CreatedAt", "UpdatedAt", "Version")
+            VALUES (@id, @customer, @name, @normalized, 'Aws', 'us-east-1', 'm5.xlarge', @min, @max, @status, @now, @now, 1)
             """,
-            ("$id", Text(id)), ("$customer", Text(customerId)), ("$name", name), ("$normalized", name.ToUpperInvariant()), ("$status", status));
+            ("@id", Value(id)), ("@customer", customerId is { } c ? Value(c) : DBNull.Value), ("@name", name), ("@normalized", name.ToUpperInvariant()),
+            ("@min", minWorkers), ("@max", maxWorkers), ("@status", status), ("@now", Now));
         return id;
     }
 
@@ -58,27 +65,40 @@ internal sealed class RawRows(SqliteConnection connection)
         var id = Guid.NewGuid();
         await ExecuteAsync(
             """
-            INSERT INTO Repos (Id, CustomerId, Name, NormalizedName, ComputeEnvironmentId, CreatedAt, UpdatedAt)
-            VALUES ($id, $customer, $name, $normalized, $environment, 0, 0)
+            INSERT INTO "Repos" ("Id", "CustomerId", "Name", "NormalizedName", "ComputeEnvironmentId", "CreatedAt", "UpdatedAt")
+            VALUES (@id, @customer, @name, @normalized, @environment, @now, @now)
             """,
-            ("$id", Text(id)), ("$customer", Text(customerId)), ("$name", name), ("$normalized", name.ToUpperInvariant()),
-            ("$environment", Text(environmentId)));
+            ("@id", Value(id)), ("@customer", Value(customerId)), ("@name", name), ("@normalized", name.ToUpperInvariant()),
+            ("@environment", Value(environmentId)), ("@now", Now));
         return id;
     }
 
     public Task MembershipAsync(Guid customerId, Guid repoId, Guid userId) =>
         ExecuteAsync(
-            "INSERT INTO RepoMembers (CustomerId, RepoId, UserId, AddedAt) VALUES ($customer, $repo, $user, 0)",
-            ("$customer", Text(customerId)), ("$repo", Text(repoId)), ("$user", Text(userId)));
+            """INSERT INTO "RepoMembers" ("CustomerId", "RepoId", "UserId", "AddedAt") VALUES (@customer, @repo, @user, @now)""",
+            ("@customer", Value(customerId)), ("@repo", Value(repoId)), ("@user", Value(userId)), ("@now", Now));
+
+    public Task OperationAsync(Guid? customerId, Guid environmentId) =>
+        ExecuteAsync(
+            """
+            INSERT INTO "Operations" ("Id", "CustomerId", "ComputeEnvironmentId", "Kind", "Status", "Attempt", "CreatedAt", "UpdatedAt", "DueAt")
+            VALUES (@id, @customer, @environment, 'Create', 'NotStarted', 0, @now, @now, @now)
+            """,
+            ("@id", Value(Guid.NewGuid())), ("@customer", customerId is { } c ? Value(c) : DBNull.Value), ("@environment", Value(environmentId)), ("@now", Now));
+
+    public Task AuditEventAsync(Guid? customerId) =>
+        ExecuteAsync(
+            """INSERT INTO "AuditEvents" ("Id", "CustomerId", "Action", "OccurredAt") VALUES (@id, @customer, 'test', @now)""",
+            ("@id", Value(Guid.NewGuid())), ("@customer", customerId is { } c ? Value(c) : DBNull.Value), ("@now", Now));
 
     public Task DeleteAsync(string table, Guid id) =>
-        ExecuteAsync($"DELETE FROM {table} WHERE Id = $id", ("$id", Text(id)));
+        ExecuteAsync($"""DELETE FROM "{table}" WHERE "Id" = @id""", ("@id", Value(id)));
 
-    public async Task<long> CountAsync(string sql)
+    public async Task<long> CountAsync(string table)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = $"""SELECT COUNT(*) FROM "{table}" """;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
@@ -86,9 +106,17 @@ internal sealed class RawRows(SqliteConnection connection)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    private object Value(Guid id) => provider == DatabaseProvider.PostgreSql ? id : id.ToString().ToUpperInvariant();
+
+    // SQLite keeps DateTimeOffset as a sortable integer (the portal's converter); PostgreSQL as timestamptz.
+    private object Now => provider == DatabaseProvider.PostgreSql ? DateTimeOffset.UtcNow : 0L;
 }

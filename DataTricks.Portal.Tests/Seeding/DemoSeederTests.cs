@@ -13,17 +13,14 @@ namespace DataTricks.Portal.Tests.Seeding;
 
 public sealed class DemoSeederTests : IDisposable
 {
-    private readonly TempSqliteFile _file = new();
+    private readonly TempDatabase _file = new();
     private readonly ServiceProvider _services;
 
     public DemoSeederTests()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:DataTricks"] = _file.ConnectionString,
-                ["Seed:Demo"] = "true",
-            })
+            .AddInMemoryCollection(_file.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Seed:Demo"] = "true" })
             .Build();
         _services = new ServiceCollection().AddLogging().AddDataTricksDomain(configuration).BuildServiceProvider();
     }

@@ -37,7 +37,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         await _database.InitializeAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:DataTricks"] = _database.ConnectionString })
+            .AddInMemoryCollection(_database.Settings)
             .Build();
         Services.AddLogging().AddDataTricksDomain(configuration);
         await using (var db = _database.CreateContext(TenantScope.System))

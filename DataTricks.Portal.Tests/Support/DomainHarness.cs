@@ -34,11 +34,8 @@ internal sealed class DomainHarness : IAsyncDisposable
         var harness = new DomainHarness();
         await harness._database.InitializeAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:DataTricks"] = harness._database.ConnectionString,
-                ["Provisioning:RetryBaseDelay"] = "00:00:01",
-            })
+            .AddInMemoryCollection(harness._database.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Provisioning:RetryBaseDelay"] = "00:00:01" })
             .AddInMemoryCollection(settings ?? [])
             .Build();
         harness._services = new ServiceCollection()

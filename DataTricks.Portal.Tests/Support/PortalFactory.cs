@@ -11,7 +11,7 @@ namespace DataTricks.Portal.Tests.Support;
 /// <summary>The whole portal in memory, on a SQLite file of its own, with the demo seeded and a clock the test moves.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly TempSqliteFile _database = new();
+    private readonly TempDatabase _database = new();
     private readonly TempSqliteFile _cloud = new();
     private readonly TimeSpan _cloudStepDelay;
 
@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected PortalFactory(TimeSpan cloudStepDelay) => _cloudStepDelay = cloudStepDelay;
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The portal's SQLite file, for tests of what is at rest; null when the run targets PostgreSQL.</summary>
+    public string? SqliteFile => _database.SqliteFile;
 
     /// <summary>The simulated cloud's own database, where tests inject faults and count resources.</summary>
     public string CloudConnectionString => _cloud.ConnectionString;
@@ -39,7 +42,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             options.ValidateScopes = true;
             options.ValidateOnBuild = true;
         });
-        builder.UseSetting("ConnectionStrings:DataTricks", _database.ConnectionString);
+        foreach (var (key, value) in _database.Settings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Seed:Demo", "true");
         // Every test client shares one address; the rate-limit tests set their own limits.
         builder.UseSetting("RateLimiting:SignInPerAddress", "100000");

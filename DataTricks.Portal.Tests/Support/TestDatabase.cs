@@ -4,20 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Portal.Tests.Support;
 
-/// <summary>A migrated SQLite database in a temp file: the real schema, as the portal creates it.</summary>
+/// <summary>A migrated database of the run's provider: the real schema, as the portal creates it.</summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
-    private readonly TempSqliteFile _file = new();
+    private readonly TempDatabase _database = new();
 
-    public string ConnectionString => _file.ConnectionString;
+    public string ConnectionString => _database.ConnectionString;
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public Dictionary<string, string?> Settings => _database.Settings;
 
     /// <summary>A context seeing <paramref name="scope"/>; by default every customer, as the migrations need.</summary>
-    public SqliteDataTricksDbContext CreateContext(TenantScope? scope = null)
-    {
-        var tenant = new TenantContext(TimeProvider.System);
-        tenant.Set(scope ?? TenantScope.System);
-        return new(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(ConnectionString).Options, tenant);
-    }
+    public DataTricksDbContext CreateContext(TenantScope? scope = null) => _database.CreateContext(scope);
 
     public async ValueTask InitializeAsync()
     {
@@ -27,7 +26,7 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        _file.Dispose();
+        _database.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -41,12 +41,14 @@ public sealed class NameApiTests(PortalFactory factory) : IClassFixture<PortalFa
         var repo = (await (await admin.GetAsync("/api/v1/repos", Ct)).JsonAsync()).GetProperty("items")[0];
         var environmentId = repo.GetProperty("computeEnvironmentId").GetGuid();
 
+        var before = await factory.WithDatabaseAsync(db => db.Repos.Select(r => r.Name).OrderBy(n => n).ToListAsync(Ct));
+
         var created = await admin.PostAsJsonAsync("/api/v1/repos", new { name, computeEnvironmentId = environmentId }, Ct);
         var renamed = await admin.PatchAsJsonAsync($"/api/v1/repos/{repo.GetProperty("id").GetGuid()}", new { name }, Ct);
 
         await AssertFieldErrorAsync(created, "name");
         await AssertFieldErrorAsync(renamed, "name");
-        Assert.False(await factory.WithDatabaseAsync(db => db.Repos.AnyAsync(r => r.Name == name || r.Name == name.Trim(), Ct)));
+        Assert.Equal(before, await factory.WithDatabaseAsync(db => db.Repos.Select(r => r.Name).OrderBy(n => n).ToListAsync(Ct)));
     }
 
     [Theory]
@@ -61,6 +63,19 @@ public sealed class NameApiTests(PortalFactory factory) : IClassFixture<PortalFa
         await AssertFieldErrorAsync(await admin.PostAsJsonAsync("/api/v1/tokens", new { name }, Ct), "name");
         await AssertFieldErrorAsync(await factory.CreateClient().PostAsJsonAsync("/api/v1/signup",
             new { customerName = name, adminEmail = "new@names.test", adminPassword = "Str0ng-Passw0rd!" }, Ct), "customerName");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/users?search=a%00b")]
+    [InlineData("/api/v1/repos?search=%1B")]
+    [InlineData("/api/v1/support/customers?search=%00")]
+    public async Task A_search_with_control_characters_answers_400(string path)
+    {
+        var client = await factory.SignedInAsync(path.Contains("support") ? ApiClients.Support : ApiClients.AcmeAdmin);
+
+        var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

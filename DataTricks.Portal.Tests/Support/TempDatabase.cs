@@ -1,0 +1,54 @@
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DataTricks.Portal.Tests.Support;
+
+/// <summary>A database of its own for one test or test class, on the provider the run targets, removed afterwards.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    private readonly string _name = $"dt_test_{Guid.NewGuid():N}";
+
+    public DatabaseProvider Provider { get; } = TestProvider.Current;
+
+    /// <summary>The SQLite file, for tests that look at what is at rest; null on PostgreSQL.</summary>
+    public string? SqliteFile => Provider == DatabaseProvider.Sqlite ? Path.Combine(Path.GetTempPath(), _name + ".db") : null;
+
+    public string ConnectionString => SqliteFile is { } file ? $"Data Source={file}" : $"{TestProvider.PostgresServer};Database={_name}";
+
+    /// <summary>What points the portal or the domain services at this database.</summary>
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:DataTricks"] = ConnectionString,
+    };
+
+    /// <summary>A context seeing <paramref name="scope"/> (every customer by default, as the migrations need).</summary>
+    public DataTricksDbContext CreateContext(TenantScope? scope = null)
+    {
+        var tenant = new TenantContext(TimeProvider.System);
+        tenant.Set(scope ?? TenantScope.System);
+        return Provider == DatabaseProvider.PostgreSql
+            ? new PostgreSqlDataTricksDbContext(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>().UseNpgsql(ConnectionString).Options, tenant)
+            : new SqliteDataTricksDbContext(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(ConnectionString).Options, tenant);
+    }
+
+    public void Dispose()
+    {
+        if (SqliteFile is { } file)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(file + suffix);
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var server = new NpgsqlConnection($"{TestProvider.PostgresServer};Database=postgres");
+        server.Open();
+        using var drop = server.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+}
