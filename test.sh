@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, installing what the tests need first (Debian's chromium for the browser tests,
-# postgresql for the PostgreSQL run), and ends with one line "N passed, N failed" summed over all test runs:
-# every project on SQLite, then the unit, database and HTTP tests again on a throwaway PostgreSQL server.
+# postgresql for the PostgreSQL run, nginx for the load-balanced test), and ends with one line "N passed, N failed" summed over all test runs:
+# every project on SQLite, then the unit, database and HTTP tests and the multi-node tests again on a throwaway
+# PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -11,6 +12,7 @@ sudo_cmd=""
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the tests..."
   $sudo_cmd apt-get update -qq
@@ -29,9 +31,12 @@ status=0
 # One test project at a time: the browser and crash tests measure progress in real time, and a second project
 # competing for two cores makes them slower than their generous limits anticipate.
 dotnet test DataTricks.sln -m:1 --logger trx --results-directory TestResults "$@" || status=$?
-echo "The unit, database and HTTP tests again, on PostgreSQL:"
-DATATRICKS_TEST_DATABASE=PostgreSql DATATRICKS_TEST_POSTGRES="$postgres" \
-  dotnet test DataTricks.Portal.Tests --no-build --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults "$@" || status=$?
+echo "The unit, database and HTTP tests again, and the multi-node tests, on PostgreSQL:"
+export DATATRICKS_TEST_POSTGRES="$postgres"
+DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build \
+  --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults "$@" || status=$?
+DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.E2E --no-build --filter "FullyQualifiedName~MultiNode|FullyQualifiedName~Resilience" \
+  --logger "trx;LogFilePrefix=postgresql-nodes" --results-directory TestResults "$@" || status=$?
 
 passed=0
 failed=0

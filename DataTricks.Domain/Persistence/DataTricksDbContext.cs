@@ -4,6 +4,7 @@ using DataTricks.Domain.AccessTokens;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
@@ -50,6 +51,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<OperationStepRecord> OperationSteps => Set<OperationStepRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
+    public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
 
     /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -91,13 +93,55 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseWritesOutsideTenant();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var staged = StageStatusEvents();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Unstage(staged);
+            throw;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseWritesOutsideTenant();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var staged = StageStatusEvents();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Unstage(staged);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The outbox: every environment this save adds or changes gets a <see cref="StatusEvent"/> in the same transaction,
+    /// so other nodes learn of exactly the changes that were saved, whoever made them.
+    /// </summary>
+    private List<StatusEvent> StageStatusEvents()
+    {
+        var staged = new List<StatusEvent>();
+        var changed = ChangeTracker.Entries<ComputeEnvironment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (changed.Count == 0)
+            return staged;
+        var operations = ChangeTracker.Entries<Operation>().Select(o => o.Entity).ToDictionary(o => o.Id);
+        foreach (var environment in changed.Select(e => e.Entity))
+            staged.Add(StatusEvent.Of(environment, environment.CurrentOperationId is { } id ? operations.GetValueOrDefault(id) : null, NodeIdentity.Current));
+        StatusEvents.AddRange(staged);
+        return staged;
+    }
+
+    // A failed save leaves the tracker as it was, so a retry stages its events afresh.
+    private void Unstage(List<StatusEvent> staged)
+    {
+        foreach (var statusEvent in staged)
+            Entry(statusEvent).State = EntityState.Detached;
     }
 
     private void RefuseWritesOutsideTenant()

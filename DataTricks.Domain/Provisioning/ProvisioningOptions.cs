@@ -25,6 +25,9 @@ public sealed class ProvisioningOptions
     /// </summary>
     public int MaxConcurrentOperations { get; set; } = 64;
 
+    /// <summary>False for a node that serves pages and the API only, leaving operations to the other nodes.</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
     /// <summary>How often the Ready environments' cloud resources are checked for drift.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

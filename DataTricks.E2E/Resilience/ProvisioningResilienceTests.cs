@@ -60,8 +60,8 @@ public sealed class ProvisioningResilienceTests : IDisposable
             var api = await PortalApi.SignInAsync(restarted.BaseAddress, "admin@acme.test");
             await api.WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(90));
         }
-        var calls = CloudLedger.SuccessfulCalls(_files);
-        Assert.All(resized, id => Assert.Equal(1, calls.GetValueOrDefault((id.ToString(), "resize cluster"))));
+        var work = CloudLedger.Work(_files);
+        Assert.All(resized, id => Assert.Equal(1, work.GetValueOrDefault((id.ToString(), "resize cluster"))));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ProvisioningResilienceTests : IDisposable
     {
         await using var connection = _files.OpenDatabase();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Status FROM ComputeEnvironments WHERE Name LIKE 'crash-%'";
+        command.CommandText = """SELECT "Status" FROM "ComputeEnvironments" WHERE "Name" LIKE 'crash-%'""";
         await using var reader = await command.ExecuteReaderAsync();
         var statuses = new List<string>();
         while (await reader.ReadAsync())

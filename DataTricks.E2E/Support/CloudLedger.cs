@@ -11,6 +11,13 @@ public static class CloudLedger
     public static Dictionary<(string Environment, string Call), long> SuccessfulCalls(PortalFiles files) =>
         CountsByEnvironment(files, "SELECT environment_id, call, COUNT(*) FROM cloud_calls WHERE outcome = 'ok' GROUP BY environment_id, call");
 
+    /// <summary>
+    /// How many pieces of work of each name the cloud started per environment. Unlike the call log, this holds when a
+    /// portal dies between starting work and hearing the answer: a repeated call finds the work instead of adding some.
+    /// </summary>
+    public static Dictionary<(string Environment, string Call), long> Work(PortalFiles files) =>
+        CountsByEnvironment(files, "SELECT environment_id, call, COUNT(*) FROM cloud_work GROUP BY environment_id, call");
+
     /// <summary>Drift: the environments' resources of <paramref name="kind"/> vanish from the cloud, as if deleted by hand.</summary>
     public static void Lose(PortalFiles files, IEnumerable<Guid> environmentIds, string kind)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Hosting;
@@ -11,6 +12,8 @@ public static class PipelineExtensions
     public static WebApplication UseDataTricksPipeline(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        // Behind nginx the client's address is in X-Forwarded-For; only loopback proxies are believed (the default).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

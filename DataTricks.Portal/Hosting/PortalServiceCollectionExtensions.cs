@@ -16,6 +16,7 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService<ProvisioningWorker>();
         services.AddHostedService<SupportAccessExpiryWorker>();
         services.AddHostedService<ReconcileWorker>();
+        services.AddHostedService<StatusEventTailer>();
         return services;
     }
 }

@@ -20,6 +20,8 @@ public sealed class ProvisioningWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WorkerEnabled)
+            return;
         var advancing = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -13,7 +13,8 @@ internal static class ListSeed
 
     public static Guid Seed(PortalFiles files, int users, int repos)
     {
-        using var connection = files.OpenDatabase();
+        // The benchmark runs on the embedded SQLite database.
+        using var connection = (SqliteConnection)files.OpenDatabase();
         using var transaction = connection.BeginTransaction();
         var customerId = Guid.NewGuid();
         var environmentId = Guid.NewGuid();

@@ -1,0 +1,126 @@
+using DataTricks.E2E.Pages;
+using DataTricks.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace DataTricks.E2E;
+
+/// <summary>Several portal processes on one database: a page open on one node shows what another node's worker does.</summary>
+public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture), IDisposable
+{
+    private readonly PortalFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task A_card_open_on_one_node_moves_live_while_another_node_provisions_it()
+    {
+        var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using var worker = await PortalProcess.StartAsync(_files, cloud);
+        // The web node runs no worker: every change its page shows was made, and written to the outbox, by the other.
+        await using var web = await PortalProcess.StartAsync(_files, new Dictionary<string, string>(cloud) { ["Provisioning:WorkerEnabled"] = "false" });
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = web.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/environments");
+        await new LoginPage(page).SignInAsync("admin@acme.test");
+        await new PortalPage(page).WaitForCircuitAsync();
+
+        var api = await PortalApi.SignInAsync(web.BaseAddress, "admin@acme.test");
+        await api.CreateEnvironmentAsync("other-node-env");
+
+        var card = new EnvironmentsPage(page).Card("other-node-env");
+        await Expect(card).ToHaveAttributeAsync("data-status", "Provisioning", new() { Timeout = 15_000 });
+        await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 30_000 });
+        await Expect(card.Locator("[data-state=done]")).ToHaveCountAsync(4);
+    }
+
+    [Fact]
+    public async Task Through_nginx_a_card_moves_live_while_the_worker_node_provisions_it()
+    {
+        var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using var worker = await PortalProcess.StartAsync(_files, cloud);
+        await using var web = await PortalProcess.StartAsync(_files, new Dictionary<string, string>(cloud) { ["Provisioning:WorkerEnabled"] = "false" });
+        await using var nginx = await NginxProcess.StartAsync(web, worker);
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = nginx.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/environments");
+        await new LoginPage(page).SignInAsync("admin@acme.test");
+        await new PortalPage(page).WaitForCircuitAsync();
+        await page.EvaluateAsync("() => window.sameDocument = true");
+
+        var api = await PortalApi.SignInAsync(nginx.BaseAddress, "admin@acme.test");
+        await api.CreateEnvironmentAsync("behind-nginx");
+
+        var card = new EnvironmentsPage(page).Card("behind-nginx");
+        await Expect(card).ToHaveAttributeAsync("data-status", "Provisioning", new() { Timeout = 15_000 });
+        await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page was reloaded.");
+    }
+
+    [Fact]
+    public async Task Three_nodes_with_one_killed_midway_finish_every_operation_once_and_a_surviving_page_sees_it_all()
+    {
+        var cloud = new Dictionary<string, string>
+        {
+            ["SimulatedCloud:StepDelay"] = "00:00:00.500", ["Provisioning:LeaseDuration"] = "00:00:03", ["Provisioning:SweepInterval"] = "00:00:01",
+        };
+        await using var a = await PortalProcess.StartAsync(_files, cloud);
+        await using var b = await PortalProcess.StartAsync(_files, cloud);
+        var c = await PortalProcess.StartAsync(_files, cloud);
+        const string password = "Three-N0des-Passw0rd!";
+        await PortalApi.SignUpAsync(a.BaseAddress, "Three Nodes Co", "admin@threenodes.test", password);
+
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = a.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/environments");
+        await new LoginPage(page).SignInAsync("admin@threenodes.test", password);
+        await new PortalPage(page).WaitForCircuitAsync();
+        await page.EvaluateAsync(
+            """
+            () => {
+                window.seen = {};
+                new MutationObserver(() => {
+                    for (const card of document.querySelectorAll("[data-environment]")) {
+                        const name = card.getAttribute("data-environment"), status = card.getAttribute("data-status");
+                        const statuses = window.seen[name] ??= [];
+                        if (statuses[statuses.length - 1] !== status) statuses.push(status);
+                    }
+                }).observe(document.body, { subtree: true, childList: true, attributes: true });
+            }
+            """);
+
+        var nodes = new[] { a, b, c };
+        var apis = new List<PortalApi>();
+        foreach (var node in nodes)
+            apis.Add(await PortalApi.SignInAsync(node.BaseAddress, "admin@threenodes.test", password));
+        var names = Enumerable.Range(1, 100).Select(i => $"node-env-{i:000}").ToList();
+        var ids = new List<Guid>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            // Node C dies mid-way, holding claims on operations in flight; later creates go through A and B.
+            if (i == 60)
+                await c.KillAsync();
+            ids.Add(await (i < 60 ? apis[i % 3] : apis[i % 2]).CreateEnvironmentAsync(names[i]));
+        }
+        await c.DisposeAsync();
+        await apis[0].WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(180));
+
+        var live = CloudLedger.LiveResources(_files);
+        var work = CloudLedger.Work(_files);
+        foreach (var id in ids.Select(i => i.ToString()))
+        {
+            foreach (var kind in new[] { "Network", "Storage", "Cluster" })
+                Assert.Equal(1, live.GetValueOrDefault((id, kind)));
+            foreach (var call in new[] { "create Network", "create Storage", "create Cluster", "verify cluster" })
+                Assert.Equal(1, work.GetValueOrDefault((id, call)));
+        }
+        // The page on A saw every environment reach Ready through Provisioning, whichever node did the work.
+        await Expect(page.Locator("[data-environment][data-status=Ready]")).ToHaveCountAsync(100, new() { Timeout = 30_000 });
+        var seen = await page.EvaluateAsync<Dictionary<string, string[]>>("() => window.seen");
+        Assert.All(names, name =>
+        {
+            Assert.True(seen.TryGetValue(name, out var statuses), $"{name} never appeared on the page");
+            Assert.Equal("Ready", statuses![^1]);
+            Assert.Contains("Provisioning", statuses);
+        });
+    }
+}

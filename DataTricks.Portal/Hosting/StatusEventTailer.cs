@@ -1,0 +1,103 @@
+using DataTricks.Domain.Events;
+using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Provisioning;
+using DataTricks.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DataTricks.Portal.Hosting;
+
+/// <summary>
+/// Tells this node's open pages of the environment changes other nodes saved: tails the <c>StatusEvents</c> outbox in
+/// sequence order from start-up on. On PostgreSQL, <c>LISTEN/NOTIFY</c> wakes it the moment an event is written; on
+/// other databases it polls. A sequence number still missing after a few seconds belongs to a write that was rolled
+/// back, and is passed over. This node's own changes reached its pages already, in process.
+/// </summary>
+public sealed class StatusEventTailer(
+    TenantDbContexts contexts, EnvironmentStatusNotifier notifier, IOptions<DatabaseOptions> database, IConfiguration configuration,
+    TimeProvider time, ILogger<StatusEventTailer> logger) : BackgroundService
+{
+    public const string Channel = "datatricks_status";
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Keep = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await TailAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task TailAsync(CancellationToken stoppingToken)
+    {
+        var cursor = await InSystemScopeAsync(db => db.StatusEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0;
+        var seen = new HashSet<long>();
+        var gapSince = new Dictionary<long, DateTimeOffset>();
+        await using var listener = await ListenAsync(stoppingToken);
+        for (var round = 0; ; round++)
+        {
+            try
+            {
+                var events = await InSystemScopeAsync(db => db.StatusEvents.AsNoTracking()
+                    .Where(e => e.Sequence > cursor).OrderBy(e => e.Sequence).Take(500).ToListAsync(stoppingToken));
+                foreach (var statusEvent in events.Where(e => seen.Add(e.Sequence) && e.Origin != NodeIdentity.Current))
+                    notifier.Publish(statusEvent.ToChange());
+                cursor = Advance(cursor, seen, gapSince);
+                if (round % 2_000 == 0)
+                    await InSystemScopeAsync(db => db.StatusEvents.Where(e => e.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken));
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Reading status events failed; trying again");
+            }
+            if (listener is null)
+                await Task.Delay(Poll, time, stoppingToken);
+            else
+                await listener.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+        }
+    }
+
+    /// <summary>Moves past every number seen in a row, and past a missing one that has stayed missing too long.</summary>
+    private long Advance(long cursor, HashSet<long> seen, Dictionary<long, DateTimeOffset> gapSince)
+    {
+        while (seen.Count > 0)
+        {
+            var next = cursor + 1;
+            if (seen.Remove(next) || (gapSince.TryGetValue(next, out var since) && time.GetUtcNow() - since > GapPatience))
+            {
+                gapSince.Remove(next);
+                cursor = next;
+                continue;
+            }
+            gapSince.TryAdd(next, time.GetUtcNow());
+            break;
+        }
+        return cursor;
+    }
+
+    /// <summary>On PostgreSQL, a connection of its own listening for the outbox trigger's notifications.</summary>
+    private async Task<NpgsqlConnection?> ListenAsync(CancellationToken stoppingToken)
+    {
+        if (database.Value.Provider != DatabaseProvider.PostgreSql)
+            return null;
+        var connection = new NpgsqlConnection(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
+        await connection.OpenAsync(stoppingToken);
+        await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
+        await listen.ExecuteNonQueryAsync(stoppingToken);
+        return connection;
+    }
+
+    private async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
+    {
+        var (db, _) = contexts.Create(TenantScope.System);
+        await using (db)
+            return await work(db);
+    }
+}
