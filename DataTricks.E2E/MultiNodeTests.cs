@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using DataTricks.E2E.Pages;
 using DataTricks.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -8,6 +10,8 @@ namespace DataTricks.E2E;
 public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture), IDisposable
 {
     private readonly PortalFiles _files = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose() => _files.Dispose();
 
@@ -31,6 +35,31 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(card).ToHaveAttributeAsync("data-status", "Provisioning", new() { Timeout = 15_000 });
         await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 30_000 });
         await Expect(card.Locator("[data-state=done]")).ToHaveCountAsync(4);
+    }
+
+    [Fact]
+    public async Task A_cookie_or_token_issued_by_one_node_works_on_another()
+    {
+        await using var first = await PortalProcess.StartAsync(_files);
+        await using var second = await PortalProcess.StartAsync(_files, new Dictionary<string, string> { ["Provisioning:WorkerEnabled"] = "false" });
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = first.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/users");
+        await new LoginPage(page).SignInAsync("admin@acme.test");
+        await new PortalPage(page).WaitForCircuitAsync();
+
+        // Cookies of 127.0.0.1 go to every port: the second node must accept the cookie the first one issued.
+        await page.GotoAsync(new Uri(second.BaseAddress, "/users").ToString());
+        await new PortalPage(page).WaitForCircuitAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(second.BaseAddress, "/users").ToString());
+        await Expect(page.Locator("#add-user")).ToBeVisibleAsync();
+
+        using var http = new HttpClient { BaseAddress = first.BaseAddress };
+        var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "admin@acme.test", password = LoginPage.DemoPassword }, Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
+        using var onSecond = new HttpClient { BaseAddress = second.BaseAddress };
+        onSecond.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/customer", Ct)).StatusCode);
     }
 
     [Fact]
