@@ -30,19 +30,20 @@ public sealed class StatusEvent : ITenantOwned
     /// <summary>The node that wrote it, which has told its own pages already.</summary>
     public string Origin { get; private set; } = "";
 
-    public static StatusEvent Of(ComputeEnvironment environment, Operation? operation, string origin) => new()
+    /// <summary>The row of a change: the same shape the in-process notifier carries, plus the node that wrote it.</summary>
+    public static StatusEvent Of(EnvironmentStatusChanged change, string origin) => new()
     {
-        CustomerId = environment.CustomerId,
-        EnvironmentId = environment.Id,
-        Name = environment.Name,
-        MinWorkers = environment.MinWorkers,
-        MaxWorkers = environment.MaxWorkers,
-        Status = environment.Status,
-        StatusMessage = environment.StatusMessage,
-        OperationId = operation?.Id ?? environment.CurrentOperationId,
-        Step = operation?.Step,
-        Attempt = operation?.Attempt ?? 0,
-        At = environment.UpdatedAt,
+        CustomerId = change.CustomerId,
+        EnvironmentId = change.EnvironmentId,
+        Name = change.Name,
+        MinWorkers = change.MinWorkers,
+        MaxWorkers = change.MaxWorkers,
+        Status = change.Status,
+        StatusMessage = change.StatusMessage,
+        OperationId = change.OperationId,
+        Step = change.Step,
+        Attempt = change.Attempt,
+        At = change.At,
         Origin = origin,
     };
 

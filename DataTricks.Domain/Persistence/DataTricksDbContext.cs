@@ -132,7 +132,10 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
             return staged;
         var operations = ChangeTracker.Entries<Operation>().Select(o => o.Entity).ToDictionary(o => o.Id);
         foreach (var environment in changed.Select(e => e.Entity))
-            staged.Add(StatusEvent.Of(environment, environment.CurrentOperationId is { } id ? operations.GetValueOrDefault(id) : null, NodeIdentity.Current));
+        {
+            var change = EnvironmentStatusChanged.Of(environment, environment.CurrentOperationId is { } id ? operations.GetValueOrDefault(id) : null, environment.UpdatedAt);
+            staged.Add(StatusEvent.Of(change with { OperationId = change.OperationId ?? environment.CurrentOperationId }, NodeIdentity.Current));
+        }
         StatusEvents.AddRange(staged);
         return staged;
     }
