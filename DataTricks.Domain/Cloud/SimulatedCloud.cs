@@ -28,21 +28,26 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
         await MaybeFailAsync(connection, call, cancellationToken);
 
         var readyAt = time.GetUtcNow() + _options.StepDelay;
+        // The work and the resource it makes appear together or not at all, as in a real cloud: a caller that dies
+        // between the two must not leave work behind that a retry would find without its resource.
+        var resource = call.Makes is { } kind
+            ? """
+              INSERT INTO cloud_resources (id, kind, environment_id, idempotency_key, created_at, ready_at)
+              VALUES ($id, $kind, $environment, $key, $now, $ready)
+              ON CONFLICT (idempotency_key) DO NOTHING;
+              """
+            : "";
         await ExecuteAsync(connection,
-            """
+            $"""
+            BEGIN IMMEDIATE;
             INSERT INTO cloud_work (idempotency_key, environment_id, call, ready_at) VALUES ($key, $environment, $call, $ready)
-            ON CONFLICT (idempotency_key) DO NOTHING
+            ON CONFLICT (idempotency_key) DO NOTHING;
+            {resource}
+            COMMIT;
             """,
-            cancellationToken, ("$key", call.IdempotencyKey), ("$environment", call.EnvironmentId.ToString()), ("$call", call.Name), ("$ready", Format(readyAt)));
-        if (call.Makes is { } kind)
-            await ExecuteAsync(connection,
-                """
-                INSERT INTO cloud_resources (id, kind, environment_id, idempotency_key, created_at, ready_at)
-                VALUES ($id, $kind, $environment, $key, $now, $ready)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """,
-                cancellationToken, ("$id", $"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"), ("$kind", kind.ToString()),
-                ("$environment", call.EnvironmentId.ToString()), ("$key", call.IdempotencyKey), ("$now", Now()), ("$ready", Format(readyAt)));
+            cancellationToken, ("$key", call.IdempotencyKey), ("$environment", call.EnvironmentId.ToString()), ("$call", call.Name),
+            ("$ready", Format(readyAt)), ("$id", $"{call.Makes?.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"),
+            ("$kind", call.Makes?.ToString() ?? ""), ("$now", Now()));
 
         // A real cloud can time out after starting the work: the caller then begins again with the same key.
         await MaybeFailAfterWorkAsync(connection, call, cancellationToken);
