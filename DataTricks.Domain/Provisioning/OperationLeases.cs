@@ -12,13 +12,28 @@ namespace DataTricks.Domain.Provisioning;
 /// </summary>
 public sealed class OperationLeases(TenantDbContexts contexts, IOptions<ProvisioningOptions> options, TimeProvider time)
 {
-    /// <summary>Claims up to <paramref name="max"/> unfinished operations that are due and nobody holds, earliest due first.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> unfinished operations that are due and nobody holds, earliest due first.
+    /// Nodes waking for the same due time share the work: on PostgreSQL each takes rows the others have not locked
+    /// (<c>FOR UPDATE SKIP LOCKED</c>); elsewhere a claimer that lost candidates to another picks the next ones.
+    /// </summary>
     public Task<List<Guid>> ClaimDueAsync(string owner, int max, CancellationToken cancellationToken) =>
         InSystemScopeAsync(async db =>
         {
             var now = time.GetUtcNow();
-            var due = await Claimable(db, now).Where(o => o.DueAt <= now).OrderBy(o => o.DueAt).Select(o => o.Id).Take(max).ToListAsync(cancellationToken);
-            return await ClaimAsync(db, owner, due, now, cancellationToken);
+            if (db.Database.IsNpgsql())
+                return await ClaimSkippingLockedAsync(db, owner, max, now, cancellationToken);
+            var claimed = new List<Guid>();
+            while (claimed.Count < max)
+            {
+                var due = await Claimable(db, now).Where(o => o.DueAt <= now).OrderBy(o => o.DueAt).Select(o => o.Id).Take(max - claimed.Count).ToListAsync(cancellationToken);
+                var won = await ClaimAsync(db, owner, due, now, cancellationToken);
+                claimed.AddRange(won);
+                // Each lost candidate went to another claimer, so the due set shrinks every round and this ends.
+                if (won.Count == due.Count)
+                    break;
+            }
+            return claimed;
         });
 
     public Task<bool> TryClaimAsync(Guid operationId, string owner, CancellationToken cancellationToken) =>
@@ -45,6 +60,21 @@ public sealed class OperationLeases(TenantDbContexts contexts, IOptions<Provisio
             claimed.AddRange(await db.Operations.Where(o => chunk.Contains(o.Id) && o.LeaseOwner == owner).Select(o => o.Id).ToListAsync(cancellationToken));
         }
         return claimed;
+    }
+
+    private Task<List<Guid>> ClaimSkippingLockedAsync(DataTricksDbContext db, string owner, int max, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expiresAt = now + options.Value.LeaseDuration;
+        string notStarted = nameof(OperationStatus.NotStarted), running = nameof(OperationStatus.Running);
+        return db.Database.SqlQuery<Guid>($"""
+            UPDATE "Operations" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {expiresAt}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Operations"
+                WHERE "Status" IN ({notStarted}, {running}) AND ("LeaseOwner" IS NULL OR "LeaseExpiresAt" < {now}) AND "DueAt" <= {now}
+                ORDER BY "DueAt" LIMIT {max}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<Operation> Claimable(DataTricksDbContext db, DateTimeOffset now) =>

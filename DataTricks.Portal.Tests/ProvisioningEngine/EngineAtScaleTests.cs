@@ -23,7 +23,7 @@ public sealed class EngineAtScaleTests : IAsyncLifetime
     [Fact]
     public async Task Ten_thousand_operations_due_at_different_times_all_run_at_once_and_finish_when_their_cloud_time_comes()
     {
-        var ids = await QueueCreatesAsync(Operations);
+        var ids = await _engine.QueueCreatesAsync(Operations);
         // Each environment's cluster takes between 1 and 100 minutes: they finish at 100 different times.
         for (var i = 0; i < ids.Count; i++)
             _engine.Cloud.ClusterTimeOf[ids[i]] = TimeSpan.FromMinutes(1 + i % 100);
@@ -64,24 +64,6 @@ public sealed class EngineAtScaleTests : IAsyncLifetime
         Assert.Equal(("Timeout", OperationStatus.Failed), (operation.ErrorCode, operation.Status));
         Assert.Equal(operation.CreatedAt + TimeSpan.FromHours(3), operation.CompletedAt);
     }
-
-    private async Task<List<Guid>> QueueCreatesAsync(int count) =>
-        await _engine.AsSystemAsync(async db =>
-        {
-            var now = _engine.Time.GetUtcNow();
-            var ids = new List<Guid>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var environment = ComputeEnvironment.Create(_engine.CustomerId, $"scale-{i:00000}", CloudProvider.Aws, "us-east-1", null, 1, 2, now);
-                var operation = Operation.Queue(_engine.CustomerId, environment.Id, OperationKind.Create, now);
-                environment.Follow(operation.Id, now);
-                db.ComputeEnvironments.Add(environment);
-                db.Operations.Add(operation);
-                ids.Add(environment.Id);
-            }
-            await db.SaveChangesAsync(Ct);
-            return ids;
-        });
 
     private Task<int> CountAsync(ComputeEnvironmentStatus status) =>
         _engine.AsSystemAsync(db => db.ComputeEnvironments.CountAsync(e => e.Status == status && e.Name.StartsWith("scale-"), Ct));

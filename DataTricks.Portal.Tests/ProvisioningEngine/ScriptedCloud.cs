@@ -11,6 +11,7 @@ namespace DataTricks.Portal.Tests.ProvisioningEngine;
 internal sealed class ScriptedCloud(TimeProvider time) : ICloud
 {
     private readonly ConcurrentDictionary<string, Queue<Exception>> _faults = new();
+    private int _waiting;
     private readonly ConcurrentDictionary<string, (CloudCall Call, DateTimeOffset ReadyAt)> _work = new();
     private readonly ConcurrentDictionary<string, (CloudResourceKind Kind, Guid EnvironmentId, DateTimeOffset ReadyAt, bool Deleted)> _resources = new();
 
@@ -24,6 +25,12 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
     public ConcurrentDictionary<Guid, TimeSpan> ClusterTimeOf { get; } = new();
 
     public string? HangOn { get; set; }
+
+    /// <summary>While set and not completed, a begun call waits for it before the cloud answers: a cloud slow to respond.</summary>
+    public TaskCompletionSource? Answer { get; set; }
+
+    /// <summary>How many begun calls are waiting for <see cref="Answer"/>.</summary>
+    public int Waiting => _waiting;
     public string? CrashAfterWorkOn { get; set; }
 
     public void Fail(string call, params Exception[] faults) => _faults[call] = new Queue<Exception>(faults);
@@ -39,10 +46,22 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
             _resources[key] = resource with { Deleted = true };
     }
 
-    public Task<CloudProgress> BeginAsync(CloudCall call, CancellationToken cancellationToken)
+    public async Task<CloudProgress> BeginAsync(CloudCall call, CancellationToken cancellationToken)
     {
+        if (Answer is { } answer)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await answer.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
         if (_work.ContainsKey(call.IdempotencyKey))
-            return CheckAsync(call, cancellationToken);
+            return await CheckAsync(call, cancellationToken);
         if (_faults.TryGetValue(call.Name, out var faults) && faults.TryDequeue(out var fault))
         {
             Calls.Enqueue(call.Name);
@@ -61,7 +80,7 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
             CrashAfterWorkOn = null;
             throw new InvalidOperationException("The process died right after the cloud started the work.");
         }
-        return CheckAsync(call, cancellationToken);
+        return await CheckAsync(call, cancellationToken);
     }
 
     public Task<CloudProgress> CheckAsync(CloudCall call, CancellationToken cancellationToken)

@@ -79,6 +79,25 @@ internal sealed class DomainHarness : IAsyncDisposable
             return result.Value;
         }, customerId);
 
+    /// <summary>Queues <paramref name="count"/> creates in one write, as many requests would have; returns the environments' ids.</summary>
+    public Task<List<Guid>> QueueCreatesAsync(int count) =>
+        AsSystemAsync(async db =>
+        {
+            var now = Time.GetUtcNow();
+            var ids = new List<Guid>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var environment = ComputeEnvironment.Create(CustomerId, $"scale-{i:00000}", CloudProvider.Aws, "us-east-1", null, 1, 2, now);
+                var operation = Operation.Queue(CustomerId, environment.Id, OperationKind.Create, now);
+                environment.Follow(operation.Id, now);
+                db.ComputeEnvironments.Add(environment);
+                db.Operations.Add(operation);
+                ids.Add(environment.Id);
+            }
+            await db.SaveChangesAsync();
+            return ids;
+        });
+
     public Task<ComputeEnvironment> EnvironmentAsync(Guid id) =>
         AsCustomerAsync(services => services.GetRequiredService<DataTricksDbContext>().ComputeEnvironments.AsNoTracking().SingleAsync(e => e.Id == id));
 

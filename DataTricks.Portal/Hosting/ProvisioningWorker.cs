@@ -27,7 +27,12 @@ public sealed class ProvisioningWorker(
         {
             try
             {
-                var claimed = await leases.ClaimDueAsync(_workerId, ClaimBatch, stoppingToken);
+                // A claim is only as big as this node can start now: operations it holds but cannot run would wait
+                // on its lease while another node sits idle.
+                await _slots.WaitAsync(stoppingToken);
+                _slots.Release();
+                var batch = Math.Min(ClaimBatch, _slots.CurrentCount);
+                var claimed = await leases.ClaimDueAsync(_workerId, batch, stoppingToken);
                 foreach (var operationId in claimed)
                 {
                     await _slots.WaitAsync(stoppingToken);
@@ -36,7 +41,7 @@ public sealed class ProvisioningWorker(
                         advancing.Add(advance);
                     _ = advance.ContinueWith(done => { lock (advancing) advancing.Remove(done); }, TaskScheduler.Default);
                 }
-                if (claimed.Count < ClaimBatch)
+                if (claimed.Count < batch)
                     await queue.WaitAsync(await SleepAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
