@@ -68,7 +68,7 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
         var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
         await using var worker = await PortalProcess.StartAsync(_files, cloud);
         await using var web = await PortalProcess.StartAsync(_files, new Dictionary<string, string>(cloud) { ["Provisioning:WorkerEnabled"] = "false" });
-        await using var nginx = await NginxProcess.StartAsync(web, worker);
+        await using var nginx = await NginxProcess.StartAsync(web.BaseAddress.Port, worker.BaseAddress.Port);
         await using var context = await Browser.NewContextAsync(new() { BaseURL = nginx.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/environments");
@@ -83,6 +83,32 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(card).ToHaveAttributeAsync("data-status", "Provisioning", new() { Timeout = 15_000 });
         await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 30_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page was reloaded.");
+    }
+
+    [Fact]
+    public async Task Through_nginx_a_page_whose_node_dies_comes_back_on_another_node_signed_in_and_current()
+    {
+        var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using var first = await PortalProcess.StartAsync(_files, cloud);
+        // nginx knows both nodes; until the second one starts, every browser lands on the first.
+        var secondPort = LoopbackPort.Free();
+        await using var nginx = await NginxProcess.StartAsync(first.BaseAddress.Port, secondPort);
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = nginx.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/environments");
+        await new LoginPage(page).SignInAsync("admin@acme.test");
+        await new PortalPage(page).WaitForCircuitAsync();
+        await using var second = await PortalProcess.StartAsync(_files, cloud, secondPort);
+
+        await first.KillAsync();
+        var api = await PortalApi.SignInAsync(second.BaseAddress, "admin@acme.test");
+        await api.CreateEnvironmentAsync("after-failover");
+
+        // The page reconnects through nginx, finds its circuit gone with its node, and loads again from the survivor.
+        var card = new EnvironmentsPage(page).Card("after-failover");
+        await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 60_000 });
+        await Expect(page).ToHaveURLAsync(new Uri(nginx.BaseAddress, "/environments").ToString());
+        await Expect(page.Locator("#new-environment")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class StatusEvent : ITenantOwned
     public int Attempt { get; private set; }
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The environment's version after the change: orders changes of one environment whatever the nodes' clocks say.</summary>
+    public long Version { get; private set; }
+
     /// <summary>The node that wrote it, which has told its own pages already.</summary>
     public string Origin { get; private set; } = "";
 
@@ -44,9 +47,10 @@ public sealed class StatusEvent : ITenantOwned
         Step = change.Step,
         Attempt = change.Attempt,
         At = change.At,
+        Version = change.Version,
         Origin = origin,
     };
 
     public EnvironmentStatusChanged ToChange() =>
-        new(CustomerId, EnvironmentId, Name, MinWorkers, MaxWorkers, Status, StatusMessage, OperationId, Step, Attempt, At);
+        new(CustomerId, EnvironmentId, Name, MinWorkers, MaxWorkers, Status, StatusMessage, OperationId, Step, Attempt, At, Version);
 }

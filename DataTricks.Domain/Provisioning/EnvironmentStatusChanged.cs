@@ -14,9 +14,10 @@ public sealed record EnvironmentStatusChanged(
     Guid? OperationId,
     ProvisioningStep? Step,
     int Attempt,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    long Version)
 {
     public static EnvironmentStatusChanged Of(ComputeEnvironment environment, Operation? operation, DateTimeOffset at) =>
         new(environment.CustomerId, environment.Id, environment.Name, environment.MinWorkers, environment.MaxWorkers, environment.Status, environment.StatusMessage,
-            operation?.Id, operation?.Step, operation?.Attempt ?? 0, at);
+            operation?.Id, operation?.Step, operation?.Attempt ?? 0, at, environment.Version);
 }

@@ -23,13 +23,14 @@ public sealed class NginxProcess : IAsyncDisposable
 
     public string Log => File.Exists(Path.Combine(_directory, "error.log")) ? File.ReadAllText(Path.Combine(_directory, "error.log")) : "";
 
-    public static async Task<NginxProcess> StartAsync(params PortalProcess[] upstream)
+    /// <param name="upstream">The nodes' ports: a node may start after nginx, or die, as in production.</param>
+    public static async Task<NginxProcess> StartAsync(params int[] upstream)
     {
         var directory = Directory.CreateTempSubdirectory("datatricks-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "tmp"));
-        var port = FreePort();
-        var config = await File.ReadAllTextAsync(Path.Combine(SolutionDirectory(), "deploy", "nginx.conf"));
-        var servers = string.Join("\n", upstream.Select(p => $"        server 127.0.0.1:{p.BaseAddress.Port} max_fails=1 fail_timeout=5s;"));
+        var port = LoopbackPort.Free();
+        var config = await File.ReadAllTextAsync(Path.Combine(SolutionDirectory.Path, "deploy", "nginx.conf"));
+        var servers = string.Join("\n", upstream.Select(port => $"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;"));
         config = System.Text.RegularExpressions.Regex.Replace(config, @"(        server 127\.0\.0\.1:510\d[^\n]*\n)+", servers + "\n");
         config = config.Replace("listen 127.0.0.1:8080;", $"listen 127.0.0.1:{port};");
         await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), config);
@@ -60,21 +61,6 @@ public sealed class NginxProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new InvalidOperationException($"nginx did not answer: {nginx.Log}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string SolutionDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DataTricks.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("DataTricks.sln not found above the test binaries.");
     }
 
     public async ValueTask DisposeAsync()

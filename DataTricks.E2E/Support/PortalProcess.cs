@@ -34,8 +34,8 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <param name="port">A port to reuse, to restart a portal where its open pages expect it; a free one by default.</param>
     public static async Task<PortalProcess> StartAsync(PortalFiles files, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
-        var portalDirectory = Path.Combine(SolutionDirectory(), "DataTricks.Portal");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? LoopbackPort.Free()}");
+        var portalDirectory = Path.Combine(SolutionDirectory.Path, "DataTricks.Portal");
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = portalDirectory,
@@ -99,23 +99,6 @@ public sealed class PortalProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string SolutionDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DataTricks.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("DataTricks.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The configuration this test assembly was built in (bin/&lt;Configuration&gt;/net10.0), which the portal shares.</summary>

@@ -51,16 +51,35 @@ public sealed class EnvironmentCardTests : ComponentTest
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
-            "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, DateTimeOffset.UtcNow));
+            "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, DateTimeOffset.UtcNow, 2));
 
         card.WaitForAssertion(() => Assert.Equal("Provisioning", card.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Equal("running", card.Find("[data-step=CreateCluster]").GetAttribute("data-state"));
         Assert.Contains("Creating Spark cluster", card.Find(".status-message").TextContent);
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Ready,
-            null, view.OperationId, ProvisioningStep.VerifyReady, 1, DateTimeOffset.UtcNow));
+            null, view.OperationId, ProvisioningStep.VerifyReady, 1, DateTimeOffset.UtcNow, 3));
 
         card.WaitForAssertion(() => Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void A_change_older_than_the_one_shown_leaves_the_card_alone_whatever_its_clock_says()
+    {
+        var view = View(ComputeEnvironmentStatus.Pending);
+        Render<MudSnackbarProvider>();
+        var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
+        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Ready,
+            null, view.OperationId, ProvisioningStep.VerifyReady, 1, Created.AddMinutes(5), 6));
+        card.WaitForAssertion(() => Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status")));
+
+        // Written earlier by a node whose clock runs ahead, delivered late through the outbox.
+        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
+            "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, Created.AddMinutes(9), 5));
+
+        Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status"));
     }
 
     [Fact]
@@ -73,13 +92,13 @@ public sealed class EnvironmentCardTests : ComponentTest
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, "renamed-env", 1, 4, ComputeEnvironmentStatus.Resizing,
-            "Resizing to 2-8 workers", Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow));
+            "Resizing to 2-8 workers", Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow, 2));
         card.WaitForAssertion(() => Assert.Equal("Resizing", card.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Contains("renamed-env", card.Markup);
         Assert.Contains("Resizing to 2-8 workers", card.Find(".status-message").TextContent);
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, "renamed-env", 2, 8, ComputeEnvironmentStatus.Ready,
-            null, Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow));
+            null, Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow, 3));
         card.WaitForAssertion(() => Assert.Contains("2–8 workers", card.Markup));
         Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status"));
     }
@@ -106,7 +125,7 @@ public sealed class EnvironmentCardTests : ComponentTest
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, Guid.NewGuid(), "other", 1, 2, ComputeEnvironmentStatus.Ready,
-            null, null, null, 0, DateTimeOffset.UtcNow));
+            null, null, null, 0, DateTimeOffset.UtcNow, 2));
 
         Assert.Equal("Pending", card.Find("[data-environment]").GetAttribute("data-status"));
     }
@@ -161,7 +180,7 @@ public sealed class EnvironmentsPageTests : ComponentTest
         var settledRenders = settledCard.RenderCount;
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, watched.Id, "watched-env", watched.MinWorkers, watched.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
-            "Creating network", watched.OperationId, ProvisioningStep.CreateNetwork, 1, DateTimeOffset.UtcNow));
+            "Creating network", watched.OperationId, ProvisioningStep.CreateNetwork, 1, DateTimeOffset.UtcNow, watched.Version + 1));
 
         watchedCard.WaitForAssertion(() => Assert.Equal("Provisioning", watchedCard.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Equal(settledRenders, settledCard.RenderCount);

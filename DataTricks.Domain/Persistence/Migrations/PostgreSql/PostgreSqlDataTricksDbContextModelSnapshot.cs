@@ -304,6 +304,9 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");

@@ -304,6 +304,9 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");

@@ -297,6 +297,9 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
