@@ -2,7 +2,7 @@
 # Runs every test of the solution, installing what the tests need first (Debian's chromium for the browser tests,
 # postgresql for the PostgreSQL run, nginx for the load-balanced test), and ends with one line "N passed, N failed" summed over all test runs:
 # every project on SQLite, then the unit, database and HTTP tests and the multi-node tests again on a throwaway
-# PostgreSQL server.
+# PostgreSQL server; then the served OpenAPI document is linted (npm packages pinned in tools/openapi-lint).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -13,6 +13,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the tests..."
   $sudo_cmd apt-get update -qq
@@ -37,6 +38,9 @@ DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-bui
   --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults "$@" || status=$?
 DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.E2E --no-build --filter "FullyQualifiedName~MultiNode|FullyQualifiedName~Resilience" \
   --logger "trx;LogFilePrefix=postgresql-nodes" --results-directory TestResults "$@" || status=$?
+
+echo "The served OpenAPI document, linted (Spectral and Redocly, no warning allowed):"
+scripts/lint-openapi.sh || { status=$?; echo "The OpenAPI lint failed." >&2; }
 
 passed=0
 failed=0

@@ -95,6 +95,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OperationQueue>();
         services.AddSingleton<EnvironmentStatusNotifier>();
         services.AddSingleton<OperationLeases>();
+        services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<OperationHandler, CreateHandler>();
         services.AddSingleton<OperationHandler, DeleteHandler>();
         services.AddSingleton<OperationHandler, ResizeHandler>();

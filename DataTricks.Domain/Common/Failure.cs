@@ -26,14 +26,26 @@ public sealed record Failure(
     FailureKind Kind,
     string Detail,
     IReadOnlyDictionary<string, string[]>? FieldErrors = null,
-    IReadOnlyDictionary<string, object?>? Extensions = null)
+    IReadOnlyDictionary<string, object?>? Extensions = null,
+    string? Code = null)
 {
+    /// <summary>The stable code of <see cref="ProblemCodes"/>: the one given, or the general one of the kind.</summary>
+    public string ProblemCode => Code ?? Kind switch
+    {
+        FailureKind.Invalid => ProblemCodes.ValidationFailed,
+        FailureKind.NotFound => ProblemCodes.NotFound,
+        FailureKind.PreconditionFailed => ProblemCodes.PreconditionFailed,
+        FailureKind.Unprocessable => ProblemCodes.IdempotencyKeyReused,
+        FailureKind.Forbidden => ProblemCodes.Forbidden,
+        _ => ProblemCodes.InvalidState,
+    };
+
     public static Failure NotFound(string what) => new(FailureKind.NotFound, $"{what} was not found.");
 
-    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, detail);
+    public static Failure Forbidden(string detail, string code = ProblemCodes.Forbidden) => new(FailureKind.Forbidden, detail, Code: code);
 
-    public static Failure Conflict(string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
-        new(FailureKind.Conflict, detail, Extensions: extensions);
+    public static Failure Conflict(string code, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new(FailureKind.Conflict, detail, Extensions: extensions, Code: code);
 
     public static Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });

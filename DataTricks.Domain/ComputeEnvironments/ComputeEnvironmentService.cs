@@ -20,7 +20,7 @@ public sealed class ComputeEnvironmentService(
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    public async Task<Result<EnvironmentView>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         if (authority.RequireAdmin() is { } forbidden)
             return forbidden;
@@ -60,12 +60,12 @@ public sealed class ComputeEnvironmentService(
             db.ChangeTracker.Clear();
             if (idempotencyKey is not null)
                 return await ReplayAsync(idempotencyKey, hash, cancellationToken)
-                    ?? Failure.Conflict("A request with this Idempotency-Key is still being processed; retry shortly.");
+                    ?? Failure.Conflict(ProblemCodes.IdempotencyKeyInFlight, "A request with this Idempotency-Key is still being processed; retry shortly.");
             return NameConflict(valid.Name);
         }
         dispatch.Started(environment, operation);
         // A new environment has no repos and its create has not started: no need to read back what was just written.
-        return environment.ToView(repoCount: 0, currentStep: null);
+        return new CreatedEnvironment(environment.ToView(repoCount: 0, currentStep: null), Replayed: false);
     }
 
     public async Task<Result<EnvironmentView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -124,9 +124,9 @@ public sealed class ComputeEnvironmentService(
 
     /// <summary>
     /// Renames at once, or resizes through a Resize operation (the environment must be Ready; it is Resizing until the
-    /// cloud is done). <paramref name="expectedVersion"/> (from If-Match) must match when given. Open pages are told either way.
+    /// cloud is done). The environment's version must satisfy <paramref name="ifMatch"/> when one is given. Open pages are told either way.
     /// </summary>
-    public Task<Result<EnvironmentView>> UpdateAsync(Guid id, UpdateEnvironmentRequest request, long? expectedVersion, CancellationToken cancellationToken = default)
+    public Task<Result<EnvironmentView>> UpdateAsync(Guid id, UpdateEnvironmentRequest request, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default)
     {
         request = request with { Name = ComputeEnvironmentRules.CleanName(request.Name) };
         return RetryOnConcurrencyAsync(async () =>
@@ -136,16 +136,16 @@ public sealed class ComputeEnvironmentService(
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
-            if (expectedVersion is { } expected && expected != environment.Version)
-                return new Failure(FailureKind.PreconditionFailed, "The environment changed since you read it; read it again and reapply your change.");
+            if (ifMatch?.Allows(environment.Version) == false)
+                return VersionMatch.Stale("The environment");
             if (environment.Status is ComputeEnvironmentStatus.Deleting)
-                return Failure.Conflict("The environment is being deleted.");
+                return Failure.Conflict(ProblemCodes.InvalidState, "The environment is being deleted.");
             if (EnvironmentValidation.Validate(request, environment.MinWorkers, environment.MaxWorkers) is { } invalid)
                 return invalid;
             var (minWorkers, maxWorkers) = (request.MinWorkers ?? environment.MinWorkers, request.MaxWorkers ?? environment.MaxWorkers);
             var resizes = minWorkers != environment.MinWorkers || maxWorkers != environment.MaxWorkers;
             if (resizes && environment.Status != ComputeEnvironmentStatus.Ready)
-                return Failure.Conflict($"Only a Ready environment can be resized; this one is {environment.Status}.");
+                return Failure.Conflict(ProblemCodes.InvalidState, $"Only a Ready environment can be resized; this one is {environment.Status}.");
             var now = time.GetUtcNow();
             if (request.Name is { } name && !string.Equals(name, environment.Name, StringComparison.Ordinal))
             {
@@ -169,11 +169,11 @@ public sealed class ComputeEnvironmentService(
             else
                 dispatch.Started(environment, resize);
             return await ViewAsync(environment.Id, cancellationToken);
-        }, expectedVersion is null);
+        }, ifMatch?.IsAny != false);
     }
 
     /// <summary>Starts removing the environment and its cloud resources; refused while repos are bound to it.</summary>
-    public Task<Result<EnvironmentView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+    public Task<Result<EnvironmentView>> DeleteAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
         RetryOnConcurrencyAsync(async () =>
         {
             if (authority.RequireAdmin() is { } forbidden)
@@ -181,6 +181,8 @@ public sealed class ComputeEnvironmentService(
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
+            if (ifMatch?.Allows(environment.Version) == false)
+                return VersionMatch.Stale("The environment");
             if (await deletion.RefuseIfBoundAsync(id, cancellationToken) is { } bound)
                 return bound;
 
@@ -189,7 +191,7 @@ public sealed class ComputeEnvironmentService(
             if (pendingDelete)
                 return await ViewAsync(id, cancellationToken);
             if (environment.Status == ComputeEnvironmentStatus.Resizing)
-                return Failure.Conflict("The environment is being resized; delete it once the resize has ended.");
+                return Failure.Conflict(ProblemCodes.InvalidState, "The environment is being resized; delete it once the resize has ended.");
             var delete = await deletion.QueueAsync(environment, cancellationToken);
             audit.Record(AuditActions.EnvironmentDeleted, "environment", environment.Id, environment.Name);
             await db.SaveChangesAsync(cancellationToken);
@@ -198,15 +200,15 @@ public sealed class ComputeEnvironmentService(
         });
 
     /// <summary>Recreates the cloud resources the reconcile found missing, then verifies the cluster: Degraded → Provisioning → Ready.</summary>
-    public Task<Result<EnvironmentView>> RepairAsync(Guid id, CancellationToken cancellationToken = default) =>
-        RequeueAsync(id, ComputeEnvironmentStatus.Degraded, "repaired", (environment, now) => Task.FromResult(new Requeue(
+    public Task<Result<EnvironmentView>> RepairAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
+        RequeueAsync(id, ifMatch, ComputeEnvironmentStatus.Degraded, "repaired", (environment, now) => Task.FromResult(new Requeue(
             Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Repair, now),
             "Repair queued: recreating what is missing",
             AuditActions.EnvironmentRepaired, $"{environment.Name}: {environment.StatusMessage}")), cancellationToken);
 
     /// <summary>Runs a failed create again from the step that failed.</summary>
-    public Task<Result<EnvironmentView>> RetryAsync(Guid id, CancellationToken cancellationToken = default) =>
-        RequeueAsync(id, ComputeEnvironmentStatus.Failed, "retried", async (environment, now) =>
+    public Task<Result<EnvironmentView>> RetryAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
+        RequeueAsync(id, ifMatch, ComputeEnvironmentStatus.Failed, "retried", async (environment, now) =>
         {
             var failedStep = await db.Operations
                 .Where(o => o.Id == environment.CurrentOperationId).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
@@ -220,7 +222,7 @@ public sealed class ComputeEnvironmentService(
 
     /// <summary>Puts an environment in <paramref name="from"/> back to Provisioning behind the operation <paramref name="plan"/> makes.</summary>
     private Task<Result<EnvironmentView>> RequeueAsync(
-        Guid id, ComputeEnvironmentStatus from, string verb, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
+        Guid id, VersionMatch? ifMatch, ComputeEnvironmentStatus from, string verb, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
         RetryOnConcurrencyAsync(async () =>
         {
             if (authority.RequireAdmin() is { } forbidden)
@@ -228,8 +230,10 @@ public sealed class ComputeEnvironmentService(
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
+            if (ifMatch?.Allows(environment.Version) == false)
+                return VersionMatch.Stale("The environment");
             if (environment.Status != from)
-                return Failure.Conflict($"Only a {from} environment can be {verb}; this one is {environment.Status}.");
+                return Failure.Conflict(ProblemCodes.InvalidState, $"Only a {from} environment can be {verb}; this one is {environment.Status}.");
             var now = time.GetUtcNow();
             var requeue = await plan(environment, now);
             db.Operations.Add(requeue.Operation);
@@ -253,17 +257,23 @@ public sealed class ComputeEnvironmentService(
         return db.ComputeEnvironments.AnyAsync(e => e.NormalizedName == normalized && e.Status != ComputeEnvironmentStatus.Deleted && e.Id != exceptId, cancellationToken);
     }
 
-    private static Failure NameConflict(string name) => Failure.Conflict($"An environment named '{name}' already exists.");
+    private static Failure NameConflict(string name) => Failure.Conflict(ProblemCodes.NameTaken, $"An environment named '{name}' already exists.");
 
     /// <summary>The environment a stored key points at, or a 422 if the key came with a different request.</summary>
-    private async Task<Result<EnvironmentView>?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
+    /// <summary>The environment a key already created, or null when the key is new or its record has expired (and is removed).</summary>
+    private async Task<Result<CreatedEnvironment>?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
     {
         var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (record is null)
             return null;
+        if (record.IsExpired(time.GetUtcNow()))
+        {
+            await db.IdempotencyRecords.Where(r => r.Key == key && r.CreatedAt == record.CreatedAt).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
         if (record.RequestHash != hash)
             return new Failure(FailureKind.Unprocessable, "This Idempotency-Key was already used with a different request.");
-        return await ViewAsync(record.ComputeEnvironmentId, cancellationToken);
+        return new CreatedEnvironment(await ViewAsync(record.ComputeEnvironmentId, cancellationToken), Replayed: true);
     }
 
     private static string RequestHash(EnvironmentValidation.ValidCreate request) =>

@@ -4,6 +4,9 @@ namespace DataTricks.Domain.ComputeEnvironments;
 
 public sealed record CreateEnvironmentRequest(string? Name, string? Cloud, string? Region, string? NodeType, int? MinWorkers, int? MaxWorkers);
 
+/// <summary>A create's answer: the environment, and whether it was made by an earlier request with the same Idempotency-Key.</summary>
+public sealed record CreatedEnvironment(EnvironmentView Environment, bool Replayed);
+
 public sealed record UpdateEnvironmentRequest(string? Name, int? MinWorkers, int? MaxWorkers);
 
 /// <summary>
@@ -27,10 +30,15 @@ public sealed record BoundRepo(Guid Id, string Name);
 
 public sealed record OperationError(string Code, string Message);
 
-/// <summary>An operation as clients poll it. <see cref="StepIndex"/> counts from 1; 0 before the first step.</summary>
+/// <summary>
+/// An operation as clients poll it. <see cref="StepIndex"/> counts from 1; 0 before the first step.
+/// <see cref="CancelRequestedAt"/> is set once a cancel was asked for; <see cref="NextCheckAt"/> is when the engine next
+/// looks at it (when the cloud expects the current step's work done, or a retry is due), null once done.
+/// </summary>
 public sealed record OperationView(
     Guid Id, OperationKind Kind, OperationStatus Status, bool Done, Guid EnvironmentId, string? Step, int StepIndex, int StepCount,
-    int Attempt, OperationError? Error, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    int Attempt, OperationError? Error, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? CancelRequestedAt = null, DateTimeOffset? NextCheckAt = null);
 
 /// <summary>A cancel: the canceled create, and the delete that removes what it made.</summary>
 public sealed record CancelResult(OperationView Canceled, Guid DeleteOperationId);

@@ -16,6 +16,7 @@ public sealed class EnvironmentDeletion(DataTricksDbContext db, TimeProvider tim
         return repos.Count == 0
             ? null
             : Failure.Conflict(
+                ProblemCodes.EnvironmentInUse,
                 $"The environment is used by {repos.Count} repo(s): {string.Join(", ", repos.Select(r => r.Name))}. Move or delete them first.",
                 new Dictionary<string, object?> { ["repos"] = repos });
     }

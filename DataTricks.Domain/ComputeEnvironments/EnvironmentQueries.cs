@@ -32,6 +32,6 @@ internal static class EnvironmentQueries
             steps.Count,
             o.Attempt,
             o.ErrorCode is null ? null : new OperationError(o.ErrorCode, o.ErrorMessage ?? ""),
-            o.CreatedAt, o.UpdatedAt);
+            o.CreatedAt, o.UpdatedAt, o.CancelRequestedAt, o.IsDone ? null : o.DueAt);
     }
 }

@@ -9,8 +9,8 @@ public static partial class EnvironmentValidation
     public const int DefaultMinWorkers = 1;
     public const int DefaultMaxWorkers = 4;
 
-    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
-    private static partial Regex NodeTypePattern();
+    [GeneratedRegex(@"\A" + ComputeEnvironmentRules.NodeTypePattern + @"\z")]
+    private static partial Regex NodeTypeRegex();
 
     public sealed record ValidCreate(string Name, CloudProvider Cloud, string Region, string? NodeType, int MinWorkers, int MaxWorkers);
 
@@ -26,7 +26,7 @@ public static partial class EnvironmentValidation
             .Check(cloudKnown, "cloud", "cloud is one of Aws, Azure, Gcp.")
             .Check(!cloudKnown || CloudCatalog.IsKnownRegion(cloud, request.Region ?? ""), "region",
                 cloudKnown ? $"region is one of {string.Join(", ", CloudCatalog.Regions(cloud))}." : "region must be a region of the chosen cloud.")
-            .Check(request.NodeType is null || NodeTypePattern().IsMatch(request.NodeType), "nodeType", "nodeType is 1 to 64 letters, digits, '.', '-' or '_'.");
+            .Check(request.NodeType is null || NodeTypeRegex().IsMatch(request.NodeType), "nodeType", "nodeType is 1 to 64 letters, digits, '.', '-' or '_'.");
         CheckWorkers(errors, min, max);
         if (errors.Any)
             return errors.ToFailure();

@@ -10,6 +10,9 @@ public sealed class IdempotencyRecord : ITenantOwned
 {
     public const int KeyMaxLength = 200;
 
+    /// <summary>How long a key is remembered: a client retrying a create does so within minutes, not days.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
     private IdempotencyRecord() { }
 
     public Guid CustomerId { get; private set; }
@@ -17,6 +20,8 @@ public sealed class IdempotencyRecord : ITenantOwned
     public string RequestHash { get; private set; } = "";
     public Guid ComputeEnvironmentId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsExpired(DateTimeOffset now) => CreatedAt + Lifetime <= now;
 
     public static IdempotencyRecord For(Guid customerId, string key, string requestHash, Guid environmentId, DateTimeOffset now) =>
         new() { CustomerId = customerId, Key = key, RequestHash = requestHash, ComputeEnvironmentId = environmentId, CreatedAt = now };

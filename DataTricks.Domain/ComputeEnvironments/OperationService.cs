@@ -15,13 +15,25 @@ public sealed class OperationService(
         await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             is { } operation ? operation.ToView() : Failure.NotFound("The operation");
 
+    /// <summary>An environment's operations, newest first: its history, paged by position.</summary>
+    public async Task<Result<OffsetPage<OperationView>>> ListForEnvironmentAsync(Guid environmentId, ListQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!await db.ComputeEnvironments.AnyAsync(e => e.Id == environmentId, cancellationToken))
+            return Failure.NotFound("The compute environment");
+        var operations = db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == environmentId);
+        var total = await operations.CountAsync(cancellationToken);
+        var page = await operations.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
+        return new OffsetPage<OperationView>([.. page.Select(o => o.ToView())], total, query.Offset);
+    }
+
     /// <summary>
     /// Cancels a create: the environment goes Deleting and a delete removes whatever the create made. Refused, like a
     /// delete, while repos are bound to the environment.
     /// </summary>
     public Task<Result<CancelResult>> CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.WriteAsync(() => TryCancelAsync(id, cancellationToken),
-            Failure.Conflict("The environment keeps changing; try again in a moment."));
+            Failure.Conflict(ProblemCodes.ConcurrentChange, "The environment keeps changing; try again in a moment."));
 
     private async Task<Result<CancelResult>> TryCancelAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -31,9 +43,9 @@ public sealed class OperationService(
         if (operation is null)
             return Failure.NotFound("The operation");
         if (operation.IsDone)
-            return Failure.Conflict($"The operation has already ended ({operation.Status}).");
+            return Failure.Conflict(ProblemCodes.InvalidState, $"The operation has already ended ({operation.Status}).");
         if (operation.Kind != OperationKind.Create)
-            return Failure.Conflict("Only a create can be canceled; a delete always runs to its end.");
+            return Failure.Conflict(ProblemCodes.InvalidState, "Only a create can be canceled; a delete always runs to its end.");
         if (await deletion.RefuseIfBoundAsync(operation.ComputeEnvironmentId, cancellationToken) is { } bound)
             return bound;
         var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);

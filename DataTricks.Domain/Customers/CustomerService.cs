@@ -38,7 +38,7 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
         var taken = await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
             .AnyAsync(c => c.NormalizedName == normalized && c.Id != customer.Id, cancellationToken);
         if (taken)
-            return Failure.Conflict("A customer with this name already exists.");
+            return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name already exists.");
 
         var previous = customer.Name;
         customer.Rename(trimmed);
@@ -50,7 +50,7 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return Failure.Conflict("A customer with this name already exists.");
+            return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name already exists.");
         }
         return await GetAsync(cancellationToken);
     }

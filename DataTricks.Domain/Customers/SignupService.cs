@@ -32,9 +32,9 @@ public sealed class SignupService(
             return Failure.Invalid(new Dictionary<string, string[]> { ["adminPassword"] = passwordProblems });
 
         if (await users.FindByEmailAsync(email) is not null)
-            return Failure.Conflict("An account with this e-mail already exists.");
+            return Failure.Conflict(ProblemCodes.EmailTaken, "An account with this e-mail already exists.");
         if (await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).AnyAsync(c => c.NormalizedName == customer.NormalizedName, cancellationToken))
-            return Failure.Conflict("A customer with this name already exists.");
+            return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name already exists.");
 
         using var scope = tenant.Use(TenantScope.ForCustomer(customer.Id, admin.Id));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,7 +57,7 @@ public sealed class SignupService(
         {
             // A concurrent sign-up took the name or e-mail between the checks above and the insert.
             db.ChangeTracker.Clear();
-            return Failure.Conflict("A customer with this name or an account with this e-mail already exists.");
+            return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name or an account with this e-mail already exists.");
         }
         catch
         {

@@ -29,7 +29,7 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
         var now = time.GetUtcNow();
         var grantExpiresAt = await ActiveGrants(now).Where(g => g.CustomerId == customer.Id).Select(g => (DateTimeOffset?)g.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
         if (grantExpiresAt is not { } accessUntil)
-            return Failure.Forbidden($"{customer.Name} has not granted support access. One of its admins can grant it under Settings → Support access.");
+            return Failure.Forbidden($"{customer.Name} has not granted support access. One of its admins can grant it under Settings → Support access.", ProblemCodes.SupportAccessNotGranted);
         await EndActiveSessionsAsync(staffUserId, now, cancellationToken);
         var session = ImpersonationSession.Start(staffUserId, customer.Id, trimmed, now, accessUntil);
         db.ImpersonationSessions.Add(session);

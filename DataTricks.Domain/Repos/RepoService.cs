@@ -193,7 +193,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         if (environment is null)
             return Failure.NotFound("The compute environment");
         if (!ComputeEnvironmentLifecycle.IsBindable(environment.Status))
-            return Failure.Conflict($"Environment '{environment.Name}' is {environment.Status}: repos can only use environments that are Pending, Provisioning or Ready.");
+            return Failure.Conflict(ProblemCodes.EnvironmentUnavailable, $"Environment '{environment.Name}' is {environment.Status}: repos can only use environments that are Pending, Provisioning or Ready.");
         environment.NoteRepoBound(time.GetUtcNow());
         return environment;
     }
@@ -204,14 +204,14 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return db.Repos.AnyAsync(r => r.NormalizedName == normalized && r.Id != exceptId, cancellationToken);
     }
 
-    private static Failure NameConflict(string name) => Failure.Conflict($"A repo named '{name}' already exists.");
+    private static Failure NameConflict(string name) => Failure.Conflict(ProblemCodes.NameTaken, $"A repo named '{name}' already exists.");
 
     /// <summary>
     /// Binding touches the environment's version, so it can collide with the worker's progress or a delete:
     /// the write is redone on fresh data, where a delete that won shows as a conflict.
     /// </summary>
     private Task<Result<RepoView>> RetryOnConcurrencyAsync(Func<Task<Result<RepoView>>> write) =>
-        db.WriteAsync(write, Failure.Conflict("The compute environment keeps changing; try again in a moment."));
+        db.WriteAsync(write, Failure.Conflict(ProblemCodes.ConcurrentChange, "The compute environment keeps changing; try again in a moment."));
 
     private async Task<Result<RepoView>> SaveAsync(Guid id, string name, CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ public sealed class SupportAccessService(
         {
             // Another admin granted at the same moment; the unique open grant is theirs.
             db.ChangeTracker.Clear();
-            return Failure.Conflict("Support access was changed at the same moment by someone else; look again and retry.");
+            return Failure.Conflict(ProblemCodes.ConcurrentChange, "Support access was changed at the same moment by someone else; look again and retry.");
         }
         return (await ActiveViewAsync(cancellationToken))!;
     }

@@ -24,7 +24,7 @@ public sealed class Authority(ITenantContext tenant, AuditLog audit, DataTricksD
             return null;
         audit.Record(AuditActions.ImpersonationRefused, null, null, $"Refused while impersonating: {attempt}");
         await db.SaveChangesAsync(cancellationToken);
-        return Failure.Forbidden($"Support staff cannot {attempt} while impersonating a customer; ask one of the customer's admins.");
+        return Failure.Forbidden($"Support staff cannot {attempt} while impersonating a customer; ask one of the customer's admins.", ProblemCodes.ImpersonationRefused);
     }
 
     /// <summary>Both checks, for the writes staff must not make: admin first, then not impersonating.</summary>

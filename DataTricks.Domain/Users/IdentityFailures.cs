@@ -8,6 +8,6 @@ public static class IdentityFailures
 {
     public static Failure From(IdentityResult result, string field) =>
         result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-            ? Failure.Conflict("An account with this e-mail already exists.")
+            ? Failure.Conflict(ProblemCodes.EmailTaken, "An account with this e-mail already exists.")
             : Failure.Invalid(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
 }

@@ -8,4 +8,7 @@ public static class Roles
     public const string Support = "Support";
 
     public static readonly IReadOnlyList<string> All = [Admin, Member, Support];
+
+    /// <summary>The roles a user of a customer can have.</summary>
+    public static readonly IReadOnlyList<string> OfCustomer = [Admin, Member];
 }

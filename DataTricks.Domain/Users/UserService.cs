@@ -15,7 +15,6 @@ namespace DataTricks.Domain.Users;
 public sealed class UserService(
     DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access, TimeProvider time)
 {
-    private static readonly string[] CustomerRoles = [Roles.Admin, Roles.Member];
 
     public async Task<OffsetPage<UserView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
@@ -37,7 +36,7 @@ public sealed class UserService(
         var email = request.Email?.Trim() ?? "";
         var errors = new FieldErrors()
             .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
-            .Check(CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
+            .Check(Roles.OfCustomer.Contains(request.Role), "role", "role is Admin or Member.")
             .Check("displayName", User.OptionalDisplayName(request.DisplayName));
         if (errors.Any)
             return errors.ToFailure();
@@ -52,7 +51,7 @@ public sealed class UserService(
         if (problems.Length > 0)
             return Failure.Invalid(new Dictionary<string, string[]> { ["password"] = problems });
         if (await users.FindByEmailAsync(email) is not null)
-            return Failure.Conflict("An account with this e-mail already exists.");
+            return Failure.Conflict(ProblemCodes.EmailTaken, "An account with this e-mail already exists.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await users.CreateAsync(user, password) is { Succeeded: false } created)
@@ -74,7 +73,7 @@ public sealed class UserService(
             return before;
         var displayNameCheck = request.DisplayName is null ? null : User.DisplayNameRule.Check(request.DisplayName);
         var errors = new FieldErrors()
-            .Check(request.Role is null || CustomerRoles.Contains(request.Role), "role", "role is Admin or Member.")
+            .Check(request.Role is null || Roles.OfCustomer.Contains(request.Role), "role", "role is Admin or Member.")
             .Check("displayName", displayNameCheck ?? new NameCheck("", null));
         if (errors.Any)
             return errors.ToFailure();
@@ -193,7 +192,7 @@ public sealed class UserService(
         return outcome;
     }
 
-    private static Failure LastAdmin => Failure.Conflict("This is the customer's last active admin: make someone else an admin first.");
+    private static Failure LastAdmin => Failure.Conflict(ProblemCodes.LastAdmin, "This is the customer's last active admin: make someone else an admin first.");
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction that first locks the customer's row, so changes to who the

@@ -165,8 +165,8 @@ public sealed class EnvironmentsPageTests : ComponentTest
     public async Task A_transition_redraws_its_card_but_not_the_page_or_its_other_cards()
     {
         var environments = Services.GetRequiredService<ComputeEnvironmentService>();
-        var watched = (await environments.CreateAsync(new CreateEnvironmentRequest("watched-env", "Aws", "eu-west-1", null, 1, 2), null, Xunit.TestContext.Current.CancellationToken)).Value!;
-        var settled = (await environments.CreateAsync(new CreateEnvironmentRequest("settled-env", "Aws", "eu-west-1", null, 1, 2), null, Xunit.TestContext.Current.CancellationToken)).Value!;
+        var watched = (await environments.CreateAsync(new CreateEnvironmentRequest("watched-env", "Aws", "eu-west-1", null, 1, 2), null, Xunit.TestContext.Current.CancellationToken)).Value!.Environment;
+        var settled = (await environments.CreateAsync(new CreateEnvironmentRequest("settled-env", "Aws", "eu-west-1", null, 1, 2), null, Xunit.TestContext.Current.CancellationToken)).Value!.Environment;
         await MarkReadyAsync(settled.Id);
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();

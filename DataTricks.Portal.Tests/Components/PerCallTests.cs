@@ -27,10 +27,10 @@ public sealed class PerCallTests : IAsyncLifetime
         await using var circuit = _domain.Services.CreateAsyncScope();
         var environments = Circuit<ComputeEnvironmentService>(circuit, TenantScope.ForAdmin(_domain.CustomerId));
         _domain.Cloud.Fail("create Network", new PermanentCloudException("Quota", "No quota."));
-        var created = (await environments.RunAsync(s => s.CreateAsync(new CreateEnvironmentRequest("circuit-env", "Aws", "us-east-1", null, 1, 2), null, Ct))).Value!;
+        var created = (await environments.RunAsync(s => s.CreateAsync(new CreateEnvironmentRequest("circuit-env", "Aws", "us-east-1", null, 1, 2), null, Ct))).Value!.Environment;
         await _domain.RunAsync(created.OperationId!.Value);
 
-        var retried = await environments.RunAsync(s => s.RetryAsync(created.Id, Ct));
+        var retried = await environments.RunAsync(s => s.RetryAsync(created.Id, cancellationToken: Ct));
 
         Assert.True(retried.Succeeded, retried.Failure?.Detail);
         Assert.Equal(ComputeEnvironmentStatus.Provisioning, retried.Value!.Status);

@@ -16,7 +16,7 @@ public sealed class RepoDetailTests : ComponentTest
         var environment = await Services.GetRequiredService<ComputeEnvironmentService>()
             .CreateAsync(new CreateEnvironmentRequest("detail-env", "Gcp", "us-central1", null, 1, 2), null);
         var repos = Services.GetRequiredService<RepoService>();
-        var repo = await repos.CreateAsync(new CreateRepoRequest("Pricing", "Price elasticity models", environment.Value!.Id));
+        var repo = await repos.CreateAsync(new CreateRepoRequest("Pricing", "Price elasticity models", environment.Value!.Environment.Id));
         var user = await Services.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("mia@test.test", "Mia Modeller", Roles.Member, null));
         await repos.AddMemberAsync(repo.Value!.Id, user.Value!.User.Id);
         return (repo.Value, user.Value.User.Id);

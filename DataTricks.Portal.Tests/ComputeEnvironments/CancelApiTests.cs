@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using DataTricks.Portal.Tests.Support;
 
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
@@ -28,6 +29,8 @@ public sealed class CancelApiTests : IAsyncLifetime
         var canceled = await admin.PostAsync($"{operationUrl}/cancel", null, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, canceled.StatusCode);
+        // The answer shows the create as it is after the cancel: asked to stop, ending Canceled.
+        Assert.Equal(JsonValueKind.String, (await canceled.JsonAsync()).GetProperty("cancelRequestedAt").ValueKind);
         var deleteUrl = canceled.Headers.GetValues("Operation-Location").Single();
         Assert.Equal("Deleting", (await (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).JsonAsync()).GetProperty("status").GetString());
         for (var i = 0; i < 200 && (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode != HttpStatusCode.NotFound; i++)

@@ -75,7 +75,7 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
         Assert.Equal("The cluster is missing from the cloud. Repair recreates it.", found.StatusMessage);
         Assert.Equal(ComputeEnvironmentStatus.Ready, (await _engine.EnvironmentAsync(untouched.Id)).Status);
 
-        var repairing = await _engine.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().RepairAsync(environment.Id, Ct));
+        var repairing = await _engine.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().RepairAsync(environment.Id, cancellationToken: Ct));
         Assert.Equal(ComputeEnvironmentStatus.Provisioning, repairing.Value!.Status);
         await _engine.RunAsync(repairing.Value.OperationId!.Value);
 
@@ -91,7 +91,7 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     {
         var environment = await ReadyEnvironmentAsync();
 
-        var refused = await _engine.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().RepairAsync(environment.Id, Ct));
+        var refused = await _engine.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().RepairAsync(environment.Id, cancellationToken: Ct));
 
         Assert.Equal(FailureKind.Conflict, refused.Failure?.Kind);
     }

@@ -76,7 +76,7 @@ internal sealed class DomainHarness : IAsyncDisposable
             var result = await services.GetRequiredService<ComputeEnvironmentService>()
                 .CreateAsync(new CreateEnvironmentRequest(name, "Aws", "us-east-1", null, 1, 2), null);
             Assert.True(result.Succeeded, result.Failure?.Detail);
-            return result.Value;
+            return result.Value.Environment;
         }, customerId);
 
     /// <summary>Queues <paramref name="count"/> creates in one write, as many requests would have; returns the environments' ids.</summary>

@@ -1,7 +1,10 @@
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Domain.AccessTokens;
 using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Api;
+
+public sealed record AccessTokenListResponse(IReadOnlyList<AccessTokenView> Items);
 
 public static class AccessTokenEndpoints
 {
@@ -12,16 +15,22 @@ public static class AccessTokenEndpoints
         tokens.MapPost("/", async (CreateTokenRequest request, AccessTokenService service, CancellationToken cancellationToken) =>
                 (await service.CreateAsync(request, cancellationToken)).ToHttpResult(created =>
                     TypedResults.Created($"/api/v1/tokens/{created.Id}", created)))
-            .WithSummary("Create a personal access token (its secret is shown only in this response)")
-            .Produces<CreatedToken>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .WithName("CreateAccessToken")
+            .WithSummary("Create a personal access token")
+            .WithDescription("Its secret is shown only in this answer; it acts with the caller's role at each use.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new token.", HeaderKind.Uri)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         tokens.MapGet("/", async (AccessTokenService service, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new { items = await service.ListMineAsync(cancellationToken) }))
-            .WithSummary("List the caller's tokens");
+                TypedResults.Ok(new AccessTokenListResponse(await service.ListMineAsync(cancellationToken))))
+            .WithName("ListAccessTokens")
+            .WithSummary("List the caller's tokens")
+            .WithDescription("Names, prefixes and dates; never the secrets.");
         tokens.MapDelete("/{id:guid}", async (Guid id, AccessTokenService service, CancellationToken cancellationToken) =>
                 (await service.RevokeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithName("RevokeAccessToken")
             .WithSummary("Revoke one of the caller's tokens")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("The token stops working at once.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 }

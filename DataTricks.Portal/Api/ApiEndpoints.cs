@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -22,6 +23,14 @@ public static class ApiEndpoints
             .MapOperationEndpoints()
             .MapUserEndpoints()
             .MapRepoEndpoints();
+
+        // The type URIs of problems resolve to what they mean, for a person following one from a log.
+        app.MapGet("/problems/{code}", (string code) =>
+                ProblemCodes.All.FirstOrDefault(p => p.Code == code) is { Code: not null } known
+                    ? Results.Text($"{known.Code} (HTTP {known.Status}): {known.Meaning}\n")
+                    : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 }

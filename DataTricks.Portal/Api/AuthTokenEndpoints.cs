@@ -18,10 +18,12 @@ public static class AuthTokenEndpoints
         api.MapPost("/auth/token", IssueAsync)
             .AllowAnonymous()
             .RequireRateLimiting(SignInRateLimit.Policy)
+            .WithName("IssueAccessToken")
+            .WithTags("Authentication")
             .WithSummary("Exchange an e-mail and password for a short-lived access token")
+            .WithDescription("Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401.")
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
     }
 

@@ -1,99 +1,136 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
+using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
 
 public static class ComputeEnvironmentEndpoints
 {
-    /// <summary>How long clients should wait before polling an operation again.</summary>
-    public const int RetryAfterSeconds = 5;
+    private const string IfMatchDescription = "Apply only if the environment's ETag is one of these (strong comparison); otherwise 412.";
 
     public static RouteGroupBuilder MapComputeEnvironmentEndpoints(this RouteGroupBuilder api)
     {
         var environments = api.MapGroup("/compute-environments").WithTags("Compute environments").RequireAuthorization(Policies.TenantMember);
 
-        environments.MapPost("/", async (CreateEnvironmentRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        environments.MapPost("/", async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> (
+                CreateEnvironmentRequest request,
+                [FromHeader(Name = "Idempotency-Key"), StringLength(IdempotencyRecord.KeyMaxLength, MinimumLength = 1)] string? idempotencyKey,
                 ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.CreateAsync(request, idempotencyKey, cancellationToken)).ToHttpResult(view => Accepted(http, view)))
+                (await service.CreateAsync(request, idempotencyKey, cancellationToken)).ToHttpResult(created =>
+                {
+                    if (created.Replayed)
+                        http.Response.Headers[ResponseHeaders.IdempotentReplayed] = "true";
+                    return Accepted(http, created.Environment, $"/api/v1/compute-environments/{created.Environment.Id}");
+                }))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("CreateComputeEnvironment")
             .WithSummary("Create an environment; provisioning continues in the background")
-            .WithDescription("Answers 202 at once with the environment (status Pending), a Location, an Operation-Location to poll and a Retry-After. " +
-                "An Idempotency-Key header makes retries safe: the same key and body return the same environment.")
-            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. " +
+                $"An Idempotency-Key makes retries safe for {IdempotencyRecord.Lifetime.TotalHours:0} hours: the same key and body answer the same environment " +
+                "(with Idempotent-Replayed: true); the same key with another body answers 422.")
+            .WithOperationHeaders(location: true)
+            .WithResponseHeader(StatusCodes.Status202Accepted, ResponseHeaders.IdempotentReplayed, "true when an earlier request with this Idempotency-Key made the environment.", HeaderKind.Boolean)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
-        environments.MapGet("/", async (string? status, int? pageSize, string? pageToken, ComputeEnvironmentService service, CancellationToken cancellationToken) =>
+        environments.MapGet("/", async Task<Results<Ok<EnvironmentPageResponse>, ProblemHttpResult>> (
+                string? status, [Range(1, ComputeEnvironmentService.MaxPageSize)] int? pageSize, string? pageToken,
+                ComputeEnvironmentService service, CancellationToken cancellationToken) =>
                 (await service.ListAsync(status, pageSize, pageToken, cancellationToken)).ToHttpResult(page =>
-                    TypedResults.Ok(new EnvironmentPageResponse(page.Items.Select(EnvironmentResponse.From).ToList(), page.NextPageToken))))
+                    TypedResults.Ok(new EnvironmentPageResponse([.. page.Items.Select(EnvironmentResponse.From)], page.NextPageToken))))
+            .WithName("ListComputeEnvironments")
             .WithSummary("List environments, newest first")
-            .Produces<EnvironmentPageResponse>()
-            .ProducesValidationProblem();
+            .WithDescription("Filter by status; follow nextPageToken for the next page.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
-        environments.MapGet("/{id:guid}", async (Guid id, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult(view => WithETag(http, view)))
-            .WithSummary("One environment, with an ETag for conditional updates")
-            .Produces<EnvironmentResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        environments.MapGet("/{id:guid}", async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> (
+                Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.GetAsync(id, cancellationToken)).ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, StatusCodeHttpResult>>(view =>
+                {
+                    http.Response.Headers.ETag = ETags.For(view.Version);
+                    return ETags.IsCurrent(http.Request.Headers.IfNoneMatch, view.Version)
+                        ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                        : TypedResults.Ok(EnvironmentResponse.From(view));
+                }).Flatten())
+            .WithName("GetComputeEnvironment")
+            .WithSummary("One environment, with its ETag")
+            .WithDescription("With If-None-Match holding the current ETag, answers 304 and no body.")
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", "The environment's version, for If-Match and If-None-Match.")
+            .Produces(StatusCodes.Status304NotModified)
+            .WithResponseHeader(StatusCodes.Status304NotModified, "ETag", "The environment's version.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
-        environments.MapPatch("/{id:guid}", async (Guid id, UpdateEnvironmentRequest request, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-            {
-                if (!ETags.TryParseIfMatch(http.Request.Headers.IfMatch, out var expected))
-                    return TypedResults.Problem("The If-Match header does not match the environment's ETag.", statusCode: StatusCodes.Status412PreconditionFailed);
-                // A resize is an operation to follow; a rename is done.
-                return (await service.UpdateAsync(id, request, expected, cancellationToken)).ToHttpResult(view =>
-                    view.Status == ComputeEnvironmentStatus.Resizing ? Accepted(http, view, location: false) : WithETag(http, view));
-            })
+        environments.MapPatch("/{id:guid}", async Task<Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>, ProblemHttpResult>> (
+                Guid id, UpdateEnvironmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+                ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.UpdateAsync(id, request, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken))
+                    .ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>>>(view =>
+                        // A resize is an operation to follow; a rename is done.
+                        view.Status == ComputeEnvironmentStatus.Resizing ? Accepted(http, view) : WithETag(http, view)).Flatten())
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Rename (200) or resize (202 with Operation-Location) an environment; If-Match is honoured")
-            .Produces<EnvironmentResponse>()
-            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithName("UpdateComputeEnvironment")
+            .WithSummary("Rename (200) or resize (202 with an Operation-Location) an environment")
+            .WithDescription("Send only the fields to change. " + IfMatchDescription)
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", "The environment's new version.")
+            .WithOperationHeaders()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
-        environments.MapDelete("/{id:guid}", async (Guid id, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(view => Accepted(http, view, location: false)))
+        environments.MapDelete("/{id:guid}", async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> (
+                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.DeleteAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view)))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("DeleteComputeEnvironment")
             .WithSummary("Delete an environment and every cloud resource it has")
-            .WithDescription("Refused with 409, listing the bound repos (repos: [{id, name}]), while repos use the environment.")
-            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Refused with 409 environment-in-use, listing the bound repos, while repos use the environment. " + IfMatchDescription)
+            .WithOperationHeaders()
+            .Produces<EnvironmentInUseProblem>(StatusCodes.Status409Conflict, "application/problem+json")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
 
-        environments.MapPost("/{id:guid}/repair", async (Guid id, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.RepairAsync(id, cancellationToken)).ToHttpResult(view => Accepted(http, view, location: false)))
-            .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Recreate the cloud resources of a Degraded environment")
-            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        MapRequeue(environments, "repair", "RepairComputeEnvironment", "Recreate the cloud resources of a Degraded environment",
+            (service, id, ifMatch, cancellationToken) => service.RepairAsync(id, ifMatch, cancellationToken));
+        MapRequeue(environments, "retry", "RetryComputeEnvironment", "Retry a Failed environment from the step that failed",
+            (service, id, ifMatch, cancellationToken) => service.RetryAsync(id, ifMatch, cancellationToken));
 
-        environments.MapPost("/{id:guid}/retry", async (Guid id, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.RetryAsync(id, cancellationToken)).ToHttpResult(view => Accepted(http, view, location: false)))
-            .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Retry a Failed environment from the step that failed")
-            .Produces<EnvironmentResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        environments.MapGet("/{id:guid}/operations", async Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> (
+                Guid id, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, OperationService service, CancellationToken cancellationToken) =>
+            {
+                var query = ListQuery.FromApi(null, pageSize, pageToken);
+                if (!query.Succeeded)
+                    return query.Failure.ToProblem();
+                return (await service.ListForEnvironmentAsync(id, query.Value, cancellationToken)).ToHttpResult(page => TypedResults.Ok(PageResponse<OperationView>.From(page)));
+            })
+            .WithName("ListComputeEnvironmentOperations")
+            .WithSummary("The environment's operations, newest first")
+            .WithDescription("Its history: creates, resizes, repairs, deletes, with their outcome.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static IResult Accepted(HttpContext http, EnvironmentView view, bool location = true)
+    private static void MapRequeue(RouteGroupBuilder environments, string action, string name, string summary,
+        Func<ComputeEnvironmentService, Guid, VersionMatch, CancellationToken, Task<Result<EnvironmentView>>> requeue) =>
+        environments.MapPost($"/{{id:guid}}/{action}", async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> (
+                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await requeue(service, id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view)))
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription("Answers 202 with an Operation-Location to follow; 409 when the environment is in another state. " + IfMatchDescription)
+            .WithOperationHeaders()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+
+    private static Accepted<EnvironmentResponse> Accepted(HttpContext http, EnvironmentView view, string? location = null)
     {
-        if (location)
-            http.Response.Headers.Location = $"/api/v1/compute-environments/{view.Id}";
         if (view.OperationId is { } operationId)
-            http.Response.Headers["Operation-Location"] = $"/api/v1/operations/{operationId}";
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Json(EnvironmentResponse.From(view), statusCode: StatusCodes.Status202Accepted);
+            http.Response.Headers[ResponseHeaders.OperationLocation] = $"/api/v1/operations/{operationId}";
+        http.Response.Headers.RetryAfter = RetryAfter.FirstLook;
+        http.Response.Headers.ETag = ETags.For(view.Version);
+        return TypedResults.Accepted(location, EnvironmentResponse.From(view));
     }
 
-    private static IResult WithETag(HttpContext http, EnvironmentView view)
+    private static Ok<EnvironmentResponse> WithETag(HttpContext http, EnvironmentView view)
     {
         http.Response.Headers.ETag = ETags.For(view.Version);
         return TypedResults.Ok(EnvironmentResponse.From(view));

@@ -5,26 +5,31 @@ namespace DataTricks.Portal.Api;
 
 public sealed record RenameCustomerRequest(string? Name);
 
+public sealed record CustomerResponse(Guid Id, string Name, DateTimeOffset CreatedAt, int UserCount, int RepoCount, int EnvironmentCount)
+{
+    public static CustomerResponse From(CustomerSummary summary) =>
+        new(summary.Id, summary.Name, summary.CreatedAt, summary.UserCount, summary.RepoCount, summary.EnvironmentCount);
+}
+
 public static class CustomerEndpoints
 {
     public static RouteGroupBuilder MapCustomerEndpoints(this RouteGroupBuilder api)
     {
         var customer = api.MapGroup("/customer").WithTags("Customer");
         customer.MapGet("/", async (CustomerService service, CancellationToken cancellationToken) =>
-                (await service.GetAsync(cancellationToken)).ToHttpResult(summary => TypedResults.Ok(ToResponse(summary))))
+                (await service.GetAsync(cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary))))
             .RequireAuthorization(Policies.TenantMember)
-            .WithSummary("The caller's own customer");
+            .WithName("GetCustomer")
+            .WithSummary("The caller's own customer")
+            .WithDescription("Its name and how many users, repos and environments it has.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         customer.MapPatch("/", async (RenameCustomerRequest request, CustomerService service, CancellationToken cancellationToken) =>
-                (await service.RenameAsync(request.Name, cancellationToken)).ToHttpResult(summary => TypedResults.Ok(ToResponse(summary))))
+                (await service.RenameAsync(request.Name, cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary))))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("RenameCustomer")
             .WithSummary("Rename the caller's customer")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("409 name-taken when another customer has the name.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         return api;
     }
-
-    private static object ToResponse(CustomerSummary summary) => new
-    {
-        summary.Id, summary.Name, summary.CreatedAt, summary.UserCount, summary.RepoCount, summary.EnvironmentCount,
-    };
 }

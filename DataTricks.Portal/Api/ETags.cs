@@ -1,31 +1,33 @@
 using System.Globalization;
+using DataTricks.Domain.Common;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace DataTricks.Portal.Api;
 
-/// <summary>Strong ETags from an entity's version number.</summary>
+/// <summary>Strong ETags from a resource's version number, and the preconditions of RFC 9110 on them.</summary>
 public static class ETags
 {
     public static string For(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// No header or <c>*</c> means no precondition (null). False for a value that is not one of our ETags:
-    /// it can never match, so the request fails its precondition.
+    /// If-Match: none or <c>*</c> allows any version; otherwise the versions of the listed strong tags. A weak tag never
+    /// matches (If-Match compares strongly), and a tag that is not ours names no version, so both can only fail.
     /// </summary>
-    public static bool TryParseIfMatch(StringValues header, out long? expectedVersion)
+    public static VersionMatch IfMatch(StringValues header)
     {
-        expectedVersion = null;
-        var value = header.ToString().Trim();
-        if (value.Length == 0 || value == "*")
-            return true;
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-            value = value[2..];
-        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"'
-            && long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            expectedVersion = version;
-            return true;
-        }
-        return false;
+        if (StringValues.IsNullOrEmpty(header) || !EntityTagHeaderValue.TryParseList(header, out var tags))
+            return StringValues.IsNullOrEmpty(header) ? VersionMatch.Any : new VersionMatch(new HashSet<long>());
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+            return VersionMatch.Any;
+        return new VersionMatch(tags.Where(t => !t.IsWeak).Select(Version).OfType<long>().ToHashSet());
     }
+
+    /// <summary>If-None-Match: true when the caller's copy is current (<c>*</c>, or a tag equal by weak comparison).</summary>
+    public static bool IsCurrent(StringValues header, long version) =>
+        !StringValues.IsNullOrEmpty(header) && EntityTagHeaderValue.TryParseList(header, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || Version(t) == version);
+
+    private static long? Version(EntityTagHeaderValue tag) =>
+        long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 }

@@ -1,21 +1,33 @@
 using DataTricks.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
 
-/// <summary>Presents a service <see cref="Failure"/> as RFC 9457 problem details.</summary>
+/// <summary>Presents a service <see cref="Failure"/> as RFC 9457 problem details with its stable code.</summary>
 public static class FailureResults
 {
-    public static IResult ToProblem(this Failure failure) => failure.Kind switch
+    public static ProblemHttpResult ToProblem(this Failure failure)
     {
-        FailureKind.Invalid when failure.FieldErrors is not null =>
-            TypedResults.ValidationProblem(failure.FieldErrors.ToDictionary(e => e.Key, e => e.Value), failure.Detail, title: "The request is invalid."),
-        _ => TypedResults.Problem(failure.Detail, statusCode: StatusCode(failure.Kind), title: Title(failure.Kind), extensions: failure.Extensions),
-    };
+        ProblemDetails problem = failure.FieldErrors is not null
+            ? new HttpValidationProblemDetails(failure.FieldErrors.ToDictionary(e => e.Key, e => e.Value))
+            : new ProblemDetails();
+        problem.Status = StatusCode(failure.Kind);
+        problem.Title = Title(failure.Kind);
+        problem.Detail = failure.Detail;
+        foreach (var (key, value) in failure.Extensions ?? new Dictionary<string, object?>())
+            problem.Extensions[key] = value;
+        problem.Extensions[ProblemTypes.CodeExtension] = failure.ProblemCode;
+        return TypedResults.Problem(problem);
+    }
 
-    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
+    /// <summary>The success's typed result, or the failure's problem: the success type declares itself to the API document.</summary>
+    public static Results<TSuccess, ProblemHttpResult> ToHttpResult<T, TSuccess>(this Result<T> result, Func<T, TSuccess> onSuccess)
+        where TSuccess : IResult =>
         result.Succeeded ? onSuccess(result.Value) : result.Failure.ToProblem();
 
-    public static async Task<IResult> ToHttpResultAsync<T>(this Result<T> result, Func<T, Task<IResult>> onSuccess) =>
+    public static async Task<Results<TSuccess, ProblemHttpResult>> ToHttpResultAsync<T, TSuccess>(this Result<T> result, Func<T, Task<TSuccess>> onSuccess)
+        where TSuccess : IResult =>
         result.Succeeded ? await onSuccess(result.Value) : result.Failure.ToProblem();
 
     private static int StatusCode(FailureKind kind) => kind switch

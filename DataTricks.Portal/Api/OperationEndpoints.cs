@@ -1,6 +1,8 @@
-using System.Globalization;
+using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -10,29 +12,42 @@ public static class OperationEndpoints
     {
         var operations = api.MapGroup("/operations").WithTags("Operations").RequireAuthorization(Policies.TenantMember);
 
-        operations.MapGet("/{id:guid}", async (Guid id, OperationService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult(operation =>
+        operations.MapGet("/{id:guid}", async Task<Results<Ok<OperationView>, ProblemHttpResult>> (
+                Guid id, string? wait, OperationWaiter waiter, HttpContext http, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                if (OperationWaiter.ParseWait(wait) is not { } duration)
+                    return Failure.Invalid("wait", $"wait is a number of seconds from 0s to {OperationWaiter.MaxWait.TotalSeconds:0}s, such as 30s.").ToProblem();
+                return (await waiter.WaitAsync(id, duration, cancellationToken)).ToHttpResult(operation =>
                 {
-                    if (!operation.Done)
-                        http.Response.Headers.RetryAfter = ComputeEnvironmentEndpoints.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                    if (RetryAfter.For(operation, time.GetUtcNow()) is { } retryAfter)
+                        http.Response.Headers.RetryAfter = retryAfter;
                     return TypedResults.Ok(operation);
-                }))
-            .WithSummary("Follow an operation; Retry-After says when to look again while it is not done")
-            .Produces<OperationView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                });
+            })
+            .WithName("GetOperation")
+            .WithSummary("Follow an operation")
+            .WithDescription("With wait (e.g. 30s, at most 60s) the answer comes as soon as the operation is done or the time is up. " +
+                "While it is not done, Retry-After says when the engine next looks at it.")
+            .WithResponseHeader(StatusCodes.Status200OK, "Retry-After", "While the operation is not done: seconds until it may have moved.", HeaderKind.Seconds)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        operations.MapPost("/{id:guid}/cancel", async (Guid id, OperationService service, HttpContext http, CancellationToken cancellationToken) =>
+        operations.MapPost("/{id:guid}/cancel", async Task<Results<Accepted<OperationView>, ProblemHttpResult>> (
+                Guid id, OperationService service, HttpContext http, CancellationToken cancellationToken) =>
                 (await service.CancelAsync(id, cancellationToken)).ToHttpResult(result =>
                 {
-                    http.Response.Headers["Operation-Location"] = $"/api/v1/operations/{result.DeleteOperationId}";
-                    return TypedResults.Json(result.Canceled, statusCode: StatusCodes.Status202Accepted);
+                    http.Response.Headers[ResponseHeaders.OperationLocation] = $"/api/v1/operations/{result.DeleteOperationId}";
+                    http.Response.Headers.RetryAfter = RetryAfter.FirstLook;
+                    return TypedResults.Accepted((string?)null, result.Canceled);
                 }))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("CancelOperation")
             .WithSummary("Cancel a running create; the environment goes Deleting and its partial resources are removed")
-            .WithDescription("Operation-Location points at the delete that removes the partial resources. 409 when the operation is done or is a delete.")
-            .Produces<OperationView>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Answers the create as it is after the cancel (cancelRequestedAt set; it ends Canceled). " +
+                "Operation-Location points at the delete that removes the partial resources. 409 when the operation is done or is not a create, " +
+                "or (environment-in-use) while repos use the environment.")
+            .WithOperationHeaders()
+            .Produces<EnvironmentInUseProblem>(StatusCodes.Status409Conflict, "application/problem+json")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 }

@@ -1,8 +1,12 @@
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Repos;
+using System.ComponentModel.DataAnnotations;
 using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Api;
+
+public sealed record MemberListResponse(IReadOnlyList<RepoMemberView> Items);
 
 public static class RepoEndpoints
 {
@@ -10,59 +14,68 @@ public static class RepoEndpoints
     {
         var repos = api.MapGroup("/repos").WithTags("Repos").RequireAuthorization(Policies.TenantMember);
 
-        repos.MapGet("/", (string? search, int? pageSize, string? pageToken, RepoService service, CancellationToken cancellationToken) =>
+        repos.MapGet("/", (string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, RepoService service, CancellationToken cancellationToken) =>
                 ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
                     TypedResults.Ok(PageResponse<RepoView>.From(await service.ListAsync(query, cancellationToken)))))
+            .WithName("ListRepos")
             .WithSummary("The customer's repos, by name")
-            .Produces<PageResponse<RepoView>>()
-            .ProducesValidationProblem();
+            .WithDescription("search matches the name; follow nextPageToken for the next page.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         repos.MapPost("/", async (CreateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
                 (await service.CreateAsync(request, cancellationToken)).ToHttpResult(repo => TypedResults.Created($"/api/v1/repos/{repo.Id}", repo)))
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Create a repo bound to one of the customer's Pending, Provisioning or Ready environments")
-            .Produces<RepoView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("CreateRepo")
+            .WithSummary("Create a repo bound to a compute environment")
+            .WithDescription("The environment must be one of the customer's, Pending, Provisioning or Ready (else 409 environment-unavailable).")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new repo.", HeaderKind.Uri)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         repos.MapGet("/{id:guid}", async (Guid id, RepoService service, CancellationToken cancellationToken) =>
                 (await service.GetAsync(id, cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo)))
+            .WithName("GetRepo")
             .WithSummary("One repo")
-            .Produces<RepoView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("A repo of the caller's customer; any other id answers 404.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         repos.MapPatch("/{id:guid}", async (Guid id, UpdateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
                 (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo)))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("UpdateRepo")
             .WithSummary("Rename, describe or rebind a repo to another environment")
-            .Produces<RepoView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Send only the fields to change.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         repos.MapDelete("/{id:guid}", async (Guid id, RepoService service, CancellationToken cancellationToken) =>
                 (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("DeleteRepo")
             .WithSummary("Delete a repo and its memberships")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Its environment stays; delete that separately.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         repos.MapGet("/{id:guid}/members", async (Guid id, RepoService service, CancellationToken cancellationToken) =>
-                (await service.MembersAsync(id, cancellationToken)).ToHttpResult(members => TypedResults.Ok(new { items = members })))
+                (await service.MembersAsync(id, cancellationToken)).ToHttpResult(members => TypedResults.Ok(new MemberListResponse(members))))
+            .WithName("ListRepoMembers")
             .WithSummary("The repo's members")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Every member, by name.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         repos.MapPut("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
                 (await service.AddMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Make a user of the customer a member (idempotent)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("AddRepoMember")
+            .WithSummary("Make a user of the customer a member")
+            .WithDescription("Idempotent: adding a member twice changes nothing.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         repos.MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
                 (await service.RemoveMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Remove a member (idempotent)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("RemoveRepoMember")
+            .WithSummary("Remove a member")
+            .WithDescription("Idempotent: removing a non-member changes nothing.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 }

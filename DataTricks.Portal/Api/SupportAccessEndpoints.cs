@@ -12,22 +12,22 @@ public static class SupportAccessEndpoints
         var access = api.MapGroup("/customer/support-access").WithTags("Customer").RequireAuthorization(Policies.TenantAdmin);
         access.MapGet("/", async (SupportAccessService service, CancellationToken cancellationToken) =>
                 (await service.GetAsync(cancellationToken)).ToHttpResult(view => TypedResults.Ok(view)))
+            .WithName("GetSupportAccess")
             .WithSummary("Whether DataTricks support may act inside the customer, and until when")
-            .Produces<SupportAccessView>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("404 when no grant is open.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         access.MapPut("/", async (GrantSupportAccessRequest request, SupportAccessService service, CancellationToken cancellationToken) =>
                 (await service.GrantAsync(request.ExpiresAt, cancellationToken)).ToHttpResult(view => TypedResults.Ok(view)))
-            .WithSummary("Let DataTricks support act inside the customer until expiresAt (1 hour to 30 days from now)")
-            .Produces<SupportAccessView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("GrantSupportAccess")
+            .WithSummary("Let DataTricks support act inside the customer")
+            .WithDescription("Until expiresAt, 1 hour to 30 days from now; a new grant replaces the open one.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         access.MapDelete("/", async (SupportAccessService service, CancellationToken cancellationToken) =>
                 (await service.RevokeAsync(cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
-            .WithSummary("Revoke support access; running impersonations end at once")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("RevokeSupportAccess")
+            .WithSummary("Revoke support access")
+            .WithDescription("Running impersonations end at once.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
 }

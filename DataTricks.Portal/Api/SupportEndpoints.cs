@@ -1,8 +1,11 @@
+using DataTricks.Portal.Api.OpenApi;
 using System.Security.Claims;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Impersonation;
+using System.ComponentModel.DataAnnotations;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -13,29 +16,38 @@ public static class SupportEndpoints
     public static RouteGroupBuilder MapSupportEndpoints(this RouteGroupBuilder api)
     {
         var support = api.MapGroup("/support").RequireAuthorization(Policies.Support).WithTags("Support");
-        support.MapGet("/customers", (string? search, int? pageSize, string? pageToken, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
+        support.MapGet("/customers", (string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
                 ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
                     TypedResults.Ok(PageResponse<CustomerSummary>.From(await directory.ListAsync(query, cancellationToken)))))
+            .WithName("ListCustomersForSupport")
             .WithSummary("Customers, for staff choosing whom to help")
-            .Produces<PageResponse<CustomerSummary>>()
-            .ProducesValidationProblem();
+            .WithDescription("With each one's support access grant, if any.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         support.MapPost("/impersonation", async (StartImpersonationRequest request, ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
                 (await impersonation.StartAsync(caller.UserId(), request.CustomerId, request.Reason, cancellationToken))
                     .ToHttpResult(session => TypedResults.Created("/api/v1/support/impersonation", session)))
-            .WithSummary("Start acting inside a customer for at most 60 minutes; the reason is audited")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        support.MapGet("/impersonation", async (ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
+            .WithName("StartImpersonation")
+            .WithSummary("Start acting inside a customer")
+            .WithDescription("For at most 60 minutes, and never past the customer's support access grant (403 support-access-not-granted without one). The reason is audited.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The impersonation.", HeaderKind.Uri)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        support.MapGet("/impersonation", async Task<Results<Ok<ActiveImpersonation>, ProblemHttpResult>> (
+                ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
                 await impersonation.GetActiveAsync(caller.UserId(), cancellationToken) is { } session
-                    ? Results.Ok(session)
-                    : Results.Problem("No impersonation is active.", statusCode: StatusCodes.Status404NotFound))
-            .WithSummary("The caller's active impersonation");
+                    ? TypedResults.Ok(session)
+                    : Failure.NotFound("An active impersonation").ToProblem())
+            .WithName("GetImpersonation")
+            .WithSummary("The caller's active impersonation")
+            .WithDescription("404 when none is active.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         support.MapDelete("/impersonation", async (ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
             {
                 await impersonation.EndAsync(caller.UserId(), cancellationToken);
                 return TypedResults.NoContent();
             })
-            .WithSummary("End the caller's impersonation");
+            .WithName("EndImpersonation")
+            .WithSummary("End the caller's impersonation")
+            .WithDescription("Idempotent: ending none changes nothing.");
         return api;
     }
 }

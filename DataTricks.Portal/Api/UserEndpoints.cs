@@ -1,6 +1,9 @@
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Users;
+using System.ComponentModel.DataAnnotations;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -9,65 +12,73 @@ public sealed record ResetPasswordRequest(string? Password);
 /// <summary>The generated password, shown this once; null when the caller chose the password.</summary>
 public sealed record ResetPasswordResponse(string? GeneratedPassword);
 
+/// <summary>A new user, with the generated password shown this once (null when the caller chose it).</summary>
+public sealed record CreatedUserResponse(Guid Id, string Email, string DisplayName, string Role, bool IsActive, DateTimeOffset CreatedAt, string? GeneratedPassword);
+
 public static class UserEndpoints
 {
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.TenantMember);
 
-        users.MapGet("/", (string? search, int? pageSize, string? pageToken, UserService service, CancellationToken cancellationToken) =>
+        users.MapGet("/", (string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, UserService service, CancellationToken cancellationToken) =>
                 ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
                     TypedResults.Ok(PageResponse<UserView>.From(await service.ListAsync(query, cancellationToken)))))
-            .WithSummary("The customer's users, by name; search matches name or e-mail")
-            .Produces<PageResponse<UserView>>()
-            .ProducesValidationProblem();
+            .WithName("ListUsers")
+            .WithSummary("The customer's users, by name")
+            .WithDescription("search matches the name or the e-mail; follow nextPageToken for the next page.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         users.MapPost("/", async (CreateUserRequest request, UserService service, CancellationToken cancellationToken) =>
                 (await service.CreateAsync(request, cancellationToken)).ToHttpResult(created =>
-                    TypedResults.Created($"/api/v1/users/{created.User.Id}", new { created.User.Id, created.User.Email, created.User.DisplayName, created.User.Role, created.User.IsActive, created.User.CreatedAt, created.GeneratedPassword })))
+                    TypedResults.Created($"/api/v1/users/{created.User.Id}", new CreatedUserResponse(created.User.Id, created.User.Email,
+                        created.User.DisplayName, created.User.Role, created.User.IsActive, created.User.CreatedAt, created.GeneratedPassword))))
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Add a colleague; without a password one is generated and returned once")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("CreateUser")
+            .WithSummary("Add a colleague")
+            .WithDescription("Without a password one is generated and returned once, in this answer. 409 email-taken when the e-mail has an account.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new user.", HeaderKind.Uri)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
         users.MapGet("/{id:guid}", async (Guid id, UserService service, CancellationToken cancellationToken) =>
                 (await service.GetAsync(id, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user)))
+            .WithName("GetUser")
             .WithSummary("One user")
-            .Produces<UserView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("A user of the caller's customer; any other id answers 404.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         users.MapPatch("/{id:guid}", async (Guid id, UpdateUserRequest request, UserService service, CancellationToken cancellationToken) =>
                 (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user)))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("UpdateUser")
             .WithSummary("Rename, change the role of, deactivate or reactivate a user")
-            .WithDescription("409 when the change would leave the customer without an active admin.")
-            .Produces<UserView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         users.MapPost("/{id:guid}/reset-password", async (Guid id, ResetPasswordRequest? request, UserService service, CancellationToken cancellationToken) =>
                 (await service.ResetPasswordAsync(id, request?.Password, cancellationToken)).ToHttpResult(password =>
                     TypedResults.Ok(new ResetPasswordResponse(request?.Password is { Length: > 0 } ? null : password))))
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Set a new password (generated and returned once when none is given) and sign the user out everywhere")
-            .Produces<ResetPasswordResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("ResetUserPassword")
+            .WithSummary("Set a new password and sign the user out everywhere")
+            .WithDescription("Without a password one is generated and returned once, in this answer.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         users.MapPost("/{id:guid}/sign-out", async (Guid id, UserService service, CancellationToken cancellationToken) =>
                 (await service.SignOutEverywhereAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithSummary("Sign the user out everywhere: ends their portal sessions and access tokens")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("SignOutUser")
+            .WithSummary("Sign the user out everywhere")
+            .WithDescription("Ends their portal sessions and access tokens; personal access tokens stay valid.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         users.MapDelete("/{id:guid}", async (Guid id, UserService service, CancellationToken cancellationToken) =>
                 (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("DeleteUser")
             .WithSummary("Delete a user and their repo memberships")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("409 last-admin when the user is the customer's last active admin.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using DataTricks.Portal.Api;
 using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Hosting;
@@ -11,6 +12,7 @@ public static class PipelineExtensions
     /// </summary>
     public static WebApplication UseDataTricksPipeline(this WebApplication app)
     {
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeaders>();
         // Behind nginx the client's address is in X-Forwarded-For; only loopback proxies are believed (the default).
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });

@@ -15,6 +15,7 @@ public static class PortalServiceCollectionExtensions
         services.AddHealthChecks().AddDbContextCheck<DataTricksDbContext>();
         services.AddHostedService<ProvisioningWorker>();
         services.AddHostedService<SupportAccessExpiryWorker>();
+        services.AddHostedService<IdempotencyCleanupWorker>();
         services.AddHostedService<ReconcileWorker>();
         services.AddHostedService<StatusEventTailer>();
         return services;

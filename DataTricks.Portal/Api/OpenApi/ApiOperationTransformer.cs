@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+
+namespace DataTricks.Portal.Api.OpenApi;
+
+/// <summary>
+/// What every operation shares and endpoints need not repeat: the 401, 403 and 429 problems that authentication,
+/// authorization and rate limiting can answer, open operations marked as such, the headers endpoints declared, and the
+/// request id every answer carries.
+/// </summary>
+internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var document = context.Document!;
+        operation.Responses ??= [];
+        if (metadata.OfType<IAllowAnonymous>().Any())
+            operation.Security = [];
+        else
+        {
+            AddProblem(operation, document, StatusCodes.Status401Unauthorized, "No valid access token or personal access token was given.");
+            AddProblem(operation, document, StatusCodes.Status403Forbidden, "The caller's role (or an impersonation) does not allow this.");
+        }
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            AddProblem(operation, document, StatusCodes.Status429TooManyRequests, "Too many attempts; try again after Retry-After seconds.");
+            AddHeader(operation, new ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", "Seconds to wait before trying again.", HeaderKind.Seconds));
+        }
+        foreach (var header in metadata.OfType<ResponseHeader>())
+            AddHeader(operation, header);
+        foreach (var status in operation.Responses.Keys.ToList())
+        {
+            if (int.TryParse(status, out var code))
+                AddHeader(operation, new ResponseHeader(code, ResponseHeaders.RequestId, "The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it."));
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void AddProblem(OpenApiOperation operation, OpenApiDocument document, int status, string description)
+    {
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (operation.Responses!.ContainsKey(key))
+            return;
+        operation.Responses[key] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), document) },
+            },
+        };
+    }
+
+    private static void AddHeader(OpenApiOperation operation, ResponseHeader header)
+    {
+        if (!operation.Responses!.TryGetValue(header.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var found)
+            || found is not OpenApiResponse response)
+            return;
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers[header.Name] = new OpenApiHeader { Description = header.Description, Schema = Schema(header.Kind) };
+    }
+
+    private static OpenApiSchema Schema(HeaderKind kind) => kind switch
+    {
+        HeaderKind.Uri => new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+        HeaderKind.Seconds => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+        HeaderKind.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+        _ => new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+}

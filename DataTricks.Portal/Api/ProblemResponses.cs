@@ -1,0 +1,23 @@
+using DataTricks.Domain.ComputeEnvironments;
+
+namespace DataTricks.Portal.Api;
+
+/// <summary>The 409 of a refused delete or cancel: which repos still use the environment.</summary>
+public sealed record EnvironmentInUseProblem(
+    string Type, string Title, int Status, string Detail, string Code, string TraceId, IReadOnlyList<BoundRepo> Repos);
+
+public static class ProblemResponses
+{
+    /// <summary>Declares the problem answers an endpoint can give: 400 with its field errors, any other as problem details.</summary>
+    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statusCodes) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var status in statusCodes)
+        {
+            if (status == StatusCodes.Status400BadRequest)
+                builder.ProducesValidationProblem();
+            else
+                builder.ProducesProblem(status);
+        }
+        return builder;
+    }
+}
