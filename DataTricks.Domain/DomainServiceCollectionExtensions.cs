@@ -86,7 +86,7 @@ public static class DomainServiceCollectionExtensions
             tenant => create(sp.GetRequiredService<DbContextOptions<TContext>>(), tenant), sp.GetRequiredService<TimeProvider>()));
     }
 
-    /// <summary>The engine of SPEC section 2: queue, leases, runner, notifier, and the simulated cloud behind <see cref="ICloud"/>.</summary>
+    /// <summary>The provisioning engine: queue, leases, runner, notifier, and the simulated cloud behind <see cref="ICloud"/>.</summary>
     private static void AddProvisioning(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));

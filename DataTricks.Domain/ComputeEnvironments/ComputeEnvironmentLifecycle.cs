@@ -1,6 +1,6 @@
 namespace DataTricks.Domain.ComputeEnvironments;
 
-/// <summary>The status transitions of SPEC section 2; anything not listed here is a bug.</summary>
+/// <summary>The status transitions of an environment; anything not listed here is a bug.</summary>
 public static class ComputeEnvironmentLifecycle
 {
     private static readonly HashSet<(ComputeEnvironmentStatus From, ComputeEnvironmentStatus To)> Allowed =

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.Seeding;
 
 /// <summary>
-/// The demo data of SPEC section 5. Each customer is seeded whole in one transaction, and only if it is
+/// The demo data (README, "Demo logins"). Each customer is seeded whole in one transaction, and only if it is
 /// not there yet, so a second start changes nothing.
 /// </summary>
 public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, TimeProvider time)

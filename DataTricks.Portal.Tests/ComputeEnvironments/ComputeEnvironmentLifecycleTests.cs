@@ -7,7 +7,7 @@ public sealed class ComputeEnvironmentLifecycleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    // Written out from SPEC section 2 rather than read from the code, so the test fails if the code drifts.
+    // Written out from the product rules rather than read from the code, so the test fails if the code drifts.
     private static readonly HashSet<(ComputeEnvironmentStatus, ComputeEnvironmentStatus)> Legal =
     [
         (Pending, Provisioning), (Provisioning, Ready), (Provisioning, Failed), (Failed, Provisioning),

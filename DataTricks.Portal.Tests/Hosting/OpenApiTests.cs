@@ -97,6 +97,17 @@ public sealed class OpenApiTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public void The_api_guide_lists_every_problem_code_with_its_status()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "DataTricks.sln")))
+            directory = directory.Parent;
+        var guide = File.ReadAllText(Path.Combine(directory.FullName, "docs", "api.md"));
+
+        Assert.All(DataTricks.Domain.Common.ProblemCodes.All, c => Assert.Contains($"| `{c.Code}` | {c.Status} |", guide));
+    }
+
+    [Fact]
     public async Task The_interactive_reference_is_served_at_scalar()
     {
         var response = await factory.CreateClient().GetAsync("/scalar/v1", Ct);

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace DataTricks.Portal.Tests.Persistence;
 
-/// <summary>The tenancy and integrity rules of SPEC section 1, checked against the database alone.</summary>
+/// <summary>The tenancy and integrity rules, checked against the database alone.</summary>
 public sealed class DatabaseRulesTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();

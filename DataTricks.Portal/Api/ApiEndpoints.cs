@@ -6,7 +6,7 @@ namespace DataTricks.Portal.Api;
 
 public static class ApiEndpoints
 {
-    /// <summary>The REST API of SPEC section 3 under <c>/api/v1</c>, authenticated by bearer tokens only.</summary>
+    /// <summary>The REST API under <c>/api/v1</c>, authenticated by bearer tokens only (see docs/api.md).</summary>
     public static IEndpointRouteBuilder MapDataTricksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")

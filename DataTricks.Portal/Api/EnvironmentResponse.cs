@@ -2,7 +2,7 @@ using DataTricks.Domain.ComputeEnvironments;
 
 namespace DataTricks.Portal.Api;
 
-/// <summary>The environment JSON of SPEC section 3.</summary>
+/// <summary>An environment as the API shows it.</summary>
 public sealed record EnvironmentResponse(
     Guid Id, string Name, CloudProvider Cloud, string Region, string NodeType, int MinWorkers, int MaxWorkers,
     ComputeEnvironmentStatus Status, string? StatusMessage, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
