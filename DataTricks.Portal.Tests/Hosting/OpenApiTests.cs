@@ -81,8 +81,10 @@ public sealed class OpenApiTests(PortalFactory factory) : IClassFixture<PortalFa
         var maxWorkers = schemas.GetProperty("CreateEnvironmentRequest").GetProperty("properties").GetProperty("maxWorkers");
         Assert.Equal(1000, maxWorkers.GetProperty("maximum").GetInt32());
         Assert.DoesNotContain("string", maxWorkers.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
-        Assert.Contains("Gcp", schemas.GetProperty("CreateEnvironmentRequest").GetProperty("properties").GetProperty("cloud").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
-        Assert.Contains("environment-in-use", schemas.GetProperty("ProblemDetails").GetProperty("properties").GetProperty("code").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("#/components/schemas/CloudProvider", schemas.GetProperty("CreateEnvironmentRequest").GetProperty("properties").GetProperty("cloud").GetProperty("$ref").GetString());
+        Assert.Contains("Gcp", schemas.GetProperty("CloudProvider").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("#/components/schemas/ProblemCode", schemas.GetProperty("ProblemDetails").GetProperty("properties").GetProperty("code").GetProperty("$ref").GetString());
+        Assert.Contains("environment-in-use", schemas.GetProperty("ProblemCode").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.True(schemas.GetProperty("EnvironmentInUseProblem").GetProperty("properties").TryGetProperty("repos", out _));
     }
 
@@ -99,10 +101,7 @@ public sealed class OpenApiTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public void The_api_guide_lists_every_problem_code_with_its_status()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "DataTricks.sln")))
-            directory = directory.Parent;
-        var guide = File.ReadAllText(Path.Combine(directory.FullName, "docs", "api.md"));
+        var guide = File.ReadAllText(Path.Combine(SolutionDirectory.Path, "docs", "api.md"));
 
         Assert.All(DataTricks.Domain.Common.ProblemCodes.All, c => Assert.Contains($"| `{c.Code}` | {c.Status} |", guide));
     }

@@ -38,8 +38,8 @@ internal sealed class ApiDocumentTransformer(IOptions<ApiOptions> options) : IOp
         document.Servers = [new OpenApiServer { Url = publicBaseUrl.ToString().TrimEnd('/'), Description = "This DataTricks installation" }];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
-        document.Components ??= new OpenApiComponents();
-        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        SharedEnums.Share(document);
+        document.Components!.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[AccessTokenScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,

@@ -4,7 +4,6 @@ using DataTricks.Domain.AccessTokens;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
-using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Mvc;
@@ -20,14 +19,11 @@ namespace DataTricks.Portal.Api.OpenApi;
 /// </summary>
 internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
-    private static readonly string[] Clouds = Enum.GetNames<CloudProvider>();
-    private static readonly string[] Steps = Enum.GetNames<ProvisioningStep>();
-
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(CreateEnvironmentRequest))
-            Fields(schema, "name", "cloud", "region").EnvironmentName("name").OneOf("cloud", Clouds).NodeType().Workers();
+            Fields(schema, "name", "cloud", "region").EnvironmentName("name").OneOf("cloud", SharedEnums.Values(SharedEnums.CloudProvider)).NodeType().Workers();
         else if (type == typeof(UpdateEnvironmentRequest))
             Fields(schema).EnvironmentName("name").Workers();
         else if (type == typeof(CreateRepoRequest))
@@ -35,9 +31,9 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         else if (type == typeof(UpdateRepoRequest))
             Fields(schema).MaxLength("name", Repo.NameMaxLength).MaxLength("description", Repo.DescriptionMaxLength);
         else if (type == typeof(CreateUserRequest))
-            Fields(schema, "email").Email("email").OneOf("role", Roles.OfCustomer).Password("password");
+            Fields(schema, "email").Email("email").OneOf("role", SharedEnums.Values(SharedEnums.Role)).Password("password");
         else if (type == typeof(UpdateUserRequest))
-            Fields(schema).OneOf("role", Roles.OfCustomer);
+            Fields(schema).OneOf("role", SharedEnums.Values(SharedEnums.Role));
         else if (type == typeof(SignupRequest))
             Fields(schema, "customerName", "adminEmail", "adminPassword").MaxLength("customerName", Customer.NameMaxLength).Email("adminEmail").Password("adminPassword");
         else if (type == typeof(CreateTokenRequest))
@@ -53,9 +49,9 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         else if (type == typeof(ResetPasswordRequest))
             Fields(schema).Password("password");
         else if (type == typeof(UserView))
-            new SchemaRules(schema).OneOf("role", Roles.OfCustomer);
+            new SchemaRules(schema).OneOf("role", SharedEnums.Values(SharedEnums.Role));
         else if (type == typeof(OperationView))
-            new SchemaRules(schema).OneOf("step", Steps);
+            new SchemaRules(schema).OneOf("step", SharedEnums.Values(SharedEnums.ProvisioningStep));
         else if (typeof(ProblemDetails).IsAssignableFrom(type) || type == typeof(EnvironmentInUseProblem))
             DescribeProblem(schema);
         return Task.CompletedTask;
@@ -80,8 +76,7 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         schema.Properties[ProblemTypes.CodeExtension] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "The problem's stable code; type is a URI naming the same problem.",
-            Enum = [.. ProblemCodes.All.Select(c => (JsonNode)JsonValue.Create(c.Code)!)],
+            Enum = [.. SharedEnums.Values(SharedEnums.ProblemCode).Select(c => (JsonNode)JsonValue.Create(c)!)],
         };
         schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's X-Request-Id, for support." };
         schema.Required = new HashSet<string>(schema.Required ?? new HashSet<string>()) { ProblemTypes.CodeExtension, "traceId" };
