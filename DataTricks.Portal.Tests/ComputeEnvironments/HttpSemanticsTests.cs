@@ -71,6 +71,35 @@ public sealed class HttpSemanticsTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(again, Ct)).StatusCode);
     }
 
+    private static async Task<HttpResponseMessage> GetIfNoneMatchAsync(HttpClient client, string url, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return await client.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task A_repo_and_the_customer_answer_304_while_unchanged_and_200_once_what_they_show_changed()
+    {
+        var (admin, environmentId, _) = await ReadyEnvironmentAsync("cond-repos");
+        var repo = await (await admin.PostAsJsonAsync("/api/v1/repos", new { name = "Cond repo", computeEnvironmentId = environmentId }, Ct)).JsonAsync();
+        var repoUrl = $"/api/v1/repos/{repo.GetProperty("id").GetGuid()}";
+        var repoTag = (await admin.GetAsync(repoUrl, Ct)).Headers.ETag!.ToString();
+        var customerTag = (await admin.GetAsync("/api/v1/customer", Ct)).Headers.ETag!.ToString();
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatchAsync(admin, repoUrl, repoTag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatchAsync(admin, "/api/v1/customer", customerTag)).StatusCode);
+
+        // Neither row changes: a new member changes the repo's member count, a new user the customer's user count.
+        var user = await (await admin.PostAsJsonAsync("/api/v1/users", new { email = $"cond-{Guid.NewGuid():N}@acme.test", role = "Member" }, Ct)).JsonAsync();
+        await admin.PutAsync($"{repoUrl}/members/{user.GetProperty("id").GetGuid()}", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, (await GetIfNoneMatchAsync(admin, repoUrl, repoTag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetIfNoneMatchAsync(admin, "/api/v1/customer", customerTag)).StatusCode);
+        var userUrl = $"/api/v1/users/{user.GetProperty("id").GetGuid()}";
+        var userTag = (await admin.GetAsync(userUrl, Ct)).Headers.ETag!.ToString();
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatchAsync(admin, userUrl, userTag)).StatusCode);
+    }
+
     [Fact]
     public async Task Waiting_on_an_operation_answers_when_it_is_done()
     {

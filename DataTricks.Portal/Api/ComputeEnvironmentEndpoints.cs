@@ -58,9 +58,7 @@ public static class ComputeEnvironmentEndpoints
             .WithName("GetComputeEnvironment")
             .WithSummary("One environment, with its ETag")
             .WithDescription("With If-None-Match holding the current ETag, answers 304 and no body.")
-            .WithResponseHeader(StatusCodes.Status200OK, "ETag", "The environment's version, for If-Match and If-None-Match.")
-            .Produces(StatusCodes.Status304NotModified)
-            .WithResponseHeader(StatusCodes.Status304NotModified, "ETag", "The environment's version.")
+            .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         environments.MapPatch("/{id:guid}", async Task<Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>, ProblemHttpResult>> (

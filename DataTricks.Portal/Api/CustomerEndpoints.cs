@@ -1,5 +1,7 @@
 using DataTricks.Domain.Customers;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
 
@@ -16,12 +18,13 @@ public static class CustomerEndpoints
     public static RouteGroupBuilder MapCustomerEndpoints(this RouteGroupBuilder api)
     {
         var customer = api.MapGroup("/customer").WithTags("Customer");
-        customer.MapGet("/", async (CustomerService service, CancellationToken cancellationToken) =>
-                (await service.GetAsync(cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary))))
+        customer.MapGet("/", async ([FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CustomerService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.GetAsync(cancellationToken)).ToHttpResult(summary => ETags.ConditionalOk(http, CustomerResponse.From(summary))).Flatten())
             .RequireAuthorization(Policies.TenantMember)
             .WithName("GetCustomer")
             .WithSummary("The caller's own customer")
-            .WithDescription("Its name and how many users, repos and environments it has.")
+            .WithDescription("Its name and how many users, repos and environments it has. With If-None-Match holding the current ETag, 304.")
+            .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
         customer.MapPatch("/", async (RenameCustomerRequest request, CustomerService service, CancellationToken cancellationToken) =>
                 (await service.RenameAsync(request.Name, cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary))))

@@ -1,5 +1,10 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using DataTricks.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -27,6 +32,22 @@ public static class ETags
     public static bool IsCurrent(StringValues header, long version) =>
         !StringValues.IsNullOrEmpty(header) && EntityTagHeaderValue.TryParseList(header, out var tags)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || Version(t) == version);
+
+    /// <summary>
+    /// A GET of a resource whose representation gathers several rows (a repo with its environment and member count, a
+    /// customer with its sizes): its strong ETag is a hash of the representation itself, so it changes exactly when
+    /// what the client holds would. With If-None-Match holding it, 304 and no body.
+    /// </summary>
+    public static Results<Ok<T>, StatusCodeHttpResult> ConditionalOk<T>(HttpContext http, T representation)
+    {
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(representation, json)))[..32]}\"");
+        http.Response.Headers.ETag = tag.ToString();
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        var current = !StringValues.IsNullOrEmpty(ifNoneMatch) && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false));
+        return current ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(representation);
+    }
 
     private static long? Version(EntityTagHeaderValue tag) =>
         long.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;

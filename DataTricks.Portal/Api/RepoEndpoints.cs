@@ -3,6 +3,7 @@ using DataTricks.Domain.Common;
 using DataTricks.Domain.Repos;
 using System.ComponentModel.DataAnnotations;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
 
@@ -31,11 +32,12 @@ public static class RepoEndpoints
             .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new repo.", HeaderKind.Uri)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        repos.MapGet("/{id:guid}", async (Guid id, RepoService service, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo)))
+        repos.MapGet("/{id:guid}", async (Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, RepoService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.GetAsync(id, cancellationToken)).ToHttpResult(repo => ETags.ConditionalOk(http, repo)).Flatten())
             .WithName("GetRepo")
             .WithSummary("One repo")
-            .WithDescription("A repo of the caller's customer; any other id answers 404.")
+            .WithDescription("A repo of the caller's customer; any other id answers 404. With If-None-Match holding the current ETag, 304.")
+            .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         repos.MapPatch("/{id:guid}", async (Guid id, UpdateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>

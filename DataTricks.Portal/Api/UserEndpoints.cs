@@ -4,6 +4,7 @@ using DataTricks.Domain.Users;
 using System.ComponentModel.DataAnnotations;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
 
@@ -40,11 +41,12 @@ public static class UserEndpoints
             .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new user.", HeaderKind.Uri)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
-        users.MapGet("/{id:guid}", async (Guid id, UserService service, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user)))
+        users.MapGet("/{id:guid}", async (Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, UserService service, HttpContext http, CancellationToken cancellationToken) =>
+                (await service.GetAsync(id, cancellationToken)).ToHttpResult(user => ETags.ConditionalOk(http, user)).Flatten())
             .WithName("GetUser")
             .WithSummary("One user")
-            .WithDescription("A user of the caller's customer; any other id answers 404.")
+            .WithDescription("A user of the caller's customer; any other id answers 404. With If-None-Match holding the current ETag, 304.")
+            .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         users.MapPatch("/{id:guid}", async (Guid id, UpdateUserRequest request, UserService service, CancellationToken cancellationToken) =>

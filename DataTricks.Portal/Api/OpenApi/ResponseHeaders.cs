@@ -21,6 +21,13 @@ public static class ResponseHeaders
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ResponseHeader(statusCode, name, description, kind));
 
+    /// <summary>A GET answering an ETag, and 304 to an If-None-Match that holds it.</summary>
+    public static RouteHandlerBuilder WithConditionalGet(this RouteHandlerBuilder builder) =>
+        builder
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", "The representation's strong ETag, for If-None-Match (and If-Match where a write takes it).")
+            .Produces(StatusCodes.Status304NotModified)
+            .WithResponseHeader(StatusCodes.Status304NotModified, "ETag", "The current ETag: what the caller holds is current.");
+
     /// <summary>The headers of an answer that starts a long-running operation.</summary>
     public static TBuilder WithOperationHeaders<TBuilder>(this TBuilder builder, bool location = false) where TBuilder : IEndpointConventionBuilder
     {

@@ -40,7 +40,7 @@ namespace DataTricks.Client.Api.V1.Customer
         {
         }
         /// <summary>
-        /// Its name and how many users, repos and environments it has.
+        /// Its name and how many users, repos and environments it has. With If-None-Match holding the current ETag, 304.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.CustomerResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -98,7 +98,7 @@ namespace DataTricks.Client.Api.V1.Customer
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.CustomerResponse>(requestInfo, global::DataTricks.Client.Models.CustomerResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Its name and how many users, repos and environments it has.
+        /// Its name and how many users, repos and environments it has. With If-None-Match holding the current ETag, 304.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -66,7 +66,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A repo of the caller&apos;s customer; any other id answers 404.
+        /// A repo of the caller&apos;s customer; any other id answers 404. With If-None-Match holding the current ETag, 304.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.RepoView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -145,7 +145,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
             return requestInfo;
         }
         /// <summary>
-        /// A repo of the caller&apos;s customer; any other id answers 404.
+        /// A repo of the caller&apos;s customer; any other id answers 404. With If-None-Match holding the current ETag, 304.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -74,7 +74,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A user of the caller&apos;s customer; any other id answers 404.
+        /// A user of the caller&apos;s customer; any other id answers 404. With If-None-Match holding the current ETag, 304.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.UserView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -153,7 +153,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
             return requestInfo;
         }
         /// <summary>
-        /// A user of the caller&apos;s customer; any other id answers 404.
+        /// A user of the caller&apos;s customer; any other id answers 404. With If-None-Match holding the current ETag, 304.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
