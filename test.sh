@@ -27,6 +27,9 @@ if ! postgres=$(scripts/postgres.sh start "$postgres_dir" 55432); then
   exit 1
 fi
 
+# The browser tests inject axe-core from here; the lint uses tools/openapi-lint (installed by its script).
+[ -d tools/axe/node_modules ] || (cd tools/axe && npm ci --no-audit --no-fund --loglevel=error)
+
 rm -rf TestResults
 status=0
 # One test project at a time: the browser and crash tests measure progress in real time, and a second project

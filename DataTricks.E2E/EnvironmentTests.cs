@@ -89,7 +89,7 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
 
         await Page.GotoAsync($"/environments/{globexEnvironment}");
 
-        await Expect(Page.Locator("h4").Filter(new() { HasText = "Not found" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("h1").Filter(new() { HasText = "Not found" })).ToBeVisibleAsync();
         await Expect(Page.Locator("body")).Not.ToContainTextAsync("westeurope");
     }
 

@@ -54,5 +54,32 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         // Times out, failing the test, unless the background changes.
         await Page.WaitForFunctionAsync("light => getComputedStyle(document.body).backgroundColor !== light", light);
+        var dark = await portal.BackgroundColorAsync();
+
+        // The choice is remembered: the next page load starts dark, before and after the circuit is up.
+        await Page.ReloadAsync();
+        Assert.Equal(dark, await portal.BackgroundColorAsync());
+        await portal.WaitForCircuitAsync();
+        Assert.Equal(dark, await portal.BackgroundColorAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_choice_the_theme_follows_the_systems_preference()
+    {
+        await using var lightContext = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ColorScheme = Microsoft.Playwright.ColorScheme.Light });
+        await using var darkContext = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ColorScheme = Microsoft.Playwright.ColorScheme.Dark });
+        var backgrounds = new List<string>();
+        foreach (var context in new[] { lightContext, darkContext })
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            await new LoginPage(page).SignInAsync("gina@globex.test");
+            var portal = new PortalPage(page);
+            await portal.WaitForCircuitAsync();
+            await Expect(page.Locator("#theme-toggle")).ToHaveAttributeAsync("aria-pressed", context == darkContext ? "true" : "false");
+            backgrounds.Add(await portal.BackgroundColorAsync());
+        }
+
+        Assert.NotEqual(backgrounds[0], backgrounds[1]);
     }
 }

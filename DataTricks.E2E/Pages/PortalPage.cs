@@ -5,7 +5,7 @@ namespace DataTricks.E2E.Pages;
 /// <summary>What every page of the signed-in portal has: the layout, the banner, navigation.</summary>
 public sealed class PortalPage(IPage page)
 {
-    public ILocator Title => page.Locator("h4").First;
+    public ILocator Title => page.Locator("h1").First;
     public ILocator ImpersonationBanner => page.Locator("#impersonation-banner");
     public ILocator UserName => page.Locator("#user-name");
 
