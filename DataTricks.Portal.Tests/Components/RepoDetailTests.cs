@@ -45,7 +45,7 @@ public sealed class RepoDetailTests : ComponentTest
     }
 
     [Fact]
-    public async Task Removing_a_member_updates_the_list_and_says_so()
+    public async Task Removing_a_member_updates_the_list_says_so_and_can_be_undone()
     {
         var (repo, _) = await SeedAsync();
         Render<MudPopoverProvider>();
@@ -57,6 +57,11 @@ public sealed class RepoDetailTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("No members yet.", page.Find("#member-table").TextContent));
         snackbar.WaitForAssertion(() => Assert.Contains("mia@test.test removed.", snackbar.Markup));
+
+        snackbar.FindAll(".mud-snackbar button").Single(b => b.TextContent.Contains("Undo", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("mia@test.test", page.Find("#member-table").TextContent));
+        snackbar.WaitForAssertion(() => Assert.Contains("mia@test.test is a member again.", snackbar.Markup));
     }
 
     [Fact]
