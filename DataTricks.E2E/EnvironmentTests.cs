@@ -64,6 +64,36 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
     }
 
     [Fact]
+    public async Task With_the_keyboard_alone_a_delete_is_asked_for_escaped_and_then_confirmed_by_typing_the_name()
+    {
+        var api = await PortalApi.SignInAsync(BaseAddress, "admin@globex.test");
+        await api.CreateEnvironmentAsync("keyboard-delete");
+        await Page.GotoAsync("/environments");
+        await new LoginPage(Page).SignInAsync("admin@globex.test");
+        var environments = new EnvironmentsPage(Page);
+        await new PortalPage(Page).WaitForCircuitAsync();
+        var delete = environments.Card("keyboard-delete").Locator("[data-action='delete'], [data-action='cancel']").First;
+
+        await delete.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#delete-environment-confirmation")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Page.Locator("#delete-environment-confirmation")).ToHaveCountAsync(0);
+
+        await delete.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#delete-environment-confirmation")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("keyboard-delet");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#confirm-delete-environment")).ToBeDisabledAsync();
+        await Page.Keyboard.TypeAsync("e");
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page.Locator("#delete-environment-confirmation")).ToHaveCountAsync(0);
+        await Expect(environments.Card("keyboard-delete")).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("Deleting|Deleted"));
+    }
+
+    [Fact]
     public async Task Deleting_an_environment_that_repos_use_is_refused_naming_them()
     {
         await Page.GotoAsync("/environments");
@@ -72,7 +102,7 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
         await new PortalPage(Page).WaitForCircuitAsync();
 
         await environments.ActAsync("prod-analytics", "delete");
-        await environments.ConfirmAsync();
+        await environments.ConfirmDeleteAsync("prod-analytics");
 
         await Expect(Page.Locator("#bound-repos-message")).ToBeVisibleAsync();
         await Expect(Page.Locator(".mud-dialog a").Filter(new() { HasText = "Sales Dashboards" })).ToBeVisibleAsync();

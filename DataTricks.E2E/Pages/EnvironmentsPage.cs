@@ -18,6 +18,10 @@ public sealed class EnvironmentsPage(IPage page)
 
     public Task ActAsync(string name, string action) => Card(name).Locator($"[data-action='{action}']").ClickAsync();
 
-    /// <summary>Confirms the message box that destructive actions ask.</summary>
-    public Task ConfirmAsync() => page.Locator(".mud-dialog .mud-dialog-actions button").Last.ClickAsync();
+    /// <summary>Confirms a delete the way a person must: by typing the environment's name.</summary>
+    public async Task ConfirmDeleteAsync(string name)
+    {
+        await page.Locator("#delete-environment-confirmation").FillAsync(name);
+        await page.Locator("#confirm-delete-environment").ClickAsync();
+    }
 }
