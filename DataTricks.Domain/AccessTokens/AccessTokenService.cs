@@ -25,7 +25,7 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
         var days = request.ExpiresInDays ?? DefaultLifetimeDays;
         var errors = new FieldErrors()
             .Check("name", nameCheck)
-            .Check(days is >= 1 and <= MaxLifetimeDays, "expiresInDays", $"expiresInDays is 1 to {MaxLifetimeDays}.");
+            .Check(days is >= 1 and <= MaxLifetimeDays, "expiresInDays", $"A token lasts 1 to {MaxLifetimeDays} days.");
         if (errors.Any)
             return errors.ToFailure();
         if (tenant.CustomerId is not { } customerId || tenant.UserId is not { } userId)

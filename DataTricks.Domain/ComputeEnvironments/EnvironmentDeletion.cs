@@ -17,7 +17,7 @@ public sealed class EnvironmentDeletion(DataTricksDbContext db, TimeProvider tim
             ? null
             : Failure.Conflict(
                 ProblemCodes.EnvironmentInUse,
-                $"The environment is used by {repos.Count} repo(s): {string.Join(", ", repos.Select(r => r.Name))}. Move or delete them first.",
+                $"The environment is used by {Plural.Of(repos.Count, "repo")}: {string.Join(", ", repos.Select(r => r.Name))}. Move or delete them first.",
                 new Dictionary<string, object?> { ["repos"] = repos });
     }
 

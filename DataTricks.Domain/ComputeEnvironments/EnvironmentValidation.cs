@@ -23,10 +23,10 @@ public static partial class EnvironmentValidation
         var max = request.MaxWorkers ?? Math.Max(min, DefaultMaxWorkers);
         var errors = new FieldErrors()
             .Check(ComputeEnvironmentRules.IsValidName(name), "name", NameMessage)
-            .Check(cloudKnown, "cloud", "cloud is one of Aws, Azure, Gcp.")
+            .Check(cloudKnown, "cloud", "Choose a cloud: Aws, Azure or Gcp.")
             .Check(!cloudKnown || CloudCatalog.IsKnownRegion(cloud, request.Region ?? ""), "region",
-                cloudKnown ? $"region is one of {string.Join(", ", CloudCatalog.Regions(cloud))}." : "region must be a region of the chosen cloud.")
-            .Check(request.NodeType is null || NodeTypeRegex().IsMatch(request.NodeType), "nodeType", "nodeType is 1 to 64 letters, digits, '.', '-' or '_'.");
+                cloudKnown ? $"Choose a region of {cloud}: {string.Join(", ", CloudCatalog.Regions(cloud))}." : "Choose a cloud first, then one of its regions.")
+            .Check(request.NodeType is null || NodeTypeRegex().IsMatch(request.NodeType), "nodeType", "A node type has 1 to 64 letters, digits, '.', '-' or '_'.");
         CheckWorkers(errors, min, max);
         if (errors.Any)
             return errors.ToFailure();
@@ -41,10 +41,10 @@ public static partial class EnvironmentValidation
         return errors.Any ? errors.ToFailure() : null;
     }
 
-    public const string NameMessage = "name is 1 to 64 letters, digits, '-' or '_', starting with a letter.";
+    public const string NameMessage = "A name has 1 to 64 letters, digits, '-' or '_', and starts with a letter.";
 
     private static void CheckWorkers(FieldErrors errors, int min, int max) =>
-        errors.Check(min >= 1, "minWorkers", "minWorkers is at least 1.")
-            .Check(max <= ComputeEnvironmentRules.MaxWorkersLimit, "maxWorkers", $"maxWorkers is at most {ComputeEnvironmentRules.MaxWorkersLimit}.")
-            .Check(min <= max, "maxWorkers", "maxWorkers is at least minWorkers.");
+        errors.Check(min >= 1, "minWorkers", "Min workers must be at least 1.")
+            .Check(max <= ComputeEnvironmentRules.MaxWorkersLimit, "maxWorkers", $"Max workers can be at most {ComputeEnvironmentRules.MaxWorkersLimit}.")
+            .Check(min <= max, "maxWorkers", "Max workers must be at least min workers.");
 }

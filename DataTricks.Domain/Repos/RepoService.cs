@@ -179,7 +179,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         var errors = new FieldErrors()
             .Check("name", Repo.NameRule.Check(name))
             .Check(description is null || description.Length <= Repo.DescriptionMaxLength, "description", $"description has at most {Repo.DescriptionMaxLength} characters.")
-            .Check(hasEnvironment || !requireEnvironment, "computeEnvironmentId", "computeEnvironmentId is required.");
+            .Check(hasEnvironment || !requireEnvironment, "computeEnvironmentId", "Choose the compute environment the repo runs on.");
         return errors.Any ? errors.ToFailure() : null;
     }
 

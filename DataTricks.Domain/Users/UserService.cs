@@ -36,7 +36,7 @@ public sealed class UserService(
         var email = request.Email?.Trim() ?? "";
         var errors = new FieldErrors()
             .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
-            .Check(Roles.OfCustomer.Contains(request.Role), "role", "role is Admin or Member.")
+            .Check(Roles.OfCustomer.Contains(request.Role), "role", "Choose a role: Admin or Member.")
             .Check("displayName", User.OptionalDisplayName(request.DisplayName));
         if (errors.Any)
             return errors.ToFailure();
@@ -73,7 +73,7 @@ public sealed class UserService(
             return before;
         var displayNameCheck = request.DisplayName is null ? null : User.DisplayNameRule.Check(request.DisplayName);
         var errors = new FieldErrors()
-            .Check(request.Role is null || Roles.OfCustomer.Contains(request.Role), "role", "role is Admin or Member.")
+            .Check(request.Role is null || Roles.OfCustomer.Contains(request.Role), "role", "Choose a role: Admin or Member.")
             .Check("displayName", displayNameCheck ?? new NameCheck("", null));
         if (errors.Any)
             return errors.ToFailure();

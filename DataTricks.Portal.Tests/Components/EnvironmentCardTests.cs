@@ -29,7 +29,7 @@ public sealed class EnvironmentCardTests : ComponentTest
         Assert.Equal(status.ToString(), card.Find("[data-environment]").GetAttribute("data-status"));
         Assert.Equal(states.Split(','), card.FindAll("[data-step]").Select(s => s.GetAttribute("data-state")));
         Assert.Contains("the message", card.Find(".status-message").TextContent);
-        Assert.Contains("2 repo(s)", card.Find(".elapsed").TextContent);
+        Assert.Contains("2 repos", card.Find(".elapsed").TextContent);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class EnvironmentCardTests : ComponentTest
         provider.Find("#create-environment").Click();
 
         provider.WaitForAssertion(() => Assert.Contains(EnvironmentValidation.NameMessage, provider.Markup));
-        Assert.Contains("maxWorkers is at most 1000.", provider.Markup);
+        Assert.Contains("Max workers can be at most 1000.", provider.Markup);
     }
 }
 

@@ -1,0 +1,46 @@
+using Bunit;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Provisioning;
+using DataTricks.Portal.Components.Pages.Environments;
+using MudBlazor.Services;
+
+namespace DataTricks.Portal.Tests.Components;
+
+/// <summary>The timeline speaks to people: step names in words, how long each took, the error's sentence before its code.</summary>
+public sealed class OperationTimelineViewTests : BunitContext
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    public OperationTimelineViewTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    [Fact]
+    public void Steps_show_their_duration_and_a_failure_its_message_with_the_code_apart()
+    {
+        var operation = new OperationView(Guid.NewGuid(), OperationKind.Create, OperationStatus.Failed, true, Guid.NewGuid(), "CreateCluster", 3, 4, 2,
+            new OperationError("InjectedFault", "The cloud refused the cluster."), Start, Start.AddMinutes(5));
+        var steps = new[]
+        {
+            new StepRecordView("CreateNetwork", 1, Start, Start.AddSeconds(45), null),
+            new StepRecordView("CreateStorage", 1, Start.AddSeconds(45), Start.AddMinutes(2).AddSeconds(50), null),
+            new StepRecordView("CreateCluster", 2, Start.AddMinutes(3), null, "The cloud refused the cluster."),
+        };
+
+        var view = Render<OperationTimelineView>(p => p.Add(v => v.Timeline, new OperationTimeline(operation, steps)));
+
+        Assert.Equal("The cloud refused the cluster.", view.Find(".operation-error").TextContent.Trim());
+        Assert.Contains("InjectedFault", view.Find(".operation-error-code").TextContent);
+        Assert.Equal(["45s", "2m 05s", "running"], view.FindAll("[data-took]").Select(c => c.TextContent));
+        Assert.Contains(ProvisioningSteps.Describe(ProvisioningStep.CreateNetwork), view.Find("tr[data-step=CreateNetwork]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(0, "0 repos")]
+    [InlineData(1, "1 repo")]
+    [InlineData(2, "2 repos")]
+    public void Counts_read_as_words(int count, string expected) => Assert.Equal(expected, Plural.Of(count, "repo"));
+}
