@@ -31,4 +31,20 @@ public sealed class SignupPageTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Too many sign-up attempts", page.Find("#signup-error").TextContent));
     }
+
+    [Fact]
+    public void A_second_invalid_password_is_refused_as_visibly_as_the_first()
+    {
+        var page = Render<Signup>();
+        page.Find("#customer-name").Change("Second Try Co");
+        page.Find("#admin-email").Change("second@try.test");
+        page.Find("#admin-password").Change("weak");
+        page.Find("#create-account").Click();
+        page.WaitForAssertion(() => Assert.Contains("mud-input-error", page.Find("#admin-password").ParentElement!.ParentElement!.OuterHtml));
+
+        page.Find("#admin-password").Change("weaker");
+        page.Find("#create-account").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("mud-input-error", page.Find("#admin-password").ParentElement!.ParentElement!.OuterHtml));
+    }
 }

@@ -9,6 +9,9 @@ public sealed class FormErrors
 
     public string? General { get; private set; }
 
+    /// <summary>Changes with every refusal shown: forms key their fields on it so a repeated error is shown again.</summary>
+    public int Version { get; private set; }
+
     public bool Has(string field) => _fields.ContainsKey(field);
 
     public string? Of(string field) => _fields.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
@@ -17,6 +20,7 @@ public sealed class FormErrors
     {
         _fields = failure.FieldErrors ?? new Dictionary<string, string[]>();
         General = failure.FieldErrors is null ? failure.Detail : null;
+        Version++;
     }
 
     /// <summary>A message about the whole form, such as being asked to wait.</summary>
