@@ -39,6 +39,11 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(new PortalPage(Page).Title).ToHaveTextAsync("Hooli");
         await Expect(Page.Locator("[data-count=Users]")).ToHaveTextAsync("1");
         await Expect(Page.Locator("[data-count='Compute environments']")).ToHaveTextAsync("0");
+
+        // An empty account says where to begin; the first step leads to where it is done.
+        await Page.Locator("#get-started-environment").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/environments$"));
+        await Expect(Page.Locator("#new-environment")).ToBeVisibleAsync();
     }
 
     [Fact]
