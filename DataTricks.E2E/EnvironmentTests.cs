@@ -94,6 +94,36 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
     }
 
     [Fact]
+    public async Task The_environment_page_renames_copies_its_id_leads_back_and_deletes_with_the_name_typed()
+    {
+        var api = await PortalApi.SignInAsync(BaseAddress, "admin@globex.test");
+        var id = await api.CreateEnvironmentAsync("page-actions");
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/environments/{id}");
+        await new LoginPage(page).SignInAsync("admin@globex.test");
+        await new PortalPage(page).WaitForCircuitAsync();
+
+        await page.Locator("#environment-id-copy").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Environment ID copied.");
+        Assert.Equal(id.ToString(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        await page.Locator("#edit-environment").ClickAsync();
+        await page.Locator("#edit-environment-name").FillAsync("page-renamed");
+        await page.Locator("#save-environment").ClickAsync();
+        await Expect(page.Locator("#environment-title")).ToHaveTextAsync("page-renamed");
+
+        await page.Locator("#delete-environment").ClickAsync();
+        await new EnvironmentsPage(page).ConfirmDeleteAsync("page-renamed");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/environments$"));
+        await Expect(new EnvironmentsPage(page).Card("page-renamed")).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("Deleting|Deleted"));
+
+        await page.GoBackAsync();
+        await page.Locator("#environment-breadcrumbs a").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/environments$"));
+    }
+
+    [Fact]
     public async Task Deleting_an_environment_that_repos_use_is_refused_naming_them()
     {
         await Page.GotoAsync("/environments");

@@ -6,7 +6,7 @@ using DataTricks.Portal.Components.Shared;
 using DataTricks.Portal.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
+using DataTricks.Portal.Hosting;
 
 namespace DataTricks.Portal.Tests.Support;
 
@@ -24,8 +24,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     protected ComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddScoped(typeof(PerCall<>));
+        Services.AddPortalComponentServices();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("admin@test.test").SetPolicies(Policies.TenantMember, Policies.TenantAdmin);
     }

@@ -10,15 +10,24 @@ public static class PortalServiceCollectionExtensions
     public static IServiceCollection AddDataTricksPortal(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
-        services.AddScoped(typeof(PerCall<>));
-        services.AddScoped<Components.Layout.ThemePreference>();
+        services.AddPortalComponentServices();
         services.AddHealthChecks().AddDbContextCheck<DataTricksDbContext>();
         services.AddHostedService<ProvisioningWorker>();
         services.AddHostedService<SupportAccessExpiryWorker>();
         services.AddHostedService<IdempotencyCleanupWorker>();
         services.AddHostedService<ReconcileWorker>();
         services.AddHostedService<StatusEventTailer>();
+        return services;
+    }
+
+    /// <summary>What the components themselves need: MudBlazor and the portal's per-circuit helpers. The bUnit tests use it too.</summary>
+    public static IServiceCollection AddPortalComponentServices(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddScoped(typeof(PerCall<>));
+        services.AddScoped<Components.Layout.ThemePreference>();
+        services.AddScoped<Clipboard>();
+        services.AddScoped<Components.Pages.Environments.EnvironmentActions>();
         return services;
     }
 }
