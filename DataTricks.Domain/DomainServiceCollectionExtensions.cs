@@ -61,6 +61,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SupportAccessService>();
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
+        services.AddScoped<ProfileService>();
         services.AddSingleton<UserAccessNotifier>();
         services.AddScoped<Authority>();
         services.AddScoped<RepoService>();

@@ -10,8 +10,8 @@ namespace DataTricks.E2E;
 public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private static readonly string[] AnonymousPages = ["/account/login", "/signup", "/account/forgot-password"];
-    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/audit"];
-    private static readonly string[] MemberPages = ["/", "/environments", "/repos", "/users", "/tokens"];
+    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/audit", "/profile"];
+    private static readonly string[] MemberPages = ["/", "/environments", "/repos", "/users", "/tokens", "/profile"];
 
     private async Task<List<string>> CheckAsync(IEnumerable<string> paths, bool signedIn = true)
     {

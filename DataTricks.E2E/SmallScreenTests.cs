@@ -6,7 +6,7 @@ namespace DataTricks.E2E;
 /// <summary>On a 390 px phone no page scrolls sideways: wide content collapses or scrolls inside itself.</summary>
 public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static readonly string[] Pages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/audit"];
+    private static readonly string[] Pages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/audit", "/profile"];
 
     private async Task<List<string>> OverflowingAsync(IEnumerable<string> paths)
     {

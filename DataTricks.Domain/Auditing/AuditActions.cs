@@ -26,6 +26,7 @@ public static class AuditActions
     public const string UserUpdated = "user.update";
     public const string UserDeleted = "user.delete";
     public const string UserPasswordReset = "user.password-reset";
+    public const string UserPasswordChanged = "user.password-change";
     public const string RepoCreated = "repo.create";
     public const string RepoUpdated = "repo.update";
     public const string RepoDeleted = "repo.delete";
