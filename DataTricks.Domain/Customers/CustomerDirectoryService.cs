@@ -20,6 +20,7 @@ public sealed class CustomerDirectoryService(DataTricksDbContext db, TimeProvide
         var repos = db.Repos.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var environments = db.ComputeEnvironments.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var now = time.GetUtcNow();
+        var events = db.AuditEvents.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var grants = db.SupportAccessGrants.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(g => g.EndedAt == null && g.ExpiresAt > now);
         var total = await customers.CountAsync(cancellationToken);
         var items = await customers
@@ -32,7 +33,9 @@ public sealed class CustomerDirectoryService(DataTricksDbContext db, TimeProvide
                 repos.Count(r => r.CustomerId == c.Id),
                 environments.Count(e => e.CustomerId == c.Id && e.Status != ComputeEnvironmentStatus.Deleted),
                 grants.Where(g => g.CustomerId == c.Id).Select(g => (DateTimeOffset?)g.ExpiresAt).FirstOrDefault(),
-                grants.Where(g => g.CustomerId == c.Id).Join(users, g => g.GrantedByUserId, u => u.Id, (_, u) => u.Email).FirstOrDefault()))
+                grants.Where(g => g.CustomerId == c.Id).Join(users, g => g.GrantedByUserId, u => u.Id, (_, u) => u.Email).FirstOrDefault(),
+                environments.Count(e => e.CustomerId == c.Id && (e.Status == ComputeEnvironmentStatus.Failed || e.Status == ComputeEnvironmentStatus.Degraded)),
+                events.Where(a => a.CustomerId == c.Id).OrderByDescending(a => a.OccurredAt).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new OffsetPage<CustomerSummary>(items, total, query.Offset);
     }

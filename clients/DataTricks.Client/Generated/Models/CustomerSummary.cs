@@ -18,10 +18,14 @@ namespace DataTricks.Client.Models
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The environmentCount property</summary>
         public int? EnvironmentCount { get; set; }
+        /// <summary>The environmentsNeedingAttention property</summary>
+        public int? EnvironmentsNeedingAttention { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The isPlatformOperator property</summary>
         public bool? IsPlatformOperator { get; set; }
+        /// <summary>The lastActivityAt property</summary>
+        public DateTimeOffset? LastActivityAt { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -50,6 +54,7 @@ namespace DataTricks.Client.Models
         public CustomerSummary()
         {
             AdditionalData = new Dictionary<string, object>();
+            EnvironmentsNeedingAttention = 0;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -71,8 +76,10 @@ namespace DataTricks.Client.Models
             {
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "environmentCount", n => { EnvironmentCount = n.GetIntValue(); } },
+                { "environmentsNeedingAttention", n => { EnvironmentsNeedingAttention = n.GetIntValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "isPlatformOperator", n => { IsPlatformOperator = n.GetBoolValue(); } },
+                { "lastActivityAt", n => { LastActivityAt = n.GetDateTimeOffsetValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "repoCount", n => { RepoCount = n.GetIntValue(); } },
                 { "supportAccessGrantedBy", n => { SupportAccessGrantedBy = n.GetStringValue(); } },
@@ -89,8 +96,10 @@ namespace DataTricks.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteIntValue("environmentCount", EnvironmentCount);
+            writer.WriteIntValue("environmentsNeedingAttention", EnvironmentsNeedingAttention);
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("isPlatformOperator", IsPlatformOperator);
+            writer.WriteDateTimeOffsetValue("lastActivityAt", LastActivityAt);
             writer.WriteStringValue("name", Name);
             writer.WriteIntValue("repoCount", RepoCount);
             writer.WriteStringValue("supportAccessGrantedBy", SupportAccessGrantedBy);
