@@ -23,7 +23,8 @@ public static class PortalServiceCollectionExtensions
     /// <summary>What the components themselves need: MudBlazor and the portal's per-circuit helpers. The bUnit tests use it too.</summary>
     public static IServiceCollection AddPortalComponentServices(this IServiceCollection services)
     {
-        services.AddMudServices();
+        // Snackbars appear at the bottom, clear of the user menu in the top corner.
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddScoped(typeof(PerCall<>));
         services.AddScoped<Components.Layout.ThemePreference>();
         services.AddScoped<Clipboard>();
