@@ -1,22 +1,16 @@
 using Bunit;
+using DataTricks.Portal.Tests.Support;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Portal.Components.Pages.Environments;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace DataTricks.Portal.Tests.Components;
 
 /// <summary>Deleting an environment asks for its name, typed: nothing less confirms it.</summary>
-public sealed class DeleteEnvironmentDialogTests : BunitContext
+public sealed class DeleteEnvironmentDialogTests : MudComponentTest
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-
-    public DeleteEnvironmentDialogTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
 
     private static EnvironmentView View(ComputeEnvironmentStatus status) =>
         new(Guid.NewGuid(), "prod-analytics", CloudProvider.Aws, "us-east-1", "m5.xlarge", 1, 4, status, null, Created, Created, null, null, 0, 1);

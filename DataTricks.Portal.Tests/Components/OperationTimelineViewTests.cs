@@ -1,22 +1,16 @@
 using Bunit;
+using DataTricks.Portal.Tests.Support;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Portal.Components.Pages.Environments;
-using MudBlazor.Services;
 
 namespace DataTricks.Portal.Tests.Components;
 
 /// <summary>The timeline speaks to people: step names in words, how long each took, the error's sentence before its code.</summary>
-public sealed class OperationTimelineViewTests : BunitContext
+public sealed class OperationTimelineViewTests : MudComponentTest
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-
-    public OperationTimelineViewTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
 
     [Fact]
     public void Steps_show_their_duration_and_a_failure_its_message_with_the_code_apart()
