@@ -21,6 +21,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             await Page.GotoAsync(path);
             if (signedIn)
                 await new PortalPage(Page).WaitForCircuitAsync();
+            // An interactive page's <title> is re-rendered by its head outlet as the circuit starts: check the page as it settles.
+            await Page.WaitForFunctionAsync("() => document.title.length > 0");
             found.AddRange((await Axe.SeriousViolationsAsync(Page)).Select(v => $"{path}: {v}"));
             var (mains, headings) = (await Page.Locator("main").CountAsync(), await Page.Locator("h1").CountAsync());
             if ((mains, headings) != (1, 1))
