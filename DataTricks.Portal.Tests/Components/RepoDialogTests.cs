@@ -25,6 +25,7 @@ public sealed class RepoDialogTests : ComponentTest
         _ = provider.InvokeAsync(() => Services.GetRequiredService<IDialogService>()
             .ShowAsync<RepoDialog>("Edit", new DialogParameters<RepoDialog> { { d => d.Repo, repo } }));
         var dialog = provider.WaitForComponent<RepoDialog>();
+        provider.WaitForAssertion(() => Assert.False(provider.Find("#save-repo").HasAttribute("disabled")));
         await dialog.InvokeAsync(() => dialog.FindComponent<MudSelect<Guid?>>().Instance.ValueChanged.InvokeAsync(to.Id));
 
         provider.Find("#save-repo").Click();
