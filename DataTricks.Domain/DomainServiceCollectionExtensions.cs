@@ -67,6 +67,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RepoService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<OperationService>();
+        services.AddScoped<ProvisioningHistory>();
         services.AddScoped<EnvironmentDeletion>();
         AddProvisioning(services, configuration);
         services.AddScoped<DemoSeeder>();

@@ -35,7 +35,7 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
         var card = environments.Card("compression-2");
         await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 15_000 });
         await Expect(card.Locator("[data-state=done]")).ToHaveCountAsync(4);
-        await Expect(card.Locator(".elapsed")).ToContainTextAsync("Ready after");
+        await Expect(card.Locator(".elapsed")).ToContainTextAsync("Ready since");
         var seen = await Page.EvaluateAsync<string[]>("() => window.seen");
         // Pending lasts until the worker's first look, a few milliseconds: shown when the page caught it, and only first.
         Assert.Equal(["Provisioning", "Ready"], seen.SkipWhile(s => s == "Pending"));

@@ -126,7 +126,8 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
 
         await using var context = await Browser.NewContextAsync(new() { BaseURL = a.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/environments");
+        // All hundred on one page, so the page must follow every one of them.
+        await page.GotoAsync("/environments?size=100");
         await new LoginPage(page).SignInAsync("admin@threenodes.test", password);
         await new PortalPage(page).WaitForCircuitAsync();
         await page.EvaluateAsync(

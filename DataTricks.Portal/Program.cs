@@ -2,6 +2,7 @@ using DataTricks.Domain;
 using DataTricks.Portal.Api;
 using DataTricks.Portal.Components;
 using DataTricks.Portal.Components.Account;
+using DataTricks.Portal.Components.Pages.Audit;
 using DataTricks.Portal.Hosting;
 using Scalar.AspNetCore;
 
@@ -21,6 +22,7 @@ app.MapDataTricksApi();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapAccountEndpoints();
+app.MapAuditCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.InitializeDatabaseAsync();

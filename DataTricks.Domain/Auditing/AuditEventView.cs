@@ -2,7 +2,9 @@ namespace DataTricks.Domain.Auditing;
 
 /// <summary>
 /// One audit event. <see cref="Actor"/> says who acted in words: an e-mail, "system", or for support staff
-/// "staff@… (DataTricks support, acting in Customer)", so the same person never appears twice.
+/// "staff@… acting in Customer", so the same person never appears twice. <see cref="Summary"/> is what they did
+/// ("created environment"), read before <see cref="TargetName"/>: the target's current name, or null when it no
+/// longer exists (<see cref="TargetDeleted"/>) or has no name.
 /// </summary>
 public sealed record AuditEventView(
     Guid Id,
@@ -15,4 +17,7 @@ public sealed record AuditEventView(
     string? TargetType,
     string? TargetId,
     string? Details,
-    string Actor);
+    string Actor,
+    string Summary,
+    string? TargetName,
+    bool TargetDeleted);

@@ -4,21 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Auditing;
 
-/// <summary>The current customer's audit trail, newest first.</summary>
+/// <summary>The current customer's audit trail, newest first, filtered in the database.</summary>
 public sealed class AuditQueryService(DataTricksDbContext db)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<Result<Page<AuditEventView>>> PageAsync(string? pageToken, int? pageSize, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<AuditEventView>>> PageAsync(AuditFilter filter, string? pageToken, int? pageSize, CancellationToken cancellationToken = default)
     {
         var size = pageSize ?? DefaultPageSize;
-        if (size is < 1 or > MaxPageSize)
-            return Failure.Invalid("pageSize", $"pageSize is 1 to {MaxPageSize}.");
-        if (!PageToken.TryParse(pageToken, out var after))
-            return Failure.Invalid("pageToken", "pageToken is not one this API returned.");
+        var errors = filter.Check()
+            .Check(size is >= 1 and <= MaxPageSize, "pageSize", $"pageSize is 1 to {MaxPageSize}.")
+            .Check(PageToken.TryParse(pageToken, out var after), "pageToken", "pageToken is not one this API returned.");
+        if (errors.Any)
+            return errors.ToFailure();
 
-        var query = db.AuditEvents.AsQueryable();
+        var query = await FilteredAsync(filter, cancellationToken);
         if (after is { } position)
             query = query.Where(e => e.OccurredAt < position.At || (e.OccurredAt == position.At && e.Id.CompareTo(position.Id) < 0));
 
@@ -26,17 +27,51 @@ public sealed class AuditQueryService(DataTricksDbContext db)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(size + 1)
             .ToListAsync(cancellationToken);
+        var shown = rows.Take(size).ToList();
+        var next = rows.Count > size ? new PageToken(shown[^1].OccurredAt, shown[^1].Id).ToString() : null;
+        return new Page<AuditEventView>(await ViewsAsync(shown, cancellationToken), next);
+    }
+
+    private async Task<IQueryable<AuditEvent>> FilteredAsync(AuditFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.AuditEvents.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            // Actors may be support staff of the operator customer: their e-mails are looked up past the tenant filter.
+            var text = filter.Actor.Trim().ToUpperInvariant();
+            var actors = await db.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+                .Where(u => u.NormalizedEmail!.Contains(text)).Select(u => u.Id).Take(1000).ToListAsync(cancellationToken);
+            var ids = actors.Select(id => (Guid?)id).ToList();
+            query = query.Where(e => ids.Contains(e.ActorUserId) || ids.Contains(e.ImpersonatorUserId));
+        }
+        if (filter.Action is { } action)
+            query = action.Contains('.') ? query.Where(e => e.Action == action) : query.Where(e => e.Action.StartsWith(action + "."));
+        if (!string.IsNullOrWhiteSpace(filter.Target))
+            query = query.Where(e => e.TargetId == filter.Target);
+        if (filter.From is { } from)
+            query = query.Where(e => e.OccurredAt >= from);
+        if (filter.To is { } to)
+            query = query.Where(e => e.OccurredAt < to);
+        return query;
+    }
+
+    private async Task<List<AuditEventView>> ViewsAsync(List<AuditEvent> rows, CancellationToken cancellationToken)
+    {
         var emails = await EmailsAsync(rows.SelectMany(e => new[] { e.ActorUserId, e.ImpersonatorUserId }), cancellationToken);
         var customerName = await db.Customers.Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-
-        var next = rows.Count > size ? new PageToken(rows[size - 1].OccurredAt, rows[size - 1].Id).ToString() : null;
-        var items = rows.Take(size).Select(e => new AuditEventView(
-            e.Id, e.OccurredAt, e.Action,
-            e.ActorUserId, EmailOf(emails, e.ActorUserId),
-            e.ImpersonatorUserId, EmailOf(emails, e.ImpersonatorUserId),
-            e.TargetType, e.TargetId, e.Details,
-            Describe(e, emails, customerName))).ToList();
-        return new Page<AuditEventView>(items, next);
+        var target = await new AuditTargets(db).ResolveAsync(rows, cancellationToken);
+        return rows.Select(e =>
+        {
+            var resolved = target(e.TargetType, e.TargetId);
+            return new AuditEventView(
+                e.Id, e.OccurredAt, e.Action,
+                e.ActorUserId, EmailOf(emails, e.ActorUserId),
+                e.ImpersonatorUserId, EmailOf(emails, e.ImpersonatorUserId),
+                e.TargetType, e.TargetId, e.Details,
+                Describe(e, emails, customerName),
+                AuditSentences.PhraseOf(e.Action),
+                resolved.Name, resolved.Deleted);
+        }).ToList();
     }
 
     /// <summary>
@@ -53,7 +88,7 @@ public sealed class AuditQueryService(DataTricksDbContext db)
 
     private static string Describe(AuditEvent e, Dictionary<Guid, string> emails, string? customerName) =>
         e.ImpersonatorUserId is { } staff
-            ? $"{EmailOf(emails, staff) ?? staff.ToString()} (DataTricks support, acting in {customerName})"
+            ? $"{EmailOf(emails, staff) ?? staff.ToString()} acting in {customerName}"
             : EmailOf(emails, e.ActorUserId) ?? e.ActorUserId?.ToString() ?? "system";
 
     private static string? EmailOf(Dictionary<Guid, string> emails, Guid? userId) =>

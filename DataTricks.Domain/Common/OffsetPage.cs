@@ -26,8 +26,11 @@ public static class OffsetToken
     }
 }
 
-/// <summary>What a listing asks for: a search text and a window. Validated by <see cref="Validate"/>.</summary>
-public sealed record ListQuery(string? Search, int Offset, int Limit)
+/// <summary>
+/// What a listing asks for: a search text, a window and a sort (see <see cref="SortOrder"/>; each listing knows its
+/// columns and ignores others).
+/// </summary>
+public sealed record ListQuery(string? Search, int Offset, int Limit, string? Sort = null)
 {
     public const int MaxLimit = 100;
 

@@ -19,6 +19,12 @@ public sealed class ComputeEnvironment : ITenantOwned
     /// <summary>Upper-cased <see cref="Name"/>, unique per customer among environments that are not deleted.</summary>
     public string NormalizedName { get; private set; } = "";
 
+    /// <summary>The <see cref="NaturalSortKey"/> of <see cref="Name"/>: what tables sort by.</summary>
+    public string SortKey { get; private set; } = "";
+
+    /// <summary>For rows written before sort keys existed; see <c>SortKeyBackfill</c>.</summary>
+    internal void RefreshSortKey() => SortKey = NaturalSortKey.Of(Name);
+
     public CloudProvider Cloud { get; private set; }
     public string Region { get; private set; } = "";
     public string NodeType { get; private set; } = "";
@@ -64,6 +70,7 @@ public sealed class ComputeEnvironment : ITenantOwned
             throw new DomainException("An environment name has 1 to 64 letters, digits, '-' or '_' and starts with a letter.");
         Name = name;
         NormalizedName = name.ToUpperInvariant();
+        SortKey = NaturalSortKey.Of(name);
         Touch(now);
     }
 

@@ -65,7 +65,7 @@ public sealed class ComputeEnvironmentService(
         }
         dispatch.Started(environment, operation);
         // A new environment has no repos and its create has not started: no need to read back what was just written.
-        return new CreatedEnvironment(environment.ToView(repoCount: 0, currentStep: null), Replayed: false);
+        return new CreatedEnvironment(environment.ToView(repoCount: 0, currentStep: null, operationStartedAt: environment.CreatedAt), Replayed: false);
     }
 
     public async Task<Result<EnvironmentView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -120,6 +120,32 @@ public sealed class ComputeEnvironmentService(
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToViews(db).ToListAsync(cancellationToken);
         var next = rows.Count > size ? new PageToken(rows[size - 1].CreatedAt, rows[size - 1].Id).ToString() : null;
         return new Page<EnvironmentView>(rows.Take(size).ToList(), next);
+    }
+
+    public static readonly IReadOnlyList<string> SortColumns = ["name", "status", "region", "created"];
+
+    /// <summary>
+    /// The portal's table: live environments whose name or region holds the search text, of one status when given,
+    /// sorted (names naturally) and windowed in the database.
+    /// </summary>
+    public async Task<OffsetPage<EnvironmentView>> SearchAsync(ListQuery query, ComputeEnvironmentStatus? status, CancellationToken cancellationToken = default)
+    {
+        var filtered = status is { } only
+            ? db.ComputeEnvironments.Where(e => e.Status == only)
+            : db.ComputeEnvironments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted);
+        if (query.NormalizedSearch is { } search)
+            filtered = filtered.Where(e => e.NormalizedName.Contains(search) || e.Region.ToUpper().Contains(search));
+        var total = await filtered.CountAsync(cancellationToken);
+        var order = SortOrder.Parse(query.Sort, SortColumns, new SortOrder("name", false));
+        var sorted = order.Column switch
+        {
+            "status" => order.Apply(filtered, e => e.Status).ThenBy(e => e.SortKey),
+            "region" => order.Apply(filtered, e => e.Region).ThenBy(e => e.SortKey),
+            "created" => order.Apply(filtered, e => e.CreatedAt),
+            _ => order.Apply(filtered, e => e.SortKey),
+        };
+        var items = await sorted.ThenBy(e => e.Id).Skip(query.Offset).Take(query.Limit).ToViews(db).ToListAsync(cancellationToken);
+        return new OffsetPage<EnvironmentView>(items, total, query.Offset);
     }
 
     /// <summary>

@@ -11,12 +11,32 @@ public sealed record UpdateEnvironmentRequest(string? Name, int? MinWorkers, int
 
 /// <summary>
 /// An environment as clients see it; <see cref="Version"/> becomes the ETag, <see cref="CurrentStep"/> (the step of
-/// its current operation) drives the portal's stepper.
+/// its current operation) drives the portal's stepper, and <see cref="OperationStartedAt"/> (when that operation
+/// began) is what "Deleting for 12s" counts from.
 /// </summary>
 public sealed record EnvironmentView(
     Guid Id, string Name, CloudProvider Cloud, string Region, string NodeType, int MinWorkers, int MaxWorkers,
     ComputeEnvironmentStatus Status, string? StatusMessage, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? ReadyAt, Guid? OperationId, int RepoCount, long Version, ProvisioningStep? CurrentStep = null);
+    DateTimeOffset? ReadyAt, Guid? OperationId, int RepoCount, long Version, ProvisioningStep? CurrentStep = null,
+    DateTimeOffset? OperationStartedAt = null)
+{
+    /// <summary>This view with a change a page was told of applied; the caller has checked the change is newer.</summary>
+    public EnvironmentView With(EnvironmentStatusChanged change) => this with
+    {
+        Name = change.Name,
+        MinWorkers = change.MinWorkers,
+        MaxWorkers = change.MaxWorkers,
+        Status = change.Status,
+        StatusMessage = change.StatusMessage,
+        CurrentStep = change.Step ?? CurrentStep,
+        OperationId = change.OperationId ?? OperationId,
+        // A new operation (a delete, a retry) starts its clock when the change that began it was made.
+        OperationStartedAt = change.OperationId is { } started && started != OperationId ? change.At : OperationStartedAt,
+        UpdatedAt = change.At,
+        Version = change.Version,
+        ReadyAt = change.Status == ComputeEnvironmentStatus.Ready && Status != ComputeEnvironmentStatus.Ready ? change.At : ReadyAt,
+    };
+}
 
 /// <summary>One step of an operation as it ran, for the timeline.</summary>
 public sealed record StepRecordView(string Step, int Attempts, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Error);

@@ -16,6 +16,12 @@ public sealed class Customer
     /// <summary>Upper-cased <see cref="Name"/>: the unique index on it makes names unique case-insensitively on every provider.</summary>
     public string NormalizedName { get; private set; } = "";
 
+    /// <summary>The <see cref="NaturalSortKey"/> of <see cref="Name"/>: what tables sort by.</summary>
+    public string SortKey { get; private set; } = "";
+
+    /// <summary>For rows written before sort keys existed; see <c>SortKeyBackfill</c>.</summary>
+    internal void RefreshSortKey() => SortKey = NaturalSortKey.Of(Name);
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>True only for DataTricks itself, whose users are support staff.</summary>
@@ -35,6 +41,7 @@ public sealed class Customer
             throw new DomainException(check.Problem);
         Name = check.Value;
         NormalizedName = Normalize(check.Value);
+        SortKey = NaturalSortKey.Of(check.Value);
     }
 
     public static string Normalize(string name) => name.ToUpperInvariant();

@@ -23,8 +23,7 @@ public sealed class CustomerDirectoryService(DataTricksDbContext db, TimeProvide
         var events = db.AuditEvents.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
         var grants = db.SupportAccessGrants.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(g => g.EndedAt == null && g.ExpiresAt > now);
         var total = await customers.CountAsync(cancellationToken);
-        var items = await customers
-            .OrderBy(c => c.NormalizedName)
+        var items = await Sorted(customers, query.Sort).ThenBy(c => c.Id)
             .Skip(query.Offset)
             .Take(query.Limit)
             .Select(c => new CustomerSummary(
@@ -38,5 +37,13 @@ public sealed class CustomerDirectoryService(DataTricksDbContext db, TimeProvide
                 events.Where(a => a.CustomerId == c.Id).OrderByDescending(a => a.OccurredAt).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new OffsetPage<CustomerSummary>(items, total, query.Offset);
+    }
+
+    public static readonly IReadOnlyList<string> SortColumns = ["name", "created"];
+
+    private static IOrderedQueryable<Customer> Sorted(IQueryable<Customer> customers, string? sort)
+    {
+        var order = SortOrder.Parse(sort, CustomerDirectoryService.SortColumns, new SortOrder("name", false));
+        return order.Column == "created" ? order.Apply(customers, c => c.CreatedAt) : order.Apply(customers, c => c.SortKey);
     }
 }

@@ -21,7 +21,7 @@ public sealed class DashboardService(CustomerService customers, ComputeEnvironme
         var customer = await customers.GetAsync(cancellationToken);
         if (!customer.Succeeded)
             return null;
-        var recent = includeAudit ? (await audit.PageAsync(null, Shown, cancellationToken)).Value?.Items ?? [] : [];
+        var recent = includeAudit ? (await audit.PageAsync(AuditFilter.None, null, Shown, cancellationToken)).Value?.Items ?? [] : [];
         return new DashboardView(
             customer.Value,
             await environments.CountByStatusAsync(cancellationToken),

@@ -12,7 +12,10 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (database.Value.MigrateOnStartup)
+        {
             await db.Database.MigrateAsync(cancellationToken);
+            await SortKeyBackfill.RunAsync(db, cancellationToken);
+        }
         // Write-ahead logging lets readers and a writer (and several portal processes) share the file; it persists in it.
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);

@@ -19,6 +19,12 @@ public sealed class Repo : ITenantOwned
     /// <summary>Upper-cased <see cref="Name"/>: unique per customer, so names are unique case-insensitively.</summary>
     public string NormalizedName { get; private set; } = "";
 
+    /// <summary>The <see cref="NaturalSortKey"/> of <see cref="Name"/>: what tables sort by.</summary>
+    public string SortKey { get; private set; } = "";
+
+    /// <summary>For rows written before sort keys existed; see <c>SortKeyBackfill</c>.</summary>
+    internal void RefreshSortKey() => SortKey = NaturalSortKey.Of(Name);
+
     public string? Description { get; private set; }
     public Guid ComputeEnvironmentId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -42,6 +48,7 @@ public sealed class Repo : ITenantOwned
             throw new DomainException($"A repo description has at most {DescriptionMaxLength} characters.");
         Name = trimmed;
         NormalizedName = trimmed.ToUpperInvariant();
+        SortKey = NaturalSortKey.Of(trimmed);
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         UpdatedAt = now;
     }

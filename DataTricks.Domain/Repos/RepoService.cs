@@ -19,8 +19,21 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         if (query.NormalizedSearch is { } search)
             filtered = filtered.Where(r => r.NormalizedName.Contains(search));
         var total = await filtered.CountAsync(cancellationToken);
-        var items = await Project(filtered.OrderBy(r => r.NormalizedName).Skip(query.Offset).Take(query.Limit)).ToListAsync(cancellationToken);
+        var items = await Project(Sorted(filtered, query.Sort).ThenBy(r => r.Id).Skip(query.Offset).Take(query.Limit)).ToListAsync(cancellationToken);
         return new OffsetPage<RepoView>(items, total, query.Offset);
+    }
+
+    public static readonly IReadOnlyList<string> SortColumns = ["name", "environment", "created"];
+
+    private IOrderedQueryable<Repo> Sorted(IQueryable<Repo> repos, string? sort)
+    {
+        var order = SortOrder.Parse(sort, SortColumns, new SortOrder("name", false));
+        return order.Column switch
+        {
+            "environment" => order.Apply(repos, r => db.ComputeEnvironments.Where(e => e.Id == r.ComputeEnvironmentId).Select(e => e.SortKey).FirstOrDefault()),
+            "created" => order.Apply(repos, r => r.CreatedAt),
+            _ => order.Apply(repos, r => r.SortKey),
+        };
     }
 
     public async Task<Result<RepoView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -30,7 +43,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     public async Task<IReadOnlyList<BindableEnvironment>> BindableEnvironmentsAsync(CancellationToken cancellationToken = default) =>
         await db.ComputeEnvironments
             .Where(e => e.Status == ComputeEnvironmentStatus.Pending || e.Status == ComputeEnvironmentStatus.Provisioning || e.Status == ComputeEnvironmentStatus.Ready)
-            .OrderBy(e => e.NormalizedName)
+            .OrderBy(e => e.SortKey)
             .Select(e => new BindableEnvironment(e.Id, e.Name, e.Status))
             .ToListAsync(cancellationToken);
 

@@ -11,7 +11,18 @@ public sealed class User : IdentityUser<Guid>, ITenantOwned
     public static readonly NameRule DisplayNameRule = new("The display name", DisplayNameMaxLength);
 
     public Guid CustomerId { get; set; }
-    public string DisplayName { get; set; } = "";
+    public string DisplayName
+    {
+        get;
+        set
+        {
+            field = value;
+            SortKey = NaturalSortKey.Of(value);
+        }
+    } = "";
+
+    /// <summary>The <see cref="NaturalSortKey"/> of <see cref="DisplayName"/>: what tables sort by.</summary>
+    public string SortKey { get; private set; } = "";
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -22,8 +22,21 @@ public sealed class UserService(
         if (query.NormalizedSearch is { } search)
             filtered = filtered.Where(u => u.NormalizedEmail!.Contains(search) || u.DisplayName.ToUpper().Contains(search));
         var total = await filtered.CountAsync(cancellationToken);
-        var items = await Project(filtered.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip(query.Offset).Take(query.Limit)).ToListAsync(cancellationToken);
+        var items = await Project(Sorted(filtered, query.Sort).ThenBy(u => u.Id).Skip(query.Offset).Take(query.Limit)).ToListAsync(cancellationToken);
         return new OffsetPage<UserView>(items, total, query.Offset);
+    }
+
+    public static readonly IReadOnlyList<string> SortColumns = ["name", "email", "created"];
+
+    private static IOrderedQueryable<User> Sorted(IQueryable<User> users, string? sort)
+    {
+        var order = SortOrder.Parse(sort, SortColumns, new SortOrder("name", false));
+        return order.Column switch
+        {
+            "email" => order.Apply(users, u => u.NormalizedEmail),
+            "created" => order.Apply(users, u => u.CreatedAt),
+            _ => order.Apply(users, u => u.SortKey),
+        };
     }
 
     public async Task<Result<UserView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>

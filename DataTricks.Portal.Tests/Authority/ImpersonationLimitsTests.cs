@@ -56,7 +56,7 @@ public sealed class ImpersonationLimitsTests(PortalFactory factory) : IClassFixt
         var name = (await (await admin.GetAsync("/api/v1/customer", Ct)).JsonAsync()).GetProperty("name").GetString();
         var events = (await (await admin.GetAsync("/api/v1/audit-events", Ct)).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
         var rename = Assert.Single(events, e => e.GetProperty("action").GetString() == "user.update");
-        Assert.Equal($"{ApiClients.Support} (DataTricks support, acting in {name})", rename.GetProperty("actor").GetString());
+        Assert.Equal($"{ApiClients.Support} acting in {name}", rename.GetProperty("actor").GetString());
     }
 
     private async Task<(TestCustomer Customer, HttpClient Support, Guid MemberId)> ImpersonatingAsync()

@@ -37,7 +37,18 @@ public sealed partial class PortalBrowser
         }), Ct);
     }
 
-    public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path, Ct);
+    private readonly Dictionary<string, string> _cookies = [];
+
+    /// <summary>A cookie the browser's own scripts would set (the time zone, the theme), sent with every later GET.</summary>
+    public void SetCookie(string name, string value) => _cookies[name] = value;
+
+    public Task<HttpResponseMessage> GetAsync(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (_cookies.Count > 0)
+            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={Uri.EscapeDataString(c.Value)}")));
+        return _client.SendAsync(request, Ct);
+    }
 
     public async Task<string> PageAsync(string path)
     {

@@ -8,13 +8,16 @@ public static class AuditEventEndpoints
 {
     public static RouteGroupBuilder MapAuditEventEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit-events", async (string? pageToken, [Range(1, AuditQueryService.MaxPageSize)] int? pageSize, AuditQueryService audit, CancellationToken cancellationToken) =>
-                (await audit.PageAsync(pageToken, pageSize, cancellationToken)).ToHttpResult(page => TypedResults.Ok(page)))
+        api.MapGet("/audit-events", async (
+                    string? actor, string? action, string? target, DateTimeOffset? from, DateTimeOffset? to,
+                    string? pageToken, [Range(1, AuditQueryService.MaxPageSize)] int? pageSize, AuditQueryService audit, CancellationToken cancellationToken) =>
+                (await audit.PageAsync(new AuditFilter(actor, action, target, from, to), pageToken, pageSize, cancellationToken)).ToHttpResult(page => TypedResults.Ok(page)))
             .RequireAuthorization(Policies.TenantAdmin)
             .WithTags("Audit")
             .WithName("ListAuditEvents")
             .WithSummary("The customer's audit events, newest first")
-            .WithDescription("Follow nextPageToken for older events.")
+            .WithDescription("Follow nextPageToken for older events. Filters: actor (part of the e-mail of who acted, or of the support staff acting for them), " +
+                "action (an action such as environment.create, or an area such as environment), target (the id acted on), from (inclusive) and to (exclusive) as RFC 3339 times.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         return api;
     }

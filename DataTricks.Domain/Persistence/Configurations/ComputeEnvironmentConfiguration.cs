@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ internal sealed class ComputeEnvironmentConfiguration : IEntityTypeConfiguration
                 $"\"MinWorkers\" >= 1 AND \"MinWorkers\" <= \"MaxWorkers\" AND \"MaxWorkers\" <= {ComputeEnvironmentRules.MaxWorkersLimit}"));
         builder.Property(e => e.Name).HasMaxLength(ComputeEnvironmentRules.NameMaxLength);
         builder.Property(e => e.NormalizedName).HasMaxLength(ComputeEnvironmentRules.NameMaxLength);
+        builder.Property(e => e.SortKey).HasMaxLength(NaturalSortKey.MaxLengthFor(ComputeEnvironmentRules.NameMaxLength));
         builder.Property(e => e.Region).HasMaxLength(32);
         builder.Property(e => e.NodeType).HasMaxLength(ComputeEnvironmentRules.NodeTypeMaxLength);
         builder.Property(e => e.StatusMessage).HasMaxLength(ComputeEnvironmentRules.StatusMessageMaxLength);
@@ -27,5 +29,6 @@ internal sealed class ComputeEnvironmentConfiguration : IEntityTypeConfiguration
             .IsUnique()
             .HasFilter($"\"Status\" <> '{nameof(ComputeEnvironmentStatus.Deleted)}'");
         builder.HasIndex(e => new { e.CustomerId, e.CreatedAt });
+        builder.HasIndex(e => new { e.CustomerId, e.SortKey });
     }
 }

@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,5 +13,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
         builder.Property(c => c.NormalizedName).HasMaxLength(Customer.NameMaxLength);
         builder.HasIndex(c => c.NormalizedName).IsUnique();
+        builder.Property(c => c.SortKey).HasMaxLength(NaturalSortKey.MaxLengthFor(Customer.NameMaxLength));
+        builder.HasIndex(c => c.SortKey);
     }
 }

@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         builder.ToTable("Users");
         builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        builder.Property(u => u.SortKey).HasMaxLength(NaturalSortKey.MaxLengthFor(User.DisplayNameMaxLength));
+        builder.HasIndex(u => new { u.CustomerId, u.SortKey });
         builder.Property(u => u.Email).IsRequired();
         builder.Property(u => u.SessionStamp).HasMaxLength(32);
         builder.Property(u => u.NormalizedEmail).IsRequired();

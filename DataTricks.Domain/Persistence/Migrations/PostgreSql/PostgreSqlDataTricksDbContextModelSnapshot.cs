@@ -165,6 +165,11 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -188,6 +193,8 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex("CustomerId", "NormalizedName")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Deleted'");
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("ComputeEnvironments", null, t =>
                         {
@@ -244,10 +251,17 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -490,6 +504,11 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -499,6 +518,8 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId", "NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("Repos", (string)null);
                 });
@@ -631,6 +652,11 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -647,6 +673,8 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("Users", (string)null);
                 });

@@ -165,6 +165,11 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("nvarchar(130)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -188,6 +193,8 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId", "NormalizedName")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Deleted'");
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("ComputeEnvironments", null, t =>
                         {
@@ -244,10 +251,17 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("nvarchar(202)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -490,6 +504,11 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("nvarchar(202)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -499,6 +518,8 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("Repos", (string)null);
                 });
@@ -631,6 +652,11 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("nvarchar(202)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -648,6 +674,8 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("Users", (string)null);
                 });

@@ -160,6 +160,11 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -183,6 +188,8 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("CustomerId", "NormalizedName")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Deleted'");
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("ComputeEnvironments", null, t =>
                         {
@@ -239,10 +246,17 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Customers", (string)null);
                 });
@@ -483,6 +497,11 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -492,6 +511,8 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("Repos", (string)null);
                 });
@@ -624,6 +645,11 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -640,6 +666,8 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("CustomerId", "SortKey");
 
                     b.ToTable("Users", (string)null);
                 });

@@ -62,6 +62,16 @@ namespace DataTricks.Client.Models
         public Guid? ImpersonatorUserId { get; set; }
         /// <summary>The occurredAt property</summary>
         public DateTimeOffset? OccurredAt { get; set; }
+        /// <summary>The summary property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Summary { get; set; }
+#nullable restore
+#else
+        public string Summary { get; set; }
+#endif
+        /// <summary>The targetDeleted property</summary>
+        public bool? TargetDeleted { get; set; }
         /// <summary>The targetId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -69,6 +79,14 @@ namespace DataTricks.Client.Models
 #nullable restore
 #else
         public string TargetId { get; set; }
+#endif
+        /// <summary>The targetName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TargetName { get; set; }
+#nullable restore
+#else
+        public string TargetName { get; set; }
 #endif
         /// <summary>The targetType property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -112,7 +130,10 @@ namespace DataTricks.Client.Models
                 { "impersonatorEmail", n => { ImpersonatorEmail = n.GetStringValue(); } },
                 { "impersonatorUserId", n => { ImpersonatorUserId = n.GetGuidValue(); } },
                 { "occurredAt", n => { OccurredAt = n.GetDateTimeOffsetValue(); } },
+                { "summary", n => { Summary = n.GetStringValue(); } },
+                { "targetDeleted", n => { TargetDeleted = n.GetBoolValue(); } },
                 { "targetId", n => { TargetId = n.GetStringValue(); } },
+                { "targetName", n => { TargetName = n.GetStringValue(); } },
                 { "targetType", n => { TargetType = n.GetStringValue(); } },
             };
         }
@@ -132,7 +153,10 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("impersonatorEmail", ImpersonatorEmail);
             writer.WriteGuidValue("impersonatorUserId", ImpersonatorUserId);
             writer.WriteDateTimeOffsetValue("occurredAt", OccurredAt);
+            writer.WriteStringValue("summary", Summary);
+            writer.WriteBoolValue("targetDeleted", TargetDeleted);
             writer.WriteStringValue("targetId", TargetId);
+            writer.WriteStringValue("targetName", TargetName);
             writer.WriteStringValue("targetType", TargetType);
             writer.WriteAdditionalData(AdditionalData);
         }

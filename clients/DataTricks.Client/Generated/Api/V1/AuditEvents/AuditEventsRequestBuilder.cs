@@ -22,7 +22,7 @@ namespace DataTricks.Client.Api.V1.AuditEvents
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AuditEventsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/audit-events{?pageSize*,pageToken*}", pathParameters)
+        public AuditEventsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/audit-events{?action*,actor*,from*,pageSize*,pageToken*,target*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace DataTricks.Client.Api.V1.AuditEvents
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AuditEventsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/audit-events{?pageSize*,pageToken*}", rawUrl)
+        public AuditEventsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/audit-events{?action*,actor*,from*,pageSize*,pageToken*,target*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// Follow nextPageToken for older events.
+        /// Follow nextPageToken for older events. Filters: actor (part of the e-mail of who acted, or of the support staff acting for them), action (an action such as environment.create, or an area such as environment), target (the id acted on), from (inclusive) and to (exclusive) as RFC 3339 times.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.PageOfAuditEventView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -61,7 +61,7 @@ namespace DataTricks.Client.Api.V1.AuditEvents
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageOfAuditEventView>(requestInfo, global::DataTricks.Client.Models.PageOfAuditEventView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Follow nextPageToken for older events.
+        /// Follow nextPageToken for older events. Filters: actor (part of the e-mail of who acted, or of the support staff acting for them), action (an action such as environment.create, or an area such as environment), target (the id acted on), from (inclusive) and to (exclusive) as RFC 3339 times.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -89,11 +89,41 @@ namespace DataTricks.Client.Api.V1.AuditEvents
             return new global::DataTricks.Client.Api.V1.AuditEvents.AuditEventsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Follow nextPageToken for older events.
+        /// Follow nextPageToken for older events. Filters: actor (part of the e-mail of who acted, or of the support staff acting for them), action (an action such as environment.create, or an area such as environment), target (the id acted on), from (inclusive) and to (exclusive) as RFC 3339 times.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AuditEventsRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("action")]
+            public string? Action { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("action")]
+            public string Action { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("actor")]
+            public string? Actor { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("actor")]
+            public string Actor { get; set; }
+            #pragma warning restore CS1591
+#endif
+            #pragma warning disable CS1591
+            [QueryParameter("from")]
+            public DateTimeOffset? From { get; set; }
+            #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
@@ -111,6 +141,23 @@ namespace DataTricks.Client.Api.V1.AuditEvents
             public string PageToken { get; set; }
             #pragma warning restore CS1591
 #endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("target")]
+            public string? Target { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("target")]
+            public string Target { get; set; }
+            #pragma warning restore CS1591
+#endif
+            #pragma warning disable CS1591
+            [QueryParameter("to")]
+            public DateTimeOffset? To { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

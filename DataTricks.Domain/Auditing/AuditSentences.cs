@@ -1,0 +1,50 @@
+namespace DataTricks.Domain.Auditing;
+
+/// <summary>What each audit action says in words, read after the actor: "admin@acme.test <b>created environment</b> prod-eu".</summary>
+public static class AuditSentences
+{
+    private static readonly Dictionary<string, string> Phrases = new()
+    {
+        [AuditActions.CustomerSignedUp] = "signed up the customer",
+        [AuditActions.CustomerRenamed] = "renamed the customer",
+        [AuditActions.TokenCreated] = "created access token",
+        [AuditActions.TokenRevoked] = "revoked access token",
+        [AuditActions.ImpersonationStarted] = "started a support session in",
+        [AuditActions.ImpersonationEnded] = "ended a support session in",
+        [AuditActions.ImpersonationRefused] = "was refused while acting as support",
+        [AuditActions.SupportAccessGranted] = "granted support access to",
+        [AuditActions.SupportAccessRevoked] = "revoked support access to",
+        [AuditActions.SupportAccessExpired] = "ended support access (it expired) to",
+        [AuditActions.UserSignedOutEverywhere] = "signed out everywhere user",
+        [AuditActions.SignInFailed] = "failed to sign in as",
+        [AuditActions.SignInLockedOut] = "locked out after failed sign-ins",
+        [AuditActions.EnvironmentCreated] = "created environment",
+        [AuditActions.EnvironmentUpdated] = "changed environment",
+        [AuditActions.EnvironmentDeleted] = "deleted environment",
+        [AuditActions.EnvironmentRetried] = "retried environment",
+        [AuditActions.EnvironmentRepaired] = "started a repair of environment",
+        [AuditActions.OperationCanceled] = "canceled an operation of environment",
+        [AuditActions.UserCreated] = "added user",
+        [AuditActions.UserUpdated] = "changed user",
+        [AuditActions.UserDeleted] = "deleted user",
+        [AuditActions.UserPasswordReset] = "reset the password of",
+        [AuditActions.UserPasswordChanged] = "changed the password of",
+        [AuditActions.RepoCreated] = "created repo",
+        [AuditActions.RepoUpdated] = "changed repo",
+        [AuditActions.RepoDeleted] = "deleted repo",
+        [AuditActions.RepoMemberAdded] = "added a member to repo",
+        [AuditActions.RepoMemberRemoved] = "removed a member from repo",
+    };
+
+    /// <summary>The areas actions belong to ("environment" for "environment.create"), for filtering by kind of action.</summary>
+    public static readonly IReadOnlyList<string> Areas =
+        Phrases.Keys.Select(AreaOf).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every known action, for a filter's choices.</summary>
+    public static IReadOnlyCollection<string> Actions => Phrases.Keys;
+
+    public static string AreaOf(string action) => action.Split('.')[0];
+
+    /// <summary>The verb phrase of an action; an action recorded by a later version of the portal reads as its name.</summary>
+    public static string PhraseOf(string action) => Phrases.GetValueOrDefault(action, action);
+}
