@@ -22,7 +22,7 @@ public sealed class FindingTests(BrowserFixture fixture) : BrowserTest(fixture)
         return await PortalApi.SignInAsync(BaseAddress, email, "Find-Passw0rd!");
     }
 
-    private Task<IReadOnlyList<string>> NamesAsync() => Page.Locator("[data-environment]").EvaluateAllAsync<IReadOnlyList<string>>(
+    private Task<string[]> NamesAsync() => Page.Locator("[data-environment]").EvaluateAllAsync<string[]>(
         "rows => rows.map(r => r.getAttribute('data-environment'))");
 
     [Fact]
@@ -69,6 +69,8 @@ public sealed class FindingTests(BrowserFixture fixture) : BrowserTest(fixture)
         for (var i = 0; i < 20 && await Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "create-environment"; i++)
             await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.Locator("#create-environment")).ToBeFocusedAsync();
+        // Where the keyboard is must be seen: a ring at least 2 px wide around the focused control.
+        Assert.Equal("solid 3px", await Page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth}`; }"));
         await Page.Keyboard.PressAsync("Enter");
 
         await Expect(Page.Locator("#environment-name")).ToHaveCountAsync(0);
@@ -111,7 +113,7 @@ public sealed class FindingTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await MudSelect.ChooseAsync(page, "#audit-action", "All environment actions");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#audit-export").ClickAsync());
-        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         Assert.Single(rows);
         Assert.Contains("+09:00,", rows[0]);

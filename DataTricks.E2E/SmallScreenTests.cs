@@ -18,6 +18,15 @@ public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixtu
             var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > 390)
                 found.Add($"{path} is {width} px wide");
+            // The app bar keeps to one line: no text in it wraps to a second.
+            var wrapped = await Page.EvaluateAsync<string[]>(
+                """
+                () => [...document.querySelectorAll("header.mud-appbar *")].flatMap(e => [...e.childNodes])
+                    .filter(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
+                    .filter(n => { const r = document.createRange(); r.selectNodeContents(n); return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size > 1; })
+                    .map(n => n.textContent.trim())
+                """);
+            found.AddRange(wrapped.Select(text => $"{path}: '{text}' wraps in the app bar"));
         }
         return found;
     }
@@ -39,6 +48,21 @@ public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixtu
         await new PortalPage(Page).GoToAsync("/environments");
         var environment = await Page.Locator("a[href^='environments/']").First.GetAttributeAsync("href");
         found.AddRange(await OverflowingAsync(["/" + repo, "/" + environment]));
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [Theory]
+    [InlineData("ana@acme.test", new[] { "/", "/environments", "/repos", "/users", "/tokens", "/profile" })]
+    [InlineData("support@datatricks.test", new[] { "/support/customers", "/profile" })]
+    public async Task No_page_a_member_or_support_sees_scrolls_sideways_at_390_px(string email, string[] paths)
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.GotoAsync("/");
+        await new LoginPage(Page).SignInAsync(email);
+        await new PortalPage(Page).WaitForCircuitAsync();
+
+        var found = await OverflowingAsync(paths);
 
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
