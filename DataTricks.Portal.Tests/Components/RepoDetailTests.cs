@@ -37,14 +37,6 @@ public sealed class RepoDetailTests : ComponentTest
     }
 
     [Fact]
-    public void An_unknown_repo_shows_a_not_found_message()
-    {
-        var page = Render<RepoDetail>(p => p.Add(r => r.Id, Guid.NewGuid()));
-
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#repo-not-found")));
-    }
-
-    [Fact]
     public async Task Removing_a_member_updates_the_list_says_so_and_can_be_undone()
     {
         var (repo, _) = await SeedAsync();

@@ -71,6 +71,22 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
         Assert.Equal("Acme Analytics", customer.GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("repo", "/repos/{0}")]
+    [InlineData("environment", "/environments/{0}")]
+    public async Task Another_customers_page_answers_404_like_one_that_does_not_exist(string kind, string page)
+    {
+        var foreignId = await GlobexIdAsync(kind);
+        var browser = await PortalBrowser.SignInAsync(factory, ApiClients.AcmeAdmin, DataTricks.Domain.Seeding.DemoSeedOptions.DemoPassword);
+
+        var foreign = await browser.GetAsync(string.Format(page, foreignId));
+        var unknown = await browser.GetAsync(string.Format(page, Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.DoesNotContain(kind == "repo" ? "Finance Reports" : "globex-", await foreign.Content.ReadAsStringAsync(Ct));
+    }
+
     private async Task<Guid> GlobexIdAsync(string kind)
     {
         var globex = await factory.SignedInAsync(ApiClients.GlobexAdmin);
