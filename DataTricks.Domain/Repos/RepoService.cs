@@ -40,12 +40,19 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         await Project(db.Repos.Where(r => r.Id == id)).FirstOrDefaultAsync(cancellationToken) is { } view ? view : Failure.NotFound("The repo");
 
     /// <summary>The environments a repo can be bound to now: on their way to Ready, or Ready.</summary>
-    public async Task<IReadOnlyList<BindableEnvironment>> BindableEnvironmentsAsync(CancellationToken cancellationToken = default) =>
-        await db.ComputeEnvironments
-            .Where(e => e.Status == ComputeEnvironmentStatus.Pending || e.Status == ComputeEnvironmentStatus.Provisioning || e.Status == ComputeEnvironmentStatus.Ready)
-            .OrderBy(e => e.SortKey)
+    /// <remarks>At most <see cref="CandidateLimit"/>, whose name holds <paramref name="search"/>: typing narrows the list in the database.</remarks>
+    public async Task<IReadOnlyList<BindableEnvironment>> BindableEnvironmentsAsync(string? search, CancellationToken cancellationToken = default)
+    {
+        var environments = db.ComputeEnvironments
+            .Where(e => e.Status == ComputeEnvironmentStatus.Pending || e.Status == ComputeEnvironmentStatus.Provisioning || e.Status == ComputeEnvironmentStatus.Ready);
+        if (new ListQuery(search, 0, CandidateLimit).NormalizedSearch is { } text)
+            environments = environments.Where(e => e.NormalizedName.Contains(text));
+        return await environments
+            .OrderBy(e => e.SortKey).ThenBy(e => e.Id)
+            .Take(CandidateLimit)
             .Select(e => new BindableEnvironment(e.Id, e.Name, e.Status))
             .ToListAsync(cancellationToken);
+    }
 
     public Task<Result<RepoView>> CreateAsync(CreateRepoRequest request, CancellationToken cancellationToken = default) =>
         RetryOnConcurrencyAsync(() => TryCreateAsync(request, cancellationToken));
@@ -129,12 +136,21 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     }
 
     /// <summary>The customer's active users who are not members yet, for the add-member picker.</summary>
-    public async Task<IReadOnlyList<RepoMemberView>> CandidatesAsync(Guid repoId, CancellationToken cancellationToken = default) =>
-        await db.Users
-            .Where(u => u.IsActive && !db.RepoMembers.Any(m => m.RepoId == repoId && m.UserId == u.Id))
-            .OrderBy(u => u.DisplayName)
+    /// <summary>The most a member picker shows at once; typing narrows the list in the database.</summary>
+    public const int CandidateLimit = 20;
+
+    /// <summary>Active users of the customer who are not members yet and whose name or e-mail holds <paramref name="search"/>.</summary>
+    public async Task<IReadOnlyList<RepoMemberView>> CandidatesAsync(Guid repoId, string? search, CancellationToken cancellationToken = default)
+    {
+        var users = db.Users.Where(u => u.IsActive && !db.RepoMembers.Any(m => m.RepoId == repoId && m.UserId == u.Id));
+        if (new ListQuery(search, 0, CandidateLimit).NormalizedSearch is { } text)
+            users = users.Where(u => u.NormalizedEmail!.Contains(text) || u.DisplayName.ToUpper().Contains(text));
+        return await users
+            .OrderBy(u => u.SortKey).ThenBy(u => u.Id)
+            .Take(CandidateLimit)
             .Select(u => new RepoMemberView(u.Id, u.Email!, u.DisplayName, u.CreatedAt))
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>Adds a member; adding one who already is changes nothing.</summary>
     public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)

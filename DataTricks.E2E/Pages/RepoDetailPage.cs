@@ -10,7 +10,7 @@ public sealed class RepoDetailPage(IPage page)
 
     public async Task AddMemberAsync(string displayName)
     {
-        await MudSelect.ChooseAsync(page, "#member-picker", displayName);
+        await MudAutocomplete.ChooseAsync(page, "#member-picker", displayName);
         await page.Locator("#add-member").ClickAsync();
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReposPage(IPage page)
     {
         await NewButton.ClickAsync();
         await page.Locator("#repo-name").FillAsync(name);
-        await MudSelect.ChooseAsync(page, "#repo-environment", environment);
+        await MudAutocomplete.ChooseAsync(page, "#repo-environment", environment);
         await page.Locator("#save-repo").ClickAsync();
     }
 

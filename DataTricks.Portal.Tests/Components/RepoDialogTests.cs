@@ -25,8 +25,12 @@ public sealed class RepoDialogTests : ComponentTest
         _ = provider.InvokeAsync(() => Services.GetRequiredService<IDialogService>()
             .ShowAsync<RepoDialog>("Edit", new DialogParameters<RepoDialog> { { d => d.Repo, repo } }));
         var dialog = provider.WaitForComponent<RepoDialog>();
-        provider.WaitForAssertion(() => Assert.False(provider.Find("#save-repo").HasAttribute("disabled")));
-        await dialog.InvokeAsync(() => dialog.FindComponent<MudSelect<Guid?>>().Instance.ValueChanged.InvokeAsync(to.Id));
+        var picker = dialog.FindComponent<MudAutocomplete<BindableEnvironment>>();
+        // What typing "to-" offers: the environments the database finds by name.
+        var offered = picker.Instance.SearchFunc?.Invoke("to-", Ct);
+        Assert.NotNull(offered);
+        var choices = await offered;
+        await dialog.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(Assert.Single(choices)));
 
         provider.Find("#save-repo").Click();
 
