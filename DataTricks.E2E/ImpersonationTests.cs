@@ -23,11 +23,44 @@ public sealed class ImpersonationTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(portal.Title).ToHaveTextAsync("Globex");
         await portal.GoToAsync("/audit");
         await Expect(portal.ImpersonationBanner).ToBeVisibleAsync();
-        await Expect(Page.Locator("#audit-table")).ToContainTextAsync("impersonation.start");
+        // The staff member is named once, acting in the customer, not shown twice as two identities.
+        var started = Page.Locator("#audit-table tr").Filter(new() { Has = Page.Locator("td[data-action='impersonation.start']") });
+        await Expect(started).ToContainTextAsync("support@datatricks.test acting in Globex");
+        await Expect(started).ToContainTextAsync("started a support session in Globex");
 
         await portal.EndImpersonationAsync();
 
         await Expect(customers.Table).ToBeVisibleAsync();
+        await Expect(portal.ImpersonationBanner).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task With_the_keyboard_alone_support_finds_a_customer_impersonates_it_and_ends_the_session()
+    {
+        await Page.GotoAsync("/support/customers");
+        await new LoginPage(Page).SignInAsync("support@datatricks.test");
+        var portal = new PortalPage(Page);
+        await portal.WaitForCircuitAsync();
+
+        await Page.Locator("#customer-search").FocusAsync();
+        await Page.Keyboard.TypeAsync("Acme");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=Acme"));
+        await Expect(new SupportCustomersPage(Page).Rows).ToHaveCountAsync(1);
+        // Tab from the search to the customer's Impersonate button, as a keyboard user does.
+        for (var i = 0; i < 40 && await Page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('data-customer')") is null; i++)
+            await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("button[data-customer='Acme Analytics']")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#impersonation-reason")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("Ticket 5150: keyboard only");
+        for (var i = 0; i < 10 && await Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "start-impersonation"; i++)
+            await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(portal.ImpersonationBanner).ToContainTextAsync("Acme Analytics");
+        await portal.WaitForCircuitAsync();
+        await Page.Locator("#end-impersonation").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
         await Expect(portal.ImpersonationBanner).ToHaveCountAsync(0);
     }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Components.Pages.Users;
+using DataTricks.Portal.Components.Shared;
 using DataTricks.Portal.Tests.Support;
 using MudBlazor;
 
@@ -10,10 +11,13 @@ namespace DataTricks.Portal.Tests.Components;
 public sealed class UserTableTests : ComponentTest
 {
     private readonly List<(int Offset, int Limit)> _loads = [];
+    private readonly List<string?> _sorts = [];
 
-    private Task<OffsetPage<UserView>> Load(int offset, int limit, CancellationToken cancellationToken)
+    private Task<OffsetPage<UserView>> Load(ListQuery query, CancellationToken cancellationToken)
     {
+        var (offset, limit) = (query.Offset, query.Limit);
         _loads.Add((offset, limit));
+        _sorts.Add(query.Sort);
         var items = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, 23 - offset)))
             .Select(i => new UserView(Guid.NewGuid(), $"user{i:00}@test.test", $"User {i:00}", i == 0 ? Roles.Admin : Roles.Member, i != 5, DateTimeOffset.UtcNow))
             .ToList();
@@ -42,6 +46,31 @@ public sealed class UserTableTests : ComponentTest
 
         table.WaitForAssertion(() => Assert.Equal((10, 10), _loads[^1]));
         table.WaitForAssertion(() => Assert.Contains("user10@test.test", table.Markup));
+    }
+
+    [Fact]
+    public void Sorting_by_a_column_asks_the_server_and_reports_the_state_for_the_url()
+    {
+        TableUrlState? reported = null;
+        var table = Render<UserTable>(p => p.Add(t => t.Load, Load).Add(t => t.StateChanged, s => reported = s));
+        table.WaitForAssertion(() => Assert.Single(_loads));
+
+        table.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Contains("E-mail")).Click();
+
+        table.WaitForAssertion(() => Assert.Equal("email", _sorts[^1]));
+        Assert.Equal("email", reported?.Sort);
+        Assert.Equal("email", reported!.ToParameters()["sort"]);
+    }
+
+    [Fact]
+    public void A_table_opened_from_a_url_starts_at_its_page_and_sort()
+    {
+        var state = TableUrlState.Parse("user", "-name", 2, 10, UserService.SortColumns, "name", 10);
+
+        var table = Render<UserTable>(p => p.Add(t => t.Load, Load).Add(t => t.State, state));
+
+        table.WaitForAssertion(() => Assert.Equal((10, 10), _loads[^1]));
+        Assert.Equal("-name", _sorts[^1]);
     }
 
     [Fact]
