@@ -33,6 +33,19 @@ public sealed class EnvironmentCardTests : ComponentTest
     }
 
     [Fact]
+    public void A_provisioning_card_shows_an_eta_from_the_history_it_is_given_and_none_without()
+    {
+        var history = ProvisioningEstimate.FromHistory(ProvisioningSteps.Create.Select(s => (s, TimeSpan.FromMinutes(10))));
+        var provisioning = View(ComputeEnvironmentStatus.Provisioning, ProvisioningStep.VerifyReady) with { UpdatedAt = DateTimeOffset.UtcNow };
+
+        var withHistory = Render<EnvironmentCard>(p => p.Add(c => c.Environment, provisioning).Add(c => c.Estimate, history));
+        var without = Render<EnvironmentCard>(p => p.Add(c => c.Environment, provisioning));
+
+        Assert.Matches(@"^About (9m \d\ds|10m 00s) left$", withHistory.Find(".eta").TextContent);
+        Assert.Empty(without.FindAll(".eta"));
+    }
+
+    [Fact]
     public void Deleting_shows_progress_instead_of_the_steps()
     {
         var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, View(ComputeEnvironmentStatus.Deleting)));
