@@ -119,4 +119,30 @@ public sealed class FindingTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Contains("+09:00,", rows[0]);
         Assert.Contains("environment.create,created environment", rows[0]);
     }
+
+    [Fact]
+    public async Task A_half_filled_form_asks_before_esc_throws_it_away_and_an_untouched_one_closes_at_once()
+    {
+        await NewCustomerAsync("discardguard");
+        await new PortalPage(Page).GoToAsync("/environments");
+
+        await Page.Locator("#new-environment").ClickAsync();
+        await Expect(Page.Locator("#environment-name")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Page.Locator("#environment-name")).ToHaveCountAsync(0);
+
+        await Page.Locator("#new-environment").ClickAsync();
+        await Expect(Page.Locator("#environment-name")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("half-typed");
+        await Page.Keyboard.PressAsync("Escape");
+        var keep = Page.GetByRole(AriaRole.Button, new() { Name = "Keep editing" });
+        await Expect(keep).ToBeVisibleAsync();
+        await keep.ClickAsync();
+        await Expect(Page.Locator("#environment-name")).ToHaveValueAsync("half-typed");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Discard" }).ClickAsync();
+        await Expect(Page.Locator("#environment-name")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-environment='half-typed']")).ToHaveCountAsync(0);
+    }
 }

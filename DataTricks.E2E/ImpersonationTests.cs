@@ -24,7 +24,7 @@ public sealed class ImpersonationTests(BrowserFixture fixture) : BrowserTest(fix
         await portal.GoToAsync("/audit");
         await Expect(portal.ImpersonationBanner).ToBeVisibleAsync();
         // The staff member is named once, acting in the customer, not shown twice as two identities.
-        var started = Page.Locator("#audit-table tr").Filter(new() { Has = Page.Locator("td[data-action='impersonation.start']") });
+        var started = Page.Locator("#audit-table tr").Filter(new() { Has = Page.Locator("td[data-action='impersonation.start']") }).First;
         await Expect(started).ToContainTextAsync("support@datatricks.test acting in Globex");
         await Expect(started).ToContainTextAsync("started a support session in Globex");
 

@@ -46,7 +46,7 @@ public sealed class EditUserDialogTests : ComponentTest
     public async Task A_rename_is_saved_at_once()
     {
         var (provider, admin) = await OpenAsync();
-        provider.Find("#edit-user-name").Change("Renamed Admin");
+        provider.Find("#edit-user-name").Input("Renamed Admin");
 
         provider.Find("#update-user").Click();
 

@@ -163,8 +163,8 @@ public sealed class EnvironmentCardTests : ComponentTest
         var dialogs = Services.GetRequiredService<IDialogService>();
         await provider.InvokeAsync(() => dialogs.ShowAsync<CreateEnvironmentDialog>("New compute environment"));
 
-        provider.Find("#environment-name").Change("1-starts-with-a-digit");
-        provider.Find("#environment-max").Change("2000");
+        provider.Find("#environment-name").Input("1-starts-with-a-digit");
+        provider.Find("#environment-max").Input("2000");
         provider.Find("#create-environment").Click();
 
         provider.WaitForAssertion(() => Assert.Contains(EnvironmentValidation.NameMessage, provider.Markup));

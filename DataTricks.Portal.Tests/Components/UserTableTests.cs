@@ -93,11 +93,11 @@ public sealed class UserTableTests : ComponentTest
         var dialogs = Services.GetService(typeof(IDialogService)) as IDialogService;
         var reference = await provider.InvokeAsync(() => dialogs!.ShowAsync<AddUserDialog>("Add a user"));
 
-        provider.Find("#new-user-email").Change("not-an-email");
+        provider.Find("#new-user-email").Input("not-an-email");
         provider.Find("#save-user").Click();
         provider.WaitForAssertion(() => Assert.Contains("Enter a valid e-mail address.", provider.Markup));
 
-        provider.Find("#new-user-email").Change("fresh@test.test");
+        provider.Find("#new-user-email").Input("fresh@test.test");
         provider.Find("#save-user").Click();
         var result = await reference.Result;
 
