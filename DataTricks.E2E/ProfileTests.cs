@@ -42,4 +42,26 @@ public sealed class ProfileTests(BrowserFixture fixture) : BrowserTest(fixture)
         await new PortalPage(Page).WaitForCircuitAsync();
         await Expect(Page.Locator("#user-name")).ToHaveTextAsync("Olivia Owner");
     }
+
+    [Fact]
+    public async Task Signing_out_everywhere_from_the_profile_ends_this_session_and_one_in_another_browser()
+    {
+        const string password = "Sessions-Passw0rd!";
+        await PortalApi.SignUpAsync(BaseAddress, "Sessions Co", "owner@sessions.test", password);
+        await using var other = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var elsewhere = await other.NewPageAsync();
+        await elsewhere.GotoAsync("/");
+        await new LoginPage(elsewhere).SignInAsync("owner@sessions.test", password);
+        await new PortalPage(elsewhere).WaitForCircuitAsync();
+        await Page.GotoAsync("/profile");
+        await new LoginPage(Page).SignInAsync("owner@sessions.test", password);
+        await new PortalPage(Page).WaitForCircuitAsync();
+
+        await Page.Locator("#sign-out-everywhere").ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await elsewhere.GotoAsync("/users");
+        await Expect(elsewhere).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
 }

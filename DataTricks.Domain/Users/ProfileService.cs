@@ -56,6 +56,21 @@ public sealed class ProfileService(
         return new ProfileView(user.Email ?? "", user.DisplayName);
     }
 
+    /// <summary>Ends every portal session and access token of the caller, this one included (a lost laptop, a shared computer).</summary>
+    public async Task<Result<ProfileView>> SignOutEverywhereAsync(CancellationToken cancellationToken = default)
+    {
+        if (await authority.RefuseWhileImpersonatingAsync("sign a person out", cancellationToken) is { } refused)
+            return refused;
+        if (await MeAsync(cancellationToken) is not { } user)
+            return Failure.NotFound("Your account");
+        user.EndSessions();
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(AuditActions.UserSignedOutEverywhere, "user", user.Id, $"{user.Email}: own sessions");
+        await db.SaveChangesAsync(cancellationToken);
+        access.Publish(user.Id);
+        return new ProfileView(user.Email ?? "", user.DisplayName);
+    }
+
     private Task<User?> MeAsync(CancellationToken cancellationToken) =>
         tenant.UserId is { } id ? db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken) : Task.FromResult<User?>(null);
 }
