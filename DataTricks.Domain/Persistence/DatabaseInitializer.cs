@@ -12,15 +12,14 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (database.Value.MigrateOnStartup)
-        {
             await db.Database.MigrateAsync(cancellationToken);
-            await SortKeyBackfill.RunAsync(db, cancellationToken);
-        }
         // Write-ahead logging lets readers and a writer (and several portal processes) share the file; it persists in it.
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        // Seeding creates several customers: it is the one start-up task that writes across tenants.
+        // Back-filling and seeding write rows of every customer: the start-up tasks that write across tenants.
         using var _ = tenant.Use(TenantScope.System);
+        if (database.Value.MigrateOnStartup)
+            await SortKeyBackfill.RunAsync(db, cancellationToken);
         if (seed.Value.Demo)
             await seeder.SeedAsync(cancellationToken);
     }

@@ -129,13 +129,12 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
             return Failure.NotFound("The repo");
         return await db.RepoMembers.Where(m => m.RepoId == repoId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName, m.AddedAt })
-            .OrderBy(m => m.DisplayName)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName, u.SortKey, m.AddedAt })
+            .OrderBy(m => m.SortKey).ThenBy(m => m.Id)
             .Select(m => new RepoMemberView(m.Id, m.Email!, m.DisplayName, m.AddedAt))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The customer's active users who are not members yet, for the add-member picker.</summary>
     /// <summary>The most a member picker shows at once; typing narrows the list in the database.</summary>
     public const int CandidateLimit = 20;
 

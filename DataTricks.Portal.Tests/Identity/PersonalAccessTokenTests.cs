@@ -58,7 +58,10 @@ public sealed class PersonalAccessTokenTests(PortalFactory factory) : IClassFixt
     {
         var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
         var secret = (await CreateAsync(admin, "hashed")).GetProperty("token").GetString()!;
-        var secretPart = secret[(secret.LastIndexOf('_') + 1)..];
+        // Everything after the stored prefix and its '_': the random part may itself hold '_' (base64url).
+        Assert.True(DataTricks.Domain.AccessTokens.TokenSecret.TryGetPrefix(secret, out var prefix));
+        var secretPart = secret[(prefix.Length + 1)..];
+        Assert.Equal(43, secretPart.Length);
 
         var rows = await factory.WithDatabaseAsync(db => db.PersonalAccessTokens.Select(t => new { t.Name, t.Prefix, t.SecretHash }).ToListAsync(Ct));
 

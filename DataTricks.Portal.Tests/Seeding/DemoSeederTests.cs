@@ -1,4 +1,5 @@
 using DataTricks.Domain;
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Seeding;
 using DataTricks.Domain.Tenancy;
@@ -58,6 +59,32 @@ public sealed class DemoSeederTests : IDisposable
         Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
         Assert.NotNull(support);
         Assert.True(await users.IsInRoleAsync(support, Roles.Support));
+    }
+
+    [Fact]
+    public async Task Rows_written_before_sort_keys_existed_get_theirs_at_the_next_start()
+    {
+        await InitializeAsync();
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.System);
+            var db = scope.ServiceProvider.GetRequiredService<DataTricksDbContext>();
+            // What the migration leaves on existing rows: an empty key.
+            await db.Customers.IgnoreQueryFilters().ExecuteUpdateAsync(c => c.SetProperty(x => x.SortKey, ""), TestContext.Current.CancellationToken);
+            await db.ComputeEnvironments.IgnoreQueryFilters().ExecuteUpdateAsync(e => e.SetProperty(x => x.SortKey, ""), TestContext.Current.CancellationToken);
+            await db.Repos.IgnoreQueryFilters().ExecuteUpdateAsync(r => r.SetProperty(x => x.SortKey, ""), TestContext.Current.CancellationToken);
+            await db.Users.IgnoreQueryFilters().ExecuteUpdateAsync(u => u.SetProperty(x => x.SortKey, ""), TestContext.Current.CancellationToken);
+        }
+
+        await InitializeAsync();
+
+        await using var check = _services.CreateAsyncScope();
+        check.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.System);
+        var rows = check.ServiceProvider.GetRequiredService<DataTricksDbContext>();
+        Assert.All(await rows.Customers.IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken), c => Assert.Equal(NaturalSortKey.Of(c.Name), c.SortKey));
+        Assert.All(await rows.ComputeEnvironments.IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken), e => Assert.Equal(NaturalSortKey.Of(e.Name), e.SortKey));
+        Assert.All(await rows.Repos.IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken), r => Assert.Equal(NaturalSortKey.Of(r.Name), r.SortKey));
+        Assert.All(await rows.Users.IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken), u => Assert.Equal(NaturalSortKey.Of(u.DisplayName), u.SortKey));
     }
 
     private async Task InitializeAsync()
