@@ -30,7 +30,8 @@ public sealed class EnvironmentsPageTests : ComponentTest
         var watchedItem = items.Single(c => c.Instance.Environment.Id == watched.Id);
         var settledItem = items.Single(c => c.Instance.Environment.Id == settled.Id);
         settledItem.WaitForAssertion(() => Assert.Equal("Ready", settledItem.Find("[data-environment]").GetAttribute("data-status")));
-        var settledRenders = settledItem.RenderCount;
+        // Each item rereads its environment once subscribed (and redraws): count from when that has happened.
+        var settledRenders = await QuietAsync(settledItem);
 
         notifier.Publish(new EnvironmentStatusChanged(CustomerId, watched.Id, "watched-env", watched.MinWorkers, watched.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
             "Creating network", watched.OperationId, ProvisioningStep.CreateNetwork, 1, DateTimeOffset.UtcNow, watched.Version + 1));
@@ -110,6 +111,18 @@ public sealed class EnvironmentsPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal("ascending", page.Find("th[data-sort-column='region']").GetAttribute("aria-sort")));
         page.Find("th[data-sort-column='region'] button").Click();
         page.WaitForAssertion(() => Assert.Contains("sort=-region", navigation.Uri));
+    }
+
+    /// <summary>The render count once the component has stopped redrawing (none for a quarter of a second).</summary>
+    private static async Task<int> QuietAsync(IRenderedComponent<LiveEnvironmentItem> item)
+    {
+        var seen = -1;
+        for (var checks = 0; checks < 40 && item.RenderCount != seen; checks++)
+        {
+            seen = item.RenderCount;
+            await Task.Delay(250, Ct);
+        }
+        return seen;
     }
 
     private bool _providers;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using DataTricks.Portal.Tests.Support;
 
@@ -33,14 +34,35 @@ public sealed class CancelApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.String, (await canceled.JsonAsync()).GetProperty("cancelRequestedAt").ValueKind);
         var deleteUrl = canceled.Headers.GetValues("Operation-Location").Single();
         Assert.Equal("Deleting", (await (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).JsonAsync()).GetProperty("status").GetString());
-        for (var i = 0; i < 200 && (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode != HttpStatusCode.NotFound; i++)
+        // The slow cloud works on the test's clock: each look moves it on a minute.
+        await Eventually.HoldsAsync(async () =>
         {
             _factory.Time.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(25, Ct);
-        }
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode);
+            return (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode == HttpStatusCode.NotFound;
+        }, "the canceled environment to be deleted");
         Assert.Equal("Canceled", (await (await admin.GetAsync(operationUrl, Ct)).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal("Succeeded", (await (await admin.GetAsync(deleteUrl, Ct)).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"{deleteUrl}/cancel", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Canceling_a_create_whose_environment_a_repo_is_bound_to_is_refused_and_changes_nothing()
+    {
+        var admin = await _factory.SignedInAsync(ApiClients.AcmeAdmin);
+        var created = await admin.CreatedEnvironmentAsync("bound-cancel");
+        var id = created.GetProperty("id").GetGuid();
+        var operationUrl = $"/api/v1/operations/{created.GetProperty("operationId").GetGuid()}";
+        await admin.WaitForStatusAsync(id, "Provisioning");
+        var repo = await admin.PostAsJsonAsync("/api/v1/repos", new { name = $"Bound {Guid.NewGuid():N}", computeEnvironmentId = id }, Ct);
+        Assert.Equal(HttpStatusCode.Created, repo.StatusCode);
+
+        var canceled = await admin.PostAsync($"{operationUrl}/cancel", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, canceled.StatusCode);
+        Assert.Equal(DataTricks.Domain.Common.ProblemCodes.EnvironmentInUse, (await canceled.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal("Provisioning", (await (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).JsonAsync()).GetProperty("status").GetString());
+        var operation = await (await admin.GetAsync(operationUrl, Ct)).JsonAsync();
+        Assert.Equal("Running", operation.GetProperty("status").GetString());
+        Assert.True(!operation.TryGetProperty("cancelRequestedAt", out var asked) || asked.ValueKind == JsonValueKind.Null, "The cancel was recorded.");
     }
 }

@@ -73,6 +73,32 @@ public sealed class ComputeEnvironmentApiTests(PortalFactory factory) : IClassFi
         Assert.Equal(1, await factory.WithDatabaseAsync(db => db.ComputeEnvironments.CountAsync(e => e.Name == "idem-env", Ct)));
     }
 
+    // No region belongs to two clouds, so a valid request cannot change its cloud and keep its region: region covers cloud.
+    [Theory]
+    [InlineData("region", "us-west-2")]
+    [InlineData("nodeType", "m5.2xlarge")]
+    [InlineData("minWorkers", 2)]
+    [InlineData("maxWorkers", 3)]
+    public async Task A_key_replayed_with_any_other_field_changed_is_a_different_request_422(string field, object value)
+    {
+        var admin = await (await TestCustomer.SignUpAsync(factory)).AdminAsync();
+        var key = $"key-{Guid.NewGuid():N}";
+        var body = new Dictionary<string, object?> { ["name"] = "hashed-env", ["cloud"] = "Aws", ["region"] = "us-east-1", ["minWorkers"] = 1, ["maxWorkers"] = 2 };
+        Assert.Equal(HttpStatusCode.Accepted, (await PostWithKeyAsync(admin, body, key)).StatusCode);
+
+        var changed = await PostWithKeyAsync(admin, new Dictionary<string, object?>(body) { [field] = value }, key);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Equal(DataTricks.Domain.Common.ProblemCodes.IdempotencyKeyReused, (await changed.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, Dictionary<string, object?> body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/compute-environments") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request, Ct);
+    }
+
     [Fact]
     public async Task Concurrent_creates_with_one_key_make_one_environment()
     {
@@ -211,7 +237,8 @@ public sealed class ComputeEnvironmentApiTests(PortalFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var operation = response.Headers.GetValues("Operation-Location").Single();
-        await WaitUntilAsync(async () => (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode == HttpStatusCode.NotFound);
+        await Eventually.HoldsAsync(async () => (await admin.GetAsync($"/api/v1/compute-environments/{id}", Ct)).StatusCode == HttpStatusCode.NotFound,
+            "the deleted environment to answer 404");
         var done = await (await admin.GetAsync(operation, Ct)).JsonAsync();
         Assert.Equal("Succeeded", done.GetProperty("status").GetString());
         Assert.DoesNotContain("short-lived", await (await admin.GetAsync("/api/v1/compute-environments?pageSize=100", Ct)).Content.ReadAsStringAsync(Ct));
@@ -282,15 +309,4 @@ public sealed class ComputeEnvironmentApiTests(PortalFactory factory) : IClassFi
     }
 
     private Task<int> CountAsync() => factory.WithDatabaseAsync(db => db.ComputeEnvironments.CountAsync(Ct));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(50, Ct);
-        }
-        Assert.Fail("The condition never held.");
-    }
 }

@@ -101,6 +101,21 @@ public sealed class OperationRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_timeout_counts_from_the_operations_start_not_from_each_step_it_resumes()
+    {
+        // Each step ends well within the timeout; together they outlive it.
+        foreach (var call in new[] { "create Network", "create Storage", "create Cluster" })
+            _engine.Cloud.WorkTime[call] = TimeSpan.FromMinutes(12);
+        var environment = await _engine.CreateEnvironmentAsync();
+
+        await _engine.RunAsync(environment.OperationId!.Value);
+
+        var operation = await _engine.OperationAsync(environment.OperationId.Value);
+        Assert.Equal(("Timeout", OperationStatus.Failed), (operation.ErrorCode, operation.Status));
+        Assert.Equal(operation.CreatedAt.AddMinutes(30), operation.CompletedAt);
+    }
+
+    [Fact]
     public async Task Canceling_mid_way_stops_the_create_and_removes_its_partial_resources()
     {
         _engine.Cloud.WorkTime["create Cluster"] = TimeSpan.FromMinutes(10);

@@ -32,14 +32,11 @@ public static class EnvironmentApi
     public static async Task<JsonElement> WaitForStatusAsync(this HttpClient client, Guid id, string status)
     {
         JsonElement environment = default;
-        for (var i = 0; i < 200; i++)
+        await Eventually.HoldsAsync(async () =>
         {
             environment = await (await client.GetAsync($"/api/v1/compute-environments/{id}", Ct)).JsonAsync();
-            if (environment.TryGetProperty("status", out var current) && current.GetString() == status)
-                return environment;
-            await Task.Delay(50, Ct);
-        }
-        Assert.Fail($"Environment {id} never reached {status}; last seen: {environment}");
+            return environment.TryGetProperty("status", out var current) && current.GetString() == status;
+        }, $"environment {id} to be {status}");
         return environment;
     }
 
