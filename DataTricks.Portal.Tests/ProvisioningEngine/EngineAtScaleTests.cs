@@ -20,7 +20,8 @@ public sealed class EngineAtScaleTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _engine.DisposeAsync();
 
-    [Fact]
+    // A minute of work that a mutation run would repeat for every mutant in the engine; OperationRunnerTests kill those.
+    [Fact(Skip = "Left out of mutation runs", SkipWhen = nameof(MutationRun.IsActive), SkipType = typeof(MutationRun))]
     public async Task Ten_thousand_operations_due_at_different_times_all_run_at_once_and_finish_when_their_cloud_time_comes()
     {
         var ids = await _engine.QueueCreatesAsync(Operations);

@@ -23,7 +23,7 @@ public sealed class DemoSeederTests : IDisposable
             .AddInMemoryCollection(_file.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Seed:Demo"] = "true" })
             .Build();
-        _services = new ServiceCollection().AddLogging().AddDataTricksDomain(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddDataTricksDomain(configuration).UseFastPasswordHashing().BuildServiceProvider();
     }
 
     public void Dispose()

@@ -38,7 +38,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(_database.Settings)
             .Build();
-        Services.AddLogging().AddDataTricksDomain(configuration);
+        Services.AddLogging().AddDataTricksDomain(configuration).UseFastPasswordHashing();
         await using (var db = _database.CreateContext(TenantScope.System))
         {
             var customer = Customer.Create("Component Co", DateTimeOffset.UtcNow);

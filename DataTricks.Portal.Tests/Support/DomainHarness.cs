@@ -41,6 +41,7 @@ internal sealed class DomainHarness : IAsyncDisposable
         harness._services = new ServiceCollection()
             .AddLogging()
             .AddDataTricksDomain(configuration)
+            .UseFastPasswordHashing()
             .AddSingleton<TimeProvider>(harness.Time)
             .AddSingleton<ICloud>(harness.Cloud)
             .BuildServiceProvider();

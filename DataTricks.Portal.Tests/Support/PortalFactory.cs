@@ -51,7 +51,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
         // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
         builder.UseSetting("SimulatedCloud:StepDelay", _cloudStepDelay.ToString("c"));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time).UseFastPasswordHashing());
     }
 
     /// <summary>Runs <paramref name="work"/> against the portal's database, seeing every customer.</summary>
