@@ -1,4 +1,5 @@
 using DataTricks.E2E.Support;
+using DataTricks.Testing;
 
 namespace DataTricks.E2E.Resilience;
 
@@ -31,7 +32,8 @@ public sealed class ProvisioningResilienceTests : IDisposable
             var api = await PortalApi.SignInAsync(portal.BaseAddress, "admin@acme.test");
             foreach (var name in names)
                 ids.Add(await api.CreateEnvironmentAsync(name));
-            await WaitUntilAsync(() => Task.FromResult(CloudLedger.LiveResources(_files).Values.Sum() >= 10));
+            await Eventually.HoldsAsync(() => Task.FromResult(CloudLedger.LiveResources(_files).Values.Sum() >= 10),
+                "ten cloud resources to exist", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
 
             await portal.KillAsync();
         }
@@ -124,16 +126,5 @@ public sealed class ProvisioningResilienceTests : IDisposable
         while (await reader.ReadAsync())
             statuses.Add(reader.GetString(0));
         return statuses;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(100);
-        }
-        Assert.Fail("The condition never held.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataTricks.Testing;
 
 namespace DataTricks.E2E.Support;
 
@@ -73,16 +74,13 @@ public sealed class PortalApi(HttpClient http)
     /// <summary>Polls until every named environment has <paramref name="status"/>, for at most <paramref name="limit"/>.</summary>
     public async Task WaitUntilAllAsync(IReadOnlyCollection<string> names, string status, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        Dictionary<string, string> statuses;
-        do
-        {
-            statuses = await StatusesAsync();
-            if (names.All(n => statuses.GetValueOrDefault(n) == status))
-                return;
-            await Task.Delay(500);
-        } while (DateTime.UtcNow < deadline);
-        var stuck = names.Where(n => statuses.GetValueOrDefault(n) != status).Select(n => $"{n}={statuses.GetValueOrDefault(n)}");
-        Assert.Fail($"Not {status} after {limit}: {string.Join(", ", stuck)}");
+        Dictionary<string, string> statuses = [];
+        await Eventually.HoldsAsync(async () =>
+            {
+                statuses = await StatusesAsync();
+                return names.All(n => statuses.GetValueOrDefault(n) == status);
+            },
+            $"{names.Count} environments to be {status}", limit, TimeSpan.FromMilliseconds(500),
+            () => string.Join(", ", names.Where(n => statuses.GetValueOrDefault(n) != status).Select(n => $"{n}={statuses.GetValueOrDefault(n)}")));
     }
 }

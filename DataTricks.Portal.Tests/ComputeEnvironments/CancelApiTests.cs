@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataTricks.Portal.Tests.Support;
+using DataTricks.Testing;
 
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
 

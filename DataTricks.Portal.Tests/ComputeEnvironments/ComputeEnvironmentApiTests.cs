@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DataTricks.Portal.Tests.Support;
+using DataTricks.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Portal.Tests.ComputeEnvironments;

@@ -1,5 +1,8 @@
 using System.Net;
 using DataTricks.Portal.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTricks.Portal.Tests.Hosting;
 
@@ -42,5 +45,16 @@ public sealed class PortalStartupTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Test_hosts_do_not_watch_their_settings_files()
+    {
+        var configuration = (IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>();
+
+        var files = configuration.Providers.OfType<JsonConfigurationProvider>().Select(p => p.Source).ToList();
+
+        Assert.Contains(files, source => source.Path == "appsettings.json");
+        Assert.All(files, source => Assert.False(source.ReloadOnChange, $"{source.Path} is watched"));
     }
 }

@@ -1,6 +1,7 @@
 using DataTricks.Domain.Provisioning;
 using DataTricks.Portal.Hosting;
 using DataTricks.Portal.Tests.Support;
+using DataTricks.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

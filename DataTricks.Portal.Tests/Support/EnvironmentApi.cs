@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataTricks.Domain.Cloud;
+using DataTricks.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTricks.Portal.Tests.Support;

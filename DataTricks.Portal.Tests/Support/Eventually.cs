@@ -1,16 +1,23 @@
-namespace DataTricks.Portal.Tests.Support;
+namespace DataTricks.Testing;
 
-/// <summary>Waits for something a background worker does, failing with what was awaited when it never happens.</summary>
+/// <summary>
+/// Waits for something a background worker or another process does, failing with what was awaited (and, when given,
+/// what was last seen) when it never happens. Shared by the portal tests and the end-to-end tests.
+/// </summary>
 public static class Eventually
 {
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string awaited, TimeSpan? limit = null)
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(10);
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string awaited, TimeSpan? limit = null,
+        TimeSpan? every = null, Func<string>? lastSeen = null)
     {
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(10));
+        var wait = limit ?? DefaultLimit;
+        var deadline = DateTime.UtcNow + wait;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Waited {limit ?? TimeSpan.FromSeconds(10)} for {awaited}; it never happened.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+                Assert.Fail($"Waited {wait} for {awaited}; it never happened." + (lastSeen is null ? "" : $" Last seen: {lastSeen()}."));
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
         }
     }
 }

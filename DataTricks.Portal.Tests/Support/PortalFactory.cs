@@ -15,6 +15,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly TempSqliteFile _cloud = new();
     private readonly TimeSpan _cloudStepDelay;
 
+    // A host that watches appsettings.json holds one of the user's 128 inotify instances until it is disposed; a
+    // long-lived test process (Stryker's) builds hundreds of hosts and ran out, failing tests for no fault of the code.
+    // Read from the environment because the host reads it before any setting the factory gives.
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     /// <summary>A cloud that answers at once: tests move the fake clock only for retries, leases and timeouts.</summary>
     public PortalFactory() : this(TimeSpan.Zero)
     {
