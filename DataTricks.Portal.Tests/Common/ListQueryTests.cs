@@ -1,0 +1,65 @@
+using DataTricks.Domain.Common;
+
+namespace DataTricks.Portal.Tests.Common;
+
+public sealed class ListQueryTests
+{
+    [Theory]
+    [InlineData(null, 25)]
+    [InlineData(1, 1)]
+    [InlineData(100, 100)]
+    public void A_page_size_from_1_to_100_is_taken_and_none_means_25(int? pageSize, int limit)
+    {
+        var query = ListQuery.FromApi(null, pageSize, null);
+
+        Assert.Equal((0, limit), (query.Value!.Offset, query.Value.Limit));
+    }
+
+    [Theory]
+    [InlineData(null, 0, null, "pageSize")]
+    [InlineData(null, 101, null, "pageSize")]
+    [InlineData(null, null, "!!", "pageToken")]
+    [InlineData("\u0007bell", null, null, "search")]
+    public void A_bad_parameter_names_its_field(string? search, int? pageSize, string? pageToken, string field)
+    {
+        var query = ListQuery.FromApi(search, pageSize, pageToken);
+
+        Assert.Equal([field], query.Failure!.FieldErrors!.Keys);
+    }
+
+    [Fact]
+    public void A_search_has_at_most_100_characters()
+    {
+        Assert.True(ListQuery.FromApi(new string('a', 100), null, null).Succeeded);
+        Assert.Equal(["search"], ListQuery.FromApi(new string('a', 101), null, null).Failure!.FieldErrors!.Keys);
+    }
+
+    [Fact]
+    public void The_next_page_token_carries_the_offset_after_this_page_and_there_is_none_after_the_last()
+    {
+        var middle = new OffsetPage<int>([1, 2, 3], TotalCount: 7, Offset: 2);
+        var last = new OffsetPage<int>([1, 2], TotalCount: 7, Offset: 5);
+
+        Assert.Equal(5, ListQuery.FromApi(null, null, middle.NextPageToken).Value!.Offset);
+        Assert.Null(last.NextPageToken);
+    }
+
+    [Fact]
+    public void An_offset_token_refuses_a_negative_offset_and_a_token_of_another_length()
+    {
+        Assert.True(OffsetToken.TryParse(OffsetToken.For(0), out var zero));
+        Assert.Equal(0, zero);
+        Assert.False(OffsetToken.TryParse(OffsetToken.For(-1), out _));
+        Assert.False(OffsetToken.TryParse(Convert.ToBase64String(new byte[8]).TrimEnd('='), out _));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("   ", null)]
+    [InlineData("\u0001", null)]
+    [InlineData("  prod\u0000-eu ", "PROD-EU")]
+    public void The_normalized_search_is_trimmed_upper_cased_and_free_of_control_characters(string? search, string? normalized)
+    {
+        Assert.Equal(normalized, new ListQuery(search, 0, 25).NormalizedSearch);
+    }
+}
