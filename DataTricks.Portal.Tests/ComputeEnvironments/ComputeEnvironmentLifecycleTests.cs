@@ -124,6 +124,72 @@ public sealed class ComputeEnvironmentLifecycleTests
             ComputeEnvironment.Create(Guid.NewGuid(), "prod", CloudProvider.Azure, "us-east-1", null, 1, 2, Now));
     }
 
+    [Fact]
+    public void A_new_environment_keeps_its_settings_with_the_clouds_default_node_type_unless_one_is_given()
+    {
+        var customer = Guid.NewGuid();
+
+        var environment = ComputeEnvironment.Create(customer, "Prod-eu", CloudProvider.Gcp, "europe-west1", "  ", 2, 5, Now);
+        var custom = ComputeEnvironment.Create(customer, "prod", CloudProvider.Gcp, "europe-west1", " n2-highmem-8 ", 1, 2, Now);
+
+        Assert.Equal((customer, "Prod-eu", "PROD-EU", CloudProvider.Gcp, "europe-west1", "n2-standard-4", 2, 5, Now, Now),
+            (environment.CustomerId, environment.Name, environment.NormalizedName, environment.Cloud, environment.Region,
+                environment.NodeType, environment.MinWorkers, environment.MaxWorkers, environment.CreatedAt, environment.UpdatedAt));
+        Assert.Equal("n2-highmem-8", custom.NodeType);
+    }
+
+    [Fact]
+    public void Each_change_bumps_the_version_by_one_and_moves_the_update_time()
+    {
+        var environment = NewEnvironment();
+        var before = environment.Version;
+
+        environment.Follow(Guid.NewGuid(), Now.AddMinutes(1));
+        environment.NoteRepoBound(Now.AddMinutes(2));
+        environment.NoteProblem("Delete will be tried again.", Now.AddMinutes(3));
+
+        Assert.Equal((before + 3, Now.AddMinutes(3)), (environment.Version, environment.UpdatedAt));
+        Assert.Equal((Pending, "Delete will be tried again."), (environment.Status, environment.StatusMessage));
+    }
+
+    [Fact]
+    public void A_status_message_is_kept_up_to_1000_characters()
+    {
+        var kept = NewEnvironment();
+        var cut = NewEnvironment();
+
+        kept.MarkProvisioning(new string('m', ComputeEnvironmentRules.StatusMessageMaxLength), Now);
+        cut.MarkProvisioning(new string('m', ComputeEnvironmentRules.StatusMessageMaxLength + 1), Now);
+
+        Assert.Equal((1000, 1000), (kept.StatusMessage!.Length, cut.StatusMessage!.Length));
+    }
+
+    [Fact]
+    public void Provisioning_moves_on_step_by_step_and_deleting_clears_the_message_and_records_when()
+    {
+        var environment = EnvironmentIn(Provisioning);
+
+        environment.MarkProvisioning("Creating storage", Now.AddMinutes(1));
+        Assert.Equal((Provisioning, "Creating storage"), (environment.Status, environment.StatusMessage));
+
+        environment.MarkDeleting(Now.AddMinutes(2));
+        Assert.Null(environment.StatusMessage);
+        environment.MarkDeleted(Now.AddMinutes(3));
+        Assert.Equal((Deleted, Now.AddMinutes(3)), (environment.Status, environment.DeletedAt!.Value));
+    }
+
+    [Fact]
+    public void A_rename_or_resize_that_breaks_a_rule_changes_nothing()
+    {
+        var environment = NewEnvironment();
+        var version = environment.Version;
+
+        Assert.ThrowsAny<InvalidOperationException>(() => environment.Rename("1bad", Now.AddMinutes(1)));
+        Assert.ThrowsAny<InvalidOperationException>(() => environment.Resize(3, 2, Now.AddMinutes(1)));
+
+        Assert.Equal(("prod", 1, 2, version), (environment.Name, environment.MinWorkers, environment.MaxWorkers, environment.Version));
+    }
+
     private static ComputeEnvironment NewEnvironment() =>
         ComputeEnvironment.Create(Guid.NewGuid(), "prod", CloudProvider.Aws, "us-east-1", null, 1, 2, Now);
 
