@@ -89,4 +89,21 @@ public sealed class TenantScopeTests : IAsyncLifetime
         Assert.Null(tenant.CustomerId);
         Assert.Null(tenant.ImpersonatorUserId);
     }
+
+    [Fact]
+    public void Each_kind_of_scope_carries_exactly_its_rights()
+    {
+        var (customer, user, staff) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        var member = TenantScope.ForCustomer(customer, user);
+        var admin = TenantScope.ForAdmin(customer, user);
+        var support = TenantScope.ForImpersonation(customer, staff, Now.AddHours(1));
+
+        Assert.Equal((customer, user, false, false, false), (member.CustomerId, member.UserId, member.IsAdmin, member.IsSystem, member.IsImpersonation));
+        Assert.Equal((customer, user, true, false, false), (admin.CustomerId, admin.UserId, admin.IsAdmin, admin.IsSystem, admin.IsImpersonation));
+        Assert.Equal((customer, staff, staff, Now.AddHours(1), true, true),
+            (support.CustomerId, support.UserId, support.ImpersonatorUserId, support.ImpersonationExpiresAt, support.IsAdmin, support.IsImpersonation));
+        Assert.Equal((null, false), (TenantScope.None.CustomerId, TenantScope.None.IsSystem));
+        Assert.Equal((null, true, false), (TenantScope.System.CustomerId, TenantScope.System.IsSystem, TenantScope.System.IsAdmin));
+    }
 }
