@@ -27,4 +27,16 @@ public sealed class AuditFilterRulesTests
         Assert.Equal(["target"], FieldsRefused(new AuditFilter(Target: "id\t1")));
         Assert.Equal(["to"], FieldsRefused(new AuditFilter(From: Day, To: Day)));
     }
+
+    [Fact]
+    public void Each_refusal_says_what_is_allowed()
+    {
+        var errors = new AuditFilter(new string('a', 257), "nope", new string('t', 201), Day, Day).Check().ToFailure().FieldErrors!;
+
+        Assert.Equal("Enter at most 256 characters of an e-mail address.", Assert.Single(errors["actor"]));
+        Assert.StartsWith("Choose an action (such as environment.create) or an area: ", Assert.Single(errors["action"]));
+        Assert.Contains("environment", errors["action"][0]);
+        Assert.Equal("A target id has at most 200 characters.", Assert.Single(errors["target"]));
+        Assert.Equal("The end of the period must come after its start.", Assert.Single(errors["to"]));
+    }
 }

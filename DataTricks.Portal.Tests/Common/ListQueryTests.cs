@@ -28,6 +28,18 @@ public sealed class ListQueryTests
     }
 
     [Fact]
+    public void Each_refusal_says_what_is_allowed()
+    {
+        var pageSize = ListQuery.FromApi(new string('a', 101), 0, "!!").Failure!.FieldErrors!;
+        var control = ListQuery.FromApi("a\u0007", null, null).Failure!.FieldErrors!;
+
+        Assert.Equal("pageSize is 1 to 100.", Assert.Single(pageSize["pageSize"]));
+        Assert.Equal("pageToken is not one this API returned.", Assert.Single(pageSize["pageToken"]));
+        Assert.Equal("search has at most 100 characters.", Assert.Single(pageSize["search"]));
+        Assert.Equal("search cannot contain control characters.", Assert.Single(control["search"]));
+    }
+
+    [Fact]
     public void A_search_has_at_most_100_characters()
     {
         Assert.True(ListQuery.FromApi(new string('a', 100), null, null).Succeeded);

@@ -31,4 +31,24 @@ public sealed class PageTokenTests
         Assert.True(PageToken.TryParse(null, out var parsed));
         Assert.Null(parsed);
     }
+
+    [Fact]
+    public void The_first_and_last_instants_a_timestamp_can_hold_round_trip_and_beyond_them_nothing_parses()
+    {
+        foreach (var at in new[] { DateTimeOffset.MinValue, DateTimeOffset.MaxValue })
+        {
+            var token = new PageToken(at, Guid.NewGuid());
+            Assert.True(PageToken.TryParse(token.ToString(), out var parsed));
+            Assert.Equal(token, parsed);
+        }
+        Assert.False(PageToken.TryParse(WithTicks(-1), out _));
+        Assert.False(PageToken.TryParse(WithTicks(DateTimeOffset.MaxValue.UtcTicks + 1), out _));
+    }
+
+    private static string WithTicks(long ticks)
+    {
+        var bytes = new byte[24];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, ticks);
+        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
 }

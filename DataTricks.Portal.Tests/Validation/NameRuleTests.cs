@@ -37,6 +37,62 @@ public sealed class NameRuleTests
         Assert.Contains("not valid text", check.Problem);
     }
 
+    [Theory]
+    [InlineData('\u061C')]
+    [InlineData('\u200E')]
+    [InlineData('\u200F')]
+    [InlineData('\u202A')]
+    [InlineData('\u202E')]
+    [InlineData('\u2066')]
+    [InlineData('\u2069')]
+    public void Every_text_direction_control_is_refused(char control)
+    {
+        Assert.Contains("text-direction", Rule.Check($"a{control}b").Problem);
+    }
+
+    // The characters just outside each group of direction controls.
+    [Theory]
+    [InlineData('\u061B')]
+    [InlineData('\u061D')]
+    [InlineData('\u200D')]
+    [InlineData('\u2010')]
+    [InlineData('\u2029')]
+    [InlineData('\u202F')]
+    [InlineData('\u2065')]
+    [InlineData('\u206A')]
+    public void The_neighbours_of_the_direction_controls_are_not_refused_as_such(char neighbour)
+    {
+        Assert.DoesNotContain("text-direction", Rule.Check($"a{neighbour}b").Problem ?? "");
+    }
+
+    [Fact]
+    public void A_name_of_hangul_fillers_has_nothing_visible()
+    {
+        Assert.Contains("visible", Rule.Check("\u3164\u3164").Problem);
+        Assert.True(Rule.Check("\u3164a").IsValid);
+    }
+
+    [Fact]
+    public void Characters_outside_the_basic_plane_are_valid_text_wherever_they_stand()
+    {
+        // Built here, for the same reason as the lone surrogate below.
+        var face = char.ConvertFromUtf32(0x1F600);
+
+        Assert.True(Rule.Check(face).IsValid, Rule.Check(face).Problem);
+        Assert.True(Rule.Check("a" + face).IsValid);
+        Assert.Contains("not valid text", Rule.Check("a" + face[0]).Problem);
+        Assert.Contains("not valid text", Rule.Check(face[1] + "a").Problem);
+    }
+
+    [Fact]
+    public void An_invalid_name_is_returned_as_given_for_the_form_to_show()
+    {
+        var lone = "a" + (char)0xD800;
+
+        Assert.Equal(lone, Rule.Check(lone).Value);
+        Assert.Equal("", Rule.Check(null).Value);
+    }
+
     [Fact]
     public void Names_are_trimmed_of_spaces_and_normalized_to_nfc()
     {
