@@ -14,6 +14,7 @@ public sealed class ComputeEnvironment : ITenantOwned
 
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
+    // Stryker disable String : the factory method and EF Core set every one of these columns; the empty default is never read.
     public string Name { get; private set; } = "";
 
     /// <summary>Upper-cased <see cref="Name"/>, unique per customer among environments that are not deleted.</summary>
@@ -28,6 +29,7 @@ public sealed class ComputeEnvironment : ITenantOwned
     public CloudProvider Cloud { get; private set; }
     public string Region { get; private set; } = "";
     public string NodeType { get; private set; } = "";
+    // Stryker restore String
     public int MinWorkers { get; private set; }
     public int MaxWorkers { get; private set; }
     public ComputeEnvironmentStatus Status { get; private set; }

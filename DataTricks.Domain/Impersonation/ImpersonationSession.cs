@@ -16,7 +16,9 @@ public sealed class ImpersonationSession
     public Guid Id { get; private set; }
     public Guid StaffUserId { get; private set; }
     public Guid CustomerId { get; private set; }
+    // Stryker disable String : the factory method and EF Core set every one of these columns; the empty default is never read.
     public string Reason { get; private set; } = "";
+    // Stryker restore String
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }

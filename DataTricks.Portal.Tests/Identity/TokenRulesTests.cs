@@ -73,4 +73,10 @@ public sealed class TokenRulesTests
             (token.CustomerId, token.UserId, token.Name, token.Prefix, token.SecretHash, token.CreatedAt, token.ExpiresAt));
         Assert.NotEqual(Guid.Empty, token.Id);
     }
+
+    [Fact]
+    public void A_token_name_is_named_as_such_when_refused()
+    {
+        Assert.Equal("The token name has 1 to 100 characters.", PersonalAccessToken.NameRule.Check(new string('n', 101)).Problem);
+    }
 }
