@@ -17,11 +17,9 @@ public sealed class PersonalAccessToken : ITenantOwned
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
     public Guid UserId { get; private set; }
-    // Stryker disable String : the factory method and EF Core set every one of these columns; the empty default is never read.
-    public string Name { get; private set; } = "";
-    public string SecretHash { get; private set; } = "";
-    public string Prefix { get; private set; } = "";
-    // Stryker restore String
+    public string Name { get; private set; } = null!;
+    public string SecretHash { get; private set; } = null!;
+    public string Prefix { get; private set; } = null!;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }

@@ -14,22 +14,20 @@ public sealed class ComputeEnvironment : ITenantOwned
 
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
-    // Stryker disable String : the factory method and EF Core set every one of these columns; the empty default is never read.
-    public string Name { get; private set; } = "";
+    public string Name { get; private set; } = null!;
 
     /// <summary>Upper-cased <see cref="Name"/>, unique per customer among environments that are not deleted.</summary>
-    public string NormalizedName { get; private set; } = "";
+    public string NormalizedName { get; private set; } = null!;
 
     /// <summary>The <see cref="NaturalSortKey"/> of <see cref="Name"/>: what tables sort by.</summary>
-    public string SortKey { get; private set; } = "";
+    public string SortKey { get; private set; } = null!;
 
     /// <summary>For rows written before sort keys existed; see <c>SortKeyBackfill</c>.</summary>
     internal void RefreshSortKey() => SortKey = NaturalSortKey.Of(Name);
 
     public CloudProvider Cloud { get; private set; }
-    public string Region { get; private set; } = "";
-    public string NodeType { get; private set; } = "";
-    // Stryker restore String
+    public string Region { get; private set; } = null!;
+    public string NodeType { get; private set; } = null!;
     public int MinWorkers { get; private set; }
     public int MaxWorkers { get; private set; }
     public ComputeEnvironmentStatus Status { get; private set; }

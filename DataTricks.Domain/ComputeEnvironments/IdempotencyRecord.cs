@@ -16,10 +16,8 @@ public sealed class IdempotencyRecord : ITenantOwned
     private IdempotencyRecord() { }
 
     public Guid CustomerId { get; private set; }
-    // Stryker disable String : the factory method and EF Core set every one of these columns; the empty default is never read.
-    public string Key { get; private set; } = "";
-    public string RequestHash { get; private set; } = "";
-    // Stryker restore String
+    public string Key { get; private set; } = null!;
+    public string RequestHash { get; private set; } = null!;
     public Guid ComputeEnvironmentId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 

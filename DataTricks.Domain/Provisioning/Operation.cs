@@ -118,6 +118,7 @@ public sealed class Operation : ITenantOwned
 
     public void Succeed(DateTimeOffset now) => Finish(OperationStatus.Succeeded, null, null, now);
 
+    // Stryker disable once Equality : a message of exactly the limit is the same cut or not.
     public void Fail(string code, string message, DateTimeOffset now) =>
         Finish(OperationStatus.Failed, code, message.Length > ErrorMessageMaxLength ? message[..ErrorMessageMaxLength] : message, now);
 

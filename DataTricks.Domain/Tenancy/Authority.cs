@@ -28,6 +28,7 @@ public sealed class Authority(ITenantContext tenant, AuditLog audit, DataTricksD
     }
 
     /// <summary>Both checks, for the writes staff must not make: admin first, then not impersonating.</summary>
+    // Stryker disable once NullCoalescing : an impersonation scope is always an admin's, so either order gives the same answer.
     public async Task<Failure?> RequireAdminNotImpersonatingAsync(string attempt, CancellationToken cancellationToken) =>
         RequireAdmin() ?? await RefuseWhileImpersonatingAsync(attempt, cancellationToken);
 }

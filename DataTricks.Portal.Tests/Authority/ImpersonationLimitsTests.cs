@@ -41,6 +41,7 @@ public sealed class ImpersonationLimitsTests(PortalFactory factory) : IClassFixt
             .Where(e => e.CustomerId == customer.Id && e.Action == "impersonation.refused").ToListAsync(Ct));
         var refusal = Assert.Single(refusals);
         Assert.Equal(staffId, refusal.ImpersonatorUserId);
+        Assert.StartsWith("Refused while impersonating: ", refusal.Details);
         Assert.Equal(0, await factory.WithDatabaseAsync(db => db.PersonalAccessTokens.CountAsync(t => t.CustomerId == customer.Id, Ct)));
     }
 

@@ -17,7 +17,7 @@ public sealed class ImpersonationSessionTests
     [InlineData(null)]
     public void A_session_needs_a_reason(string? reason)
     {
-        Assert.Throws<DomainException>(() => Start(reason!));
+        Assert.Equal("An impersonation reason has 1 to 500 characters.", Assert.Throws<DomainException>(() => Start(reason!)).Message);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class ServiceRolesTests : IAsyncLifetime
         var failure = await AsMemberAsync(userId, services => Attempt(services, write, userId, repoId, environment));
 
         Assert.Equal(FailureKind.Forbidden, failure?.Kind);
+        Assert.Equal("Only an admin of the customer can do this; ask one of your admins.", failure!.Detail);
         Assert.Equal(before, await SnapshotAsync());
     }
 

@@ -24,7 +24,8 @@ public sealed class SupportAccessGrantTests
         if (valid)
             Assert.Equal(Now + duration, SupportAccessGrant.Grant(Guid.NewGuid(), null, Now, Now + duration).ExpiresAt);
         else
-            Assert.Throws<DomainException>(() => SupportAccessGrant.Grant(Guid.NewGuid(), null, Now, Now + duration));
+            Assert.Equal("Support access lasts from 1 hour to 30 days.",
+                Assert.Throws<DomainException>(() => SupportAccessGrant.Grant(Guid.NewGuid(), null, Now, Now + duration)).Message);
     }
 
     [Fact]
@@ -58,7 +59,8 @@ public sealed class SupportAccessGrantTests
 
         Assert.Equal((Now.AddHours(1), admin, Now.AddHours(1)), (grant.RevokedAt, grant.RevokedByUserId, grant.EndedAt));
         Assert.False(grant.IsActiveAt(Now.AddHours(1)));
-        Assert.Throws<DomainException>(() => grant.Renew(admin, Now.AddHours(2), Now.AddDays(2)));
+        Assert.Equal("An ended support access grant cannot be renewed; grant a new one.",
+            Assert.Throws<DomainException>(() => grant.Renew(admin, Now.AddHours(2), Now.AddDays(2))).Message);
     }
 
     [Fact]
@@ -66,10 +68,14 @@ public sealed class SupportAccessGrantTests
     {
         var grant = SupportAccessGrant.Grant(Guid.NewGuid(), null, Now, Now.AddHours(2));
 
-        Assert.Throws<DomainException>(() => grant.RecordExpiry(Now.AddHours(2) - Tick));
+        var early = SupportAccessGrant.Grant(Guid.NewGuid(), null, Now, Now.AddHours(2));
+        var onTime = SupportAccessGrant.Grant(Guid.NewGuid(), null, Now, Now.AddHours(2));
+
+        Assert.Equal("The grant has not expired yet.", Assert.Throws<DomainException>(() => early.RecordExpiry(Now.AddHours(2) - Tick)).Message);
+        onTime.RecordExpiry(Now.AddHours(2));
         grant.RecordExpiry(Now.AddHours(5));
 
-        Assert.Equal(Now.AddHours(2), grant.EndedAt);
+        Assert.Equal((Now.AddHours(2), Now.AddHours(2)), (grant.EndedAt!.Value, onTime.EndedAt!.Value));
         Assert.Null(grant.RevokedAt);
     }
 }

@@ -63,6 +63,8 @@ public sealed class ListQueryTests
         Assert.Equal(0, zero);
         Assert.False(OffsetToken.TryParse(OffsetToken.For(-1), out _));
         Assert.False(OffsetToken.TryParse(Convert.ToBase64String(new byte[8]).TrimEnd('='), out _));
+        // Valid base64 of six bytes: decodes, but is not an offset.
+        Assert.False(OffsetToken.TryParse("AAAAAAAA", out _));
     }
 
     [Theory]

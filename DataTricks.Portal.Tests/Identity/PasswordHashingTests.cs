@@ -30,6 +30,21 @@ public sealed class PasswordHashingTests
         Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(new User(), hash, Password));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task No_password_is_refused_before_any_policy_runs(string? password)
+    {
+        using var database = new TempDatabase();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        await using var provider = new ServiceCollection().AddLogging().AddDataTricksDomain(configuration).BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+
+        var problems = await PasswordCheck.ProblemsAsync(scope.ServiceProvider.GetRequiredService<UserManager<User>>(), new User(), password);
+
+        Assert.Equal(["A password is required."], problems);
+    }
+
     private static string Hash(bool fast, out IPasswordHasher<User> hasher)
     {
         using var database = new TempDatabase();

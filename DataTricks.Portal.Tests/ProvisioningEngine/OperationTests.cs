@@ -110,9 +110,9 @@ public sealed class OperationTests
     }
 
     [Theory]
-    [InlineData("succeed", OperationStatus.Succeeded, null)]
-    [InlineData("cancel", OperationStatus.Canceled, "Canceled")]
-    public void Every_ending_is_done(string ending, OperationStatus status, string? code)
+    [InlineData("succeed", OperationStatus.Succeeded, null, null)]
+    [InlineData("cancel", OperationStatus.Canceled, "Canceled", "Canceled at the user's request.")]
+    public void Every_ending_is_done(string ending, OperationStatus status, string? code, string? message)
     {
         var operation = Create();
 
@@ -121,6 +121,6 @@ public sealed class OperationTests
         else
             operation.Cancel(Now);
 
-        Assert.Equal((status, code, true), (operation.Status, operation.ErrorCode, operation.IsDone));
+        Assert.Equal((status, code, message, true), (operation.Status, operation.ErrorCode, operation.ErrorMessage, operation.IsDone));
     }
 }
