@@ -94,7 +94,8 @@ public sealed class ComputeEnvironmentLifecycleTests
     [InlineData("prod.env", false)]
     [InlineData("p", true)]
     [InlineData("Prod_env-2", true)]
-    public void Names_are_letters_digits_dash_underscore_starting_with_a_letter(string name, bool valid)
+    [InlineData(null, false)]
+    public void Names_are_letters_digits_dash_underscore_starting_with_a_letter(string? name, bool valid)
     {
         Assert.Equal(valid, ComputeEnvironmentRules.IsValidName(name));
     }

@@ -13,7 +13,9 @@ public sealed class ProvisioningEstimateTests
     private static ProvisioningEstimate History(params (ProvisioningStep Step, int Seconds)[] samples) =>
         ProvisioningEstimate.FromHistory(samples.Select(s => (s.Step, TimeSpan.FromSeconds(s.Seconds))));
 
-    private static readonly ProvisioningEstimate Typical = History(
+    // Built per use, not once per process: Stryker's test process outlives each mutant, and a value computed before a
+    // mutant is switched on would never see it.
+    private static ProvisioningEstimate Typical => History(
         (ProvisioningStep.CreateNetwork, 60), (ProvisioningStep.CreateNetwork, 80), (ProvisioningStep.CreateNetwork, 600),
         (ProvisioningStep.CreateStorage, 30), (ProvisioningStep.CreateStorage, 50),
         (ProvisioningStep.CreateCluster, 300),
