@@ -120,7 +120,7 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
         };
         await using var a = await PortalProcess.StartAsync(_files, cloud);
         await using var b = await PortalProcess.StartAsync(_files, cloud);
-        var c = await PortalProcess.StartAsync(_files, cloud);
+        await using var c = await PortalProcess.StartAsync(_files, cloud);
         const string password = "Three-N0des-Passw0rd!";
         await PortalApi.SignUpAsync(a.BaseAddress, "Three Nodes Co", "admin@threenodes.test", password);
 
@@ -157,7 +157,6 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
                 await c.KillAsync();
             ids.Add(await (i < 60 ? apis[i % 3] : apis[i % 2]).CreateEnvironmentAsync(names[i]));
         }
-        await c.DisposeAsync();
         await apis[0].WaitUntilAllReadyAsync(names, TimeSpan.FromSeconds(180));
 
         var live = CloudLedger.LiveResources(_files);

@@ -19,7 +19,7 @@ public sealed class ReconnectTests(BrowserFixture fixture) : BrowserTest(fixture
         {
             ["SimulatedCloud:StepDelay"] = "00:00:03", ["Provisioning:LeaseDuration"] = "00:00:03", ["Provisioning:SweepInterval"] = "00:00:01",
         };
-        var portal = await PortalProcess.StartAsync(_files, settings);
+        await using var portal = await PortalProcess.StartAsync(_files, settings);
         var port = portal.BaseAddress.Port;
         await using var context = await Browser.NewContextAsync(new() { BaseURL = portal.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
@@ -35,6 +35,5 @@ public sealed class ReconnectTests(BrowserFixture fixture) : BrowserTest(fixture
         await using var restarted = await PortalProcess.StartAsync(_files, settings, port);
 
         await Expect(card).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 60_000 });
-        await portal.DisposeAsync();
     }
 }

@@ -15,6 +15,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _killedByTest;
 
     private PortalProcess(Process process, Uri baseAddress)
     {
@@ -88,6 +89,7 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>Kills the process at once, as a crash or an out-of-memory kill would.</summary>
     public async Task KillAsync()
     {
+        _killedByTest = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -95,9 +97,16 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the portal and writes what it printed into the test's output, which a failed test shows: a node that
+    /// stopped answering then says why (an exception, an exit of its own) instead of leaving only "connection refused".
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var exitedByItself = _process.HasExited && !_killedByTest;
         await KillAsync();
+        var ending = exitedByItself ? $"exited by itself with code {_process.ExitCode}" : "was stopped by the test";
+        TestContext.Current.TestOutputHelper?.WriteLine($"The portal on {BaseAddress} (process {_process.Id}) {ending}. It printed:\n{Output}");
         _process.Dispose();
     }
 

@@ -9,6 +9,7 @@ using DataTricks.Portal.Tests.ProvisioningEngine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DataTricks.Portal.Tests.Support;
@@ -40,6 +41,7 @@ internal sealed class DomainHarness : IAsyncDisposable
             .Build();
         harness._services = new ServiceCollection()
             .AddLogging()
+            .AddFakeLogging()
             .AddDataTricksDomain(configuration)
             .UseFastPasswordHashing()
             .AddSingleton<TimeProvider>(harness.Time)
@@ -146,6 +148,9 @@ internal sealed class DomainHarness : IAsyncDisposable
     }
 
     public IServiceProvider Services => _services;
+
+    /// <summary>What the domain logged, for the few outcomes that are only a log line to an operator.</summary>
+    public FakeLogCollector Logs => _services.GetRequiredService<FakeLogCollector>();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,119 @@
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Provisioning;
+using DataTricks.Domain.Repos;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.ComputeEnvironments;
+
+/// <summary>What the detail page and the dashboard read: each environment's own repos and history, in their order.</summary>
+public sealed class EnvironmentQueriesTests : IAsyncLifetime
+{
+    private DomainHarness _domain = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _domain.DisposeAsync();
+
+    [Fact]
+    public async Task The_detail_shows_its_own_repos_by_name_and_its_own_operations_newest_first_each_with_its_steps_in_order()
+    {
+        // Cloud work that takes time, so each step starts at its own moment.
+        foreach (var call in new[] { "create Network", "create Storage", "create Cluster", "verify cluster" })
+            _domain.Cloud.WorkTime[call] = TimeSpan.FromMinutes(2);
+        var environment = await ReadyAsync("detail-env");
+        var other = await ReadyAsync("other-env");
+        _domain.Time.Advance(TimeSpan.FromMinutes(1));
+        var resize = await EnvironmentsAsync(s => s.UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 2, 3), null, Ct));
+        await _domain.RunAsync(resize.Value!.OperationId!.Value);
+        await BindRepoAsync("zeta", environment.Id);
+        await BindRepoAsync("alpha", environment.Id);
+        await BindRepoAsync("beta", other.Id);
+
+        var detail = (await EnvironmentsAsync(s => s.GetDetailAsync(environment.Id, Ct))).Value!;
+
+        Assert.Equal(["alpha", "zeta"], detail.Repos.Select(r => r.Name));
+        Assert.Equal([OperationKind.Resize, OperationKind.Create], detail.Operations.Select(o => o.Operation.Kind));
+        var create = detail.Operations[1];
+        Assert.Equal(environment.OperationId, create.Operation.Id);
+        Assert.Equal(ProvisioningSteps.Create.Select(s => s.ToString()), create.Steps.Select(s => s.Step));
+        Assert.Equal(create.Steps.Select(s => s.StartedAt).Order(), create.Steps.Select(s => s.StartedAt));
+        Assert.Equal(await StepNamesAsync(resize.Value.OperationId.Value), detail.Operations[0].Steps.Select(s => s.Step));
+    }
+
+    [Fact]
+    public async Task Operations_begun_at_the_same_instant_are_listed_by_id_descending_as_every_list_breaks_ties()
+    {
+        var environment = await _domain.CreateEnvironmentAsync("tied-env");
+        var tied = await _domain.AsSystemAsync(async db =>
+        {
+            var first = await db.Operations.SingleAsync(o => o.ComputeEnvironmentId == environment.Id, Ct);
+            db.Operations.Add(Operation.Queue(_domain.CustomerId, environment.Id, OperationKind.Delete, first.CreatedAt));
+            await db.SaveChangesAsync(Ct);
+            // The database's own order of ids, whatever type it stores them as.
+            return await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(Ct);
+        });
+
+        var detail = (await EnvironmentsAsync(s => s.GetDetailAsync(environment.Id, Ct))).Value!;
+
+        Assert.Equal(Enumerable.Reverse(tied), detail.Operations.Select(o => o.Operation.Id));
+    }
+
+    [Fact]
+    public async Task The_dashboard_watches_environments_under_way_oldest_first_up_to_its_limit()
+    {
+        var oldest = await _domain.CreateEnvironmentAsync("oldest-env");
+        _domain.Time.Advance(TimeSpan.FromMinutes(1));
+        var ready = await ReadyAsync("ready-env");
+        _domain.Time.Advance(TimeSpan.FromMinutes(1));
+        var newest = await _domain.CreateEnvironmentAsync("newest-env");
+        await _domain.CreateEnvironmentAsync("foreign-env", _domain.OtherCustomerId);
+
+        var all = await EnvironmentsAsync(s => s.InProgressAsync(10, Ct));
+        var first = await EnvironmentsAsync(s => s.InProgressAsync(1, Ct));
+
+        Assert.Equal([oldest.Id, newest.Id], all.Select(e => e.Id));
+        Assert.DoesNotContain(ready.Id, all.Select(e => e.Id));
+        Assert.Equal([oldest.Id], first.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_live_environments_by_status_and_leaves_deleted_ones_out()
+    {
+        await _domain.CreateEnvironmentAsync("pending-env");
+        await ReadyAsync("ready-env");
+        var gone = await ReadyAsync("gone-env");
+        var delete = await EnvironmentsAsync(s => s.DeleteAsync(gone.Id, null, Ct));
+        await _domain.RunAsync(delete.Value!.OperationId!.Value);
+        await _domain.CreateEnvironmentAsync("foreign-env", _domain.OtherCustomerId);
+
+        var counts = await EnvironmentsAsync(s => s.CountByStatusAsync(Ct));
+
+        Assert.Equal(
+            new Dictionary<ComputeEnvironmentStatus, int> { [ComputeEnvironmentStatus.Pending] = 1, [ComputeEnvironmentStatus.Ready] = 1 },
+            counts.OrderBy(c => c.Key).ToDictionary());
+    }
+
+    private async Task<EnvironmentView> ReadyAsync(string name)
+    {
+        var environment = await _domain.CreateEnvironmentAsync(name);
+        await _domain.RunAsync(environment.OperationId!.Value);
+        return environment;
+    }
+
+    private Task BindRepoAsync(string name, Guid environmentId) =>
+        _domain.AsCustomerAsync(async s =>
+        {
+            var created = await s.GetRequiredService<RepoService>().CreateAsync(new CreateRepoRequest(name, null, environmentId));
+            Assert.True(created.Succeeded, created.Failure?.Detail);
+            return created;
+        });
+
+    private async Task<IEnumerable<string>> StepNamesAsync(Guid operationId) =>
+        (await _domain.StepsAsync(operationId)).OrderBy(s => s.StartedAt).Select(s => s.Step);
+
+    private Task<T> EnvironmentsAsync<T>(Func<ComputeEnvironmentService, Task<T>> call) =>
+        _domain.AsCustomerAsync(s => call(s.GetRequiredService<ComputeEnvironmentService>()));
+}
