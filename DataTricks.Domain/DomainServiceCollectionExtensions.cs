@@ -110,6 +110,9 @@ public static class DomainServiceCollectionExtensions
     private static void ConfigureIdentity(IdentityOptions identity)
     {
         identity.User.RequireUniqueEmail = true;
+        // The user name is the e-mail address, which EmailRules has already checked: Identity's default character list
+        // would refuse real addresses such as o'brien@ or jürgen@ with a message about a "username" nobody chose.
+        identity.User.AllowedUserNameCharacters = "";
         identity.Password.RequiredLength = 10;
         identity.Password.RequireDigit = true;
         identity.Password.RequireLowercase = true;

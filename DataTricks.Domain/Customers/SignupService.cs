@@ -32,7 +32,7 @@ public sealed class SignupService(
             return Failure.Invalid(new Dictionary<string, string[]> { ["adminPassword"] = passwordProblems });
 
         if (await users.FindByEmailAsync(email) is not null)
-            return Failure.Conflict(ProblemCodes.EmailTaken, "An account with this e-mail already exists.");
+            return IdentityFailures.EmailTaken;
         if (await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).AnyAsync(c => c.NormalizedName == customer.NormalizedName, cancellationToken))
             return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name already exists.");
 

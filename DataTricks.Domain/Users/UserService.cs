@@ -64,11 +64,20 @@ public sealed class UserService(
         if (problems.Length > 0)
             return Failure.Invalid(new Dictionary<string, string[]> { ["password"] = problems });
         if (await users.FindByEmailAsync(email) is not null)
-            return Failure.Conflict(ProblemCodes.EmailTaken, "An account with this e-mail already exists.");
+            return IdentityFailures.EmailTaken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await users.CreateAsync(user, password) is { Succeeded: false } created)
-            return Abandon(created);
+        try
+        {
+            if (await users.CreateAsync(user, password) is { Succeeded: false } created)
+                return Abandon(created);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin added the same address between Identity's check and the insert: the unique index refused ours.
+            db.ChangeTracker.Clear();
+            return IdentityFailures.EmailTaken;
+        }
         if (await users.AddToRoleAsync(user, request.Role!) is { Succeeded: false } promoted)
             return Abandon(promoted);
         audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {request.Role}");

@@ -108,6 +108,29 @@ public sealed class UserServiceTests : IAsyncLifetime
         Assert.Equal(FailureKind.NotFound, update.Failure?.Kind);
     }
 
+    [Theory]
+    [InlineData("o'brien@acme.test")]
+    [InlineData("jürgen@acme.test")]
+    public async Task Any_address_the_email_rule_accepts_can_be_a_users_and_finds_that_user(string email)
+    {
+        var created = await CreateAsync(email, Roles.Member);
+
+        var found = await _domain.AsCustomerAsync(s => s.GetRequiredService<UserManager<User>>().FindByEmailAsync(email.ToUpperInvariant()));
+        Assert.Equal(created.Id, found?.Id);
+    }
+
+    [Fact]
+    public async Task Admins_adding_the_same_address_at_once_make_one_user_and_the_rest_hear_it_is_taken()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
+            UsersAsync(s => s.CreateAsync(new CreateUserRequest("raced@acme.test", null, Roles.Member, null))))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(
+            (FailureKind.Conflict, ProblemCodes.EmailTaken, "An account with this e-mail already exists."), (r.Failure!.Kind, r.Failure.ProblemCode, r.Failure.Detail)));
+        Assert.Equal(1, await _domain.AsSystemAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == "RACED@ACME.TEST")));
+    }
+
     private async Task<UserView> CreateAsync(string email, string role)
     {
         var created = await UsersAsync(s => s.CreateAsync(new CreateUserRequest(email, null, role, null)));
