@@ -1,0 +1,95 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Provisioning;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.ComputeEnvironments;
+
+/// <summary>Following an environment's operations, and canceling a create, as the service answers them.</summary>
+public sealed class OperationServiceTests : IAsyncLifetime
+{
+    private DomainHarness _domain = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _domain.DisposeAsync();
+
+    [Fact]
+    public async Task Canceling_a_create_queues_its_delete_records_what_was_canceled_and_tells_open_pages()
+    {
+        var environment = await _domain.CreateEnvironmentAsync("to-cancel");
+        var createId = environment.OperationId!.Value;
+        var published = new List<(ComputeEnvironmentStatus Status, Guid? OperationId)>();
+        using var subscription = _domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(_domain.CustomerId, change =>
+        {
+            lock (published) published.Add((change.Status, change.OperationId));
+            return Task.CompletedTask;
+        });
+
+        var canceled = (await OperationsAsync(s => s.CancelAsync(createId, Ct))).Value!;
+
+        Assert.Equal(createId, canceled.Canceled.Id);
+        var delete = await _domain.OperationAsync(canceled.DeleteOperationId);
+        Assert.Equal((OperationKind.Delete, environment.Id), (delete.Kind, delete.ComputeEnvironmentId));
+        lock (published) Assert.Equal([(ComputeEnvironmentStatus.Deleting, canceled.DeleteOperationId)], published);
+        var audit = await _domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.OperationCanceled).ToListAsync(Ct));
+        Assert.Equal([(createId.ToString(), "Create of to-cancel canceled")], audit.Select(e => (e.TargetId, e.Details)));
+    }
+
+    [Fact]
+    public async Task A_cancel_is_refused_with_the_reason_for_an_unknown_ended_or_delete_operation()
+    {
+        var finished = await _domain.CreateEnvironmentAsync("finished-env");
+        await _domain.RunAsync(finished.OperationId!.Value);
+        var canceledCreate = await _domain.CreateEnvironmentAsync("canceled-env");
+        var delete = (await OperationsAsync(s => s.CancelAsync(canceledCreate.OperationId!.Value, Ct))).Value!.DeleteOperationId;
+
+        var unknown = await OperationsAsync(s => s.CancelAsync(Guid.NewGuid(), Ct));
+        var ended = await OperationsAsync(s => s.CancelAsync(finished.OperationId.Value, Ct));
+        var ofDelete = await OperationsAsync(s => s.CancelAsync(delete, Ct));
+
+        Assert.Equal((FailureKind.NotFound, "The operation was not found."), (unknown.Failure?.Kind, unknown.Failure?.Detail));
+        Assert.Equal((FailureKind.Conflict, "The operation has already ended (Succeeded)."), (ended.Failure?.Kind, ended.Failure?.Detail));
+        Assert.Equal((FailureKind.Conflict, "Only a create can be canceled; a delete always runs to its end."), (ofDelete.Failure?.Kind, ofDelete.Failure?.Detail));
+        Assert.Equal(OperationStatus.NotStarted, (await _domain.OperationAsync(delete)).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_operation_or_environment_is_not_found_by_name()
+    {
+        var operation = await OperationsAsync(s => s.GetAsync(Guid.NewGuid(), Ct));
+        var history = await OperationsAsync(s => s.ListForEnvironmentAsync(Guid.NewGuid(), new ListQuery(null, 0, 10), Ct));
+
+        Assert.Equal("The operation was not found.", operation.Failure?.Detail);
+        Assert.Equal("The compute environment was not found.", history.Failure?.Detail);
+    }
+
+    [Fact]
+    public async Task An_environments_history_pages_newest_first_and_breaks_ties_by_id_descending()
+    {
+        var environment = await _domain.CreateEnvironmentAsync("history-env");
+        var ids = await _domain.AsSystemAsync(async db =>
+        {
+            var create = await db.Operations.SingleAsync(o => o.ComputeEnvironmentId == environment.Id, Ct);
+            db.Operations.Add(Operation.Queue(_domain.CustomerId, environment.Id, OperationKind.Repair, create.CreatedAt));
+            db.Operations.Add(Operation.Queue(_domain.CustomerId, environment.Id, OperationKind.Delete, create.CreatedAt.AddMinutes(1)));
+            await db.SaveChangesAsync(Ct);
+            var tied = await db.Operations.Where(o => o.CreatedAt == create.CreatedAt).OrderByDescending(o => o.Id).Select(o => o.Id).ToListAsync(Ct);
+            var newest = await db.Operations.Where(o => o.Kind == OperationKind.Delete).Select(o => o.Id).SingleAsync(Ct);
+            return (List<Guid>)[newest, .. tied];
+        });
+
+        var first = (await OperationsAsync(s => s.ListForEnvironmentAsync(environment.Id, new ListQuery(null, 0, 2), Ct))).Value!;
+        var second = (await OperationsAsync(s => s.ListForEnvironmentAsync(environment.Id, new ListQuery(null, 2, 2), Ct))).Value!;
+
+        Assert.Equal(ids, first.Items.Concat(second.Items).Select(o => o.Id));
+        Assert.Equal((3, 3), (first.TotalCount, second.TotalCount));
+    }
+
+    private Task<T> OperationsAsync<T>(Func<OperationService, Task<T>> call) =>
+        _domain.AsCustomerAsync(s => call(s.GetRequiredService<OperationService>()));
+}
