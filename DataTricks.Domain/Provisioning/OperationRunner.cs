@@ -104,6 +104,7 @@ public sealed class OperationRunner(
                 if (!progress.Done)
                 {
                     var readyAt = progress.ReadyAt ?? context.Now;
+                    // Stryker disable once Equality : at readyAt equal to the deadline both branches give the same time.
                     operation.WaitUntil(readyAt < Deadline(operation) ? readyAt : Deadline(operation), context.Now);
                     return;
                 }
@@ -126,6 +127,7 @@ public sealed class OperationRunner(
             return;
         }
         var dueAt = context.Now + Backoff(attempt);
+        // Stryker disable once Equality : at dueAt equal to the deadline both branches give the same time.
         operation.RetryAt(attempt, dueAt < Deadline(operation) ? dueAt : Deadline(operation), context.Now);
         Record(context, records, step).RecordAttempt(attempt, fault.Message);
         handler.Retrying(step, attempt, _options.MaxAttemptsPerStep, fault.Message, context);

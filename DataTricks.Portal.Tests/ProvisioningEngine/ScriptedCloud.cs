@@ -18,6 +18,9 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
     /// <summary>Names of the calls begun, new work only, in order.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
+    /// <summary>Every begin and check the engine asked for, repeats included: "begin create Network", "check create Network".</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
     /// <summary>How long work takes, by call name; zero for any other.</summary>
     public ConcurrentDictionary<string, TimeSpan> WorkTime { get; } = new();
 
@@ -48,6 +51,7 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
 
     public async Task<CloudProgress> BeginAsync(CloudCall call, CancellationToken cancellationToken)
     {
+        Requests.Enqueue($"begin {call.Name}");
         if (Answer is { } answer)
         {
             Interlocked.Increment(ref _waiting);
@@ -61,7 +65,7 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
             }
         }
         if (_work.ContainsKey(call.IdempotencyKey))
-            return await CheckAsync(call, cancellationToken);
+            return Progress(call);
         if (_faults.TryGetValue(call.Name, out var faults) && faults.TryDequeue(out var fault))
         {
             Calls.Enqueue(call.Name);
@@ -80,15 +84,21 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
             CrashAfterWorkOn = null;
             throw new InvalidOperationException("The process died right after the cloud started the work.");
         }
-        return await CheckAsync(call, cancellationToken);
+        return Progress(call);
     }
 
     public Task<CloudProgress> CheckAsync(CloudCall call, CancellationToken cancellationToken)
     {
+        Requests.Enqueue($"check {call.Name}");
+        return Task.FromResult(Progress(call));
+    }
+
+    private CloudProgress Progress(CloudCall call)
+    {
         if (!_work.TryGetValue(call.IdempotencyKey, out var work))
-            return Task.FromResult(CloudProgress.Unknown);
+            return CloudProgress.Unknown;
         if (time.GetUtcNow() < work.ReadyAt)
-            return Task.FromResult(CloudProgress.Until(work.ReadyAt));
+            return CloudProgress.Until(work.ReadyAt);
         switch (call.Kind)
         {
             case CloudCallKind.VerifyCluster or CloudCallKind.ResizeCluster when !IsLive(call.EnvironmentId, CloudResourceKind.Cluster):
@@ -98,7 +108,7 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
                     _resources[key] = resource with { Deleted = true };
                 break;
         }
-        return Task.FromResult(CloudProgress.Finished);
+        return CloudProgress.Finished;
     }
 
     public Task<IReadOnlySet<CloudResourceKind>> LiveResourcesAsync(Guid environmentId, CancellationToken cancellationToken) =>
