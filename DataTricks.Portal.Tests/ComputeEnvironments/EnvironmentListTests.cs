@@ -1,0 +1,88 @@
+using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.ComputeEnvironments;
+
+/// <summary>The API's list of environments: its limits, its refusals, and keyset pages that neither skip nor repeat.</summary>
+public sealed class EnvironmentListTests : IAsyncLifetime
+{
+    private DomainHarness _domain = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _domain.DisposeAsync();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task A_page_size_from_1_to_100_is_taken(int size)
+    {
+        await _domain.CreateEnvironmentAsync();
+
+        var page = await ListAsync(null, size, null);
+
+        Assert.True(page.Succeeded, page.Failure?.Detail);
+    }
+
+    [Theory]
+    [InlineData(null, 0, null, "pageSize", "pageSize is 1 to 100.")]
+    [InlineData(null, 101, null, "pageSize", "pageSize is 1 to 100.")]
+    [InlineData("Sleeping", null, null, "status", "status is one of Pending, Provisioning, Ready, Failed, Deleting, Deleted, Resizing, Degraded.")]
+    [InlineData("3", null, null, "status", "status is one of Pending, Provisioning, Ready, Failed, Deleting, Deleted, Resizing, Degraded.")]
+    [InlineData(null, null, "%%%", "pageToken", "pageToken is not one this API returned.")]
+    public async Task A_bad_parameter_is_refused_with_its_field_and_rule(string? status, int? size, string? token, string field, string message)
+    {
+        var page = await ListAsync(status, size, token);
+
+        Assert.Equal(FailureKind.Invalid, page.Failure?.Kind);
+        Assert.Equal([message], page.Failure!.FieldErrors![field]);
+    }
+
+    [Fact]
+    public async Task Pages_follow_one_another_newest_first_with_ties_broken_by_id_and_the_last_one_has_no_next()
+    {
+        // Created in one instant: only the id orders them.
+        foreach (var name in new[] { "env-a", "env-b", "env-c", "env-d" })
+            await _domain.CreateEnvironmentAsync(name);
+        _domain.Time.Advance(TimeSpan.FromMinutes(1));
+        await _domain.CreateEnvironmentAsync("env-newest");
+        var expected = await _domain.AsSystemAsync(db => db.ComputeEnvironments
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = (await ListAsync(null, 2, token)).Value!;
+            seen.AddRange(page.Items.Select(e => e.Name));
+            token = page.NextPageToken;
+            pages++;
+        }
+        while (token is not null);
+
+        Assert.Equal("env-newest", expected[0]);
+        Assert.Equal(expected, seen);
+        Assert.Equal(3, pages);
+        Assert.Null((await ListAsync(null, 5, null)).Value!.NextPageToken);
+    }
+
+    [Fact]
+    public async Task Without_a_status_deleted_environments_are_left_out_and_asked_for_they_are_all_there_is()
+    {
+        var kept = await _domain.CreateEnvironmentAsync("kept-env");
+        var gone = await _domain.CreateEnvironmentAsync("gone-env");
+        var delete = await _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().DeleteAsync(gone.Id, null, Ct));
+        await _domain.RunAsync(delete.Value!.OperationId!.Value);
+
+        Assert.Equal([kept.Id], (await ListAsync(null, null, null)).Value!.Items.Select(e => e.Id));
+        Assert.Equal([gone.Id], (await ListAsync("deleted", null, null)).Value!.Items.Select(e => e.Id));
+    }
+
+    private Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? size, string? token) =>
+        _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().ListAsync(status, size, token, Ct));
+}
