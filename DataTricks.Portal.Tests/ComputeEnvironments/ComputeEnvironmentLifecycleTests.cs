@@ -153,6 +153,48 @@ public sealed class ComputeEnvironmentLifecycleTests
         Assert.Equal((Pending, "Delete will be tried again."), (environment.Status, environment.StatusMessage));
     }
 
+    public static TheoryData<string> Changes() => [.. ChangesByName.Keys];
+
+    // Each change from the status it is made in, and the status message it leaves after 'an earlier message'.
+    private static readonly Dictionary<string, (ComputeEnvironmentStatus From, Action<ComputeEnvironment, DateTimeOffset> Change, string? Message)> ChangesByName = new()
+    {
+        ["resize"] = (Pending, (e, at) => e.Resize(3, 4, at), "an earlier message"),
+        ["provisioning"] = (Pending, (e, at) => e.MarkProvisioning("Creating network", at), "Creating network"),
+        ["ready"] = (Provisioning, (e, at) => e.MarkReady(at), null),
+        ["resizing"] = (Ready, (e, at) => e.MarkResizing(3, 4, at), "Resizing to 3-4 workers"),
+        ["resize failed"] = (Resizing, (e, at) => e.EndResize(3, 4, "No quota.", at), "Resize failed: No quota. The environment keeps 1-2 workers."),
+        ["degraded"] = (Ready, (e, at) => e.MarkDegraded("The cluster is", at), "The cluster is missing from the cloud. Repair recreates it."),
+        ["failed"] = (Provisioning, (e, at) => e.MarkFailed("No quota.", at), "No quota."),
+        ["deleting"] = (Ready, (e, at) => e.MarkDeleting(at), null),
+        ["deleted"] = (Deleting, (e, at) => e.MarkDeleted(at), "an earlier message"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Every_change_is_one_new_version_at_its_time_with_its_message(string change)
+    {
+        var (from, apply, message) = ChangesByName[change];
+        var environment = EnvironmentIn(from);
+        environment.NoteProblem("an earlier message", Now);
+        var version = environment.Version;
+
+        apply(environment, Now.AddMinutes(5));
+
+        Assert.Equal((version + 1, Now.AddMinutes(5), message), (environment.Version, environment.UpdatedAt, environment.StatusMessage));
+    }
+
+    [Fact]
+    public void A_create_refused_by_a_rule_says_which()
+    {
+        var region = Assert.ThrowsAny<InvalidOperationException>(() => ComputeEnvironment.Create(Guid.NewGuid(), "prod", CloudProvider.Azure, "us-east-1", null, 1, 2, Now));
+        var name = Assert.ThrowsAny<InvalidOperationException>(() => ComputeEnvironment.Create(Guid.NewGuid(), "1bad", CloudProvider.Aws, "us-east-1", null, 1, 2, Now));
+        var workers = Assert.ThrowsAny<InvalidOperationException>(() => ComputeEnvironment.Create(Guid.NewGuid(), "prod", CloudProvider.Aws, "us-east-1", null, 3, 2, Now));
+
+        Assert.Equal("'us-east-1' is not a region of Azure.", region.Message);
+        Assert.Equal("An environment name has 1 to 64 letters, digits, '-' or '_' and starts with a letter.", name.Message);
+        Assert.Equal("Workers must satisfy 1 <= min <= max <= 1000.", workers.Message);
+    }
+
     [Fact]
     public void A_status_message_is_kept_up_to_1000_characters()
     {
