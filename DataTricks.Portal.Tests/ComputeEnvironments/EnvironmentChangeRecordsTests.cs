@@ -131,6 +131,38 @@ public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
         Assert.Equal("versioned-env", (await _domain.EnvironmentAsync(environment.Id)).Name);
     }
 
+    [Fact]
+    public async Task Deleting_twice_queues_one_delete_and_a_failed_delete_can_be_asked_for_again()
+    {
+        var environment = await ReadyAsync("deleted-twice");
+        _domain.Cloud.Fail("delete resources", new PermanentCloudException("Locked", "The network is locked."));
+
+        var first = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+        var second = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+        Assert.Equal(first.Value!.OperationId, second.Value!.OperationId);
+        await _domain.RunAsync(first.Value.OperationId!.Value);
+        var again = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+
+        Assert.NotEqual(first.Value.OperationId, again.Value!.OperationId);
+        Assert.Equal(2, await _domain.AsSystemAsync(db => db.Operations.CountAsync(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Delete, Ct)));
+    }
+
+    [Fact]
+    public async Task A_rename_is_told_to_open_pages_at_once()
+    {
+        var environment = await _domain.CreateEnvironmentAsync("before-env");
+        var published = new List<string>();
+        using var subscription = _domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(_domain.CustomerId, change =>
+        {
+            lock (published) published.Add(change.Name);
+            return Task.CompletedTask;
+        });
+
+        await UpdateAsync(environment.Id, new UpdateEnvironmentRequest("after-env", null, null));
+
+        lock (published) Assert.Equal(["after-env"], published);
+    }
+
     private async Task<EnvironmentView> ReadyAsync(string name)
     {
         var environment = await _domain.CreateEnvironmentAsync(name);

@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
@@ -95,6 +96,39 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
             new Dictionary<ComputeEnvironmentStatus, int> { [ComputeEnvironmentStatus.Pending] = 1, [ComputeEnvironmentStatus.Ready] = 1 },
             counts.OrderBy(c => c.Key).ToDictionary());
     }
+
+    [Fact]
+    public async Task The_table_searches_names_and_regions_filters_by_status_and_pages_in_natural_name_order()
+    {
+        await ReadyAsync("env-10");
+        await _domain.CreateEnvironmentAsync("env-9");
+        await _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>()
+            .CreateAsync(new CreateEnvironmentRequest("other", "Aws", "eu-west-1", null, 1, 2), null));
+
+        Assert.Equal(["env-9", "env-10", "other"], await NamesAsync(new ListQuery(null, 0, 10)));
+        Assert.Equal(["other", "env-10", "env-9"], await NamesAsync(new ListQuery(null, 0, 10, "-name")));
+        Assert.Equal(["env-10"], await NamesAsync(new ListQuery(null, 1, 1)));
+        Assert.Equal(["other", "env-9", "env-10"], await NamesAsync(new ListQuery(null, 0, 10, "region")));
+        Assert.Equal(["env-9", "other", "env-10"], await NamesAsync(new ListQuery(null, 0, 10, "status")));
+        Assert.Equal(["other"], await NamesAsync(new ListQuery("EU-WEST", 0, 10)));
+        Assert.Equal(["env-9", "env-10"], await NamesAsync(new ListQuery("ENV", 0, 10)));
+        Assert.Equal(["env-10"], await NamesAsync(new ListQuery(null, 0, 10), ComputeEnvironmentStatus.Ready));
+        Assert.Equal(3, (await EnvironmentsAsync(s => s.SearchAsync(new ListQuery(null, 1, 1), null, Ct))).TotalCount);
+    }
+
+    [Fact]
+    public async Task Ties_in_the_table_are_broken_by_id()
+    {
+        // Created in one instant: sorted by creation, only the id orders them.
+        foreach (var name in new[] { "tie-a", "tie-b", "tie-c" })
+            await _domain.CreateEnvironmentAsync(name);
+        var expected = await _domain.AsSystemAsync(db => db.ComputeEnvironments.OrderBy(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
+
+        Assert.Equal(expected, await NamesAsync(new ListQuery(null, 0, 10, "created")));
+    }
+
+    private async Task<List<string>> NamesAsync(ListQuery query, ComputeEnvironmentStatus? status = null) =>
+        [.. (await EnvironmentsAsync(s => s.SearchAsync(query, status, Ct))).Items.Select(e => e.Name)];
 
     private async Task<EnvironmentView> ReadyAsync(string name)
     {

@@ -131,6 +131,22 @@ public sealed class UserServiceTests : IAsyncLifetime
         Assert.Equal(1, await _domain.AsSystemAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == "RACED@ACME.TEST")));
     }
 
+    [Fact]
+    public async Task The_list_sorts_by_name_email_or_creation_and_pages_with_ties_broken_by_id()
+    {
+        foreach (var (email, name) in new[] { ("c@sort.test", "Anna"), ("a@sort.test", "Cleo"), ("b@sort.test", "Bert") })
+            await UsersAsync(s => s.CreateAsync(new CreateUserRequest(email, name, Roles.Member, null)));
+        var byId = await _domain.AsSystemAsync(db => db.Users.OrderBy(u => u.Id).Select(u => u.Email!).ToListAsync());
+
+        Assert.Equal(["c@sort.test", "b@sort.test", "a@sort.test"], await EmailsAsync(null));
+        Assert.Equal(["a@sort.test", "b@sort.test", "c@sort.test"], await EmailsAsync("email"));
+        Assert.Equal(byId, await EmailsAsync("created"));
+        Assert.Equal(["b@sort.test"], (await UsersAsync(s => s.ListAsync(new ListQuery(null, 1, 1)))).Items.Select(u => u.Email));
+    }
+
+    private async Task<List<string>> EmailsAsync(string? sort) =>
+        [.. (await UsersAsync(s => s.ListAsync(new ListQuery(null, 0, 10, sort)))).Items.Select(u => u.Email)];
+
     private async Task<UserView> CreateAsync(string email, string role)
     {
         var created = await UsersAsync(s => s.CreateAsync(new CreateUserRequest(email, null, role, null)));

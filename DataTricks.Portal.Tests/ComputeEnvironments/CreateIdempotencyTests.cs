@@ -1,0 +1,86 @@
+using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.ComputeEnvironments;
+
+/// <summary>A create with an Idempotency-Key, as the service answers it: the key's limits, replays, reuse and expiry.</summary>
+public sealed class CreateIdempotencyTests : IAsyncLifetime
+{
+    private DomainHarness _domain = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _domain.DisposeAsync();
+
+    private static CreateEnvironmentRequest Request(string name = "keyed-env", int maxWorkers = 2) => new(name, "Aws", "us-east-1", null, 1, maxWorkers);
+
+    [Fact]
+    public async Task A_key_has_1_to_200_characters()
+    {
+        var longest = await CreateAsync(Request(), new string('k', 200));
+        var tooLong = await CreateAsync(Request("other-env"), new string('k', 201));
+        var empty = await CreateAsync(Request("third-env"), "");
+
+        Assert.True(longest.Succeeded, longest.Failure?.Detail);
+        Assert.All([tooLong, empty], r => Assert.Equal(["The Idempotency-Key header has 1 to 200 characters."], r.Failure!.FieldErrors!["Idempotency-Key"]));
+    }
+
+    [Fact]
+    public async Task A_replay_returns_the_same_environment_and_a_different_request_with_the_key_is_refused()
+    {
+        var first = await CreateAsync(Request(), "key-1");
+        var replay = await CreateAsync(Request(), "key-1");
+        var changed = await CreateAsync(Request(maxWorkers: 3), "key-1");
+
+        Assert.Equal((first.Value!.Environment.Id, false), (replay.Value!.Environment.Id, first.Value.Replayed));
+        Assert.True(replay.Value.Replayed);
+        Assert.Equal((FailureKind.Unprocessable, "This Idempotency-Key was already used with a different request."), (changed.Failure?.Kind, changed.Failure?.Detail));
+    }
+
+    [Fact]
+    public async Task A_new_key_for_a_taken_name_is_a_name_conflict()
+    {
+        await CreateAsync(Request(), null);
+
+        var taken = await CreateAsync(Request(), "key-2");
+
+        Assert.Equal((ProblemCodes.NameTaken, "An environment named 'keyed-env' already exists."), (taken.Failure?.ProblemCode, taken.Failure?.Detail));
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_forgotten_with_only_its_own_record_and_creates_again()
+    {
+        var first = await CreateAsync(Request(), "old-key");
+        _domain.Time.Advance(TimeSpan.FromHours(12));
+        await CreateAsync(Request("fresh-env"), "fresh-key");
+        _domain.Time.Advance(TimeSpan.FromHours(12));
+        var delete = await _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().DeleteAsync(first.Value!.Environment.Id, null, Ct));
+        await _domain.RunAsync(delete.Value!.OperationId!.Value);
+
+        var again = await CreateAsync(Request(), "old-key");
+
+        Assert.False(again.Value!.Replayed);
+        Assert.NotEqual(first.Value!.Environment.Id, again.Value.Environment.Id);
+        var records = await _domain.AsSystemAsync(db => db.IdempotencyRecords.Select(r => new { r.Key, r.ComputeEnvironmentId }).ToListAsync(Ct));
+        Assert.Equal(["fresh-key", "old-key"], records.Select(r => r.Key).Order());
+        Assert.Equal(again.Value.Environment.Id, records.Single(r => r.Key == "old-key").ComputeEnvironmentId);
+    }
+
+    [Fact]
+    public async Task Requests_racing_with_one_key_make_one_environment_that_every_one_of_them_returns()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CreateAsync(Request(), "raced-key"))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Failure?.Detail));
+        Assert.Single(results.Select(r => r.Value!.Environment.Id).Distinct());
+        Assert.Single(results, r => !r.Value!.Replayed);
+        Assert.Equal(1, await _domain.AsSystemAsync(db => db.ComputeEnvironments.CountAsync(Ct)));
+    }
+
+    private Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? key) =>
+        _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().CreateAsync(request, key, Ct));
+}
