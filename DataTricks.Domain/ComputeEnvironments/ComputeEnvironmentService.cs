@@ -38,8 +38,9 @@ public sealed class ComputeEnvironmentService(
         // Without a key, the unique index alone refuses a taken name (below): one query fewer on the hot path.
         if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, hash, cancellationToken) is { } replay)
             return replay;
+        // The name may be taken by this very key's request, saved since the look above: then it is a replay.
         if (idempotencyKey is not null && await NameTakenAsync(valid.Name, exceptId: null, cancellationToken))
-            return NameConflict(valid.Name);
+            return await ReplayAsync(idempotencyKey, hash, cancellationToken) ?? NameConflict(valid.Name);
 
         var now = time.GetUtcNow();
         var environment = ComputeEnvironment.Create(customerId, valid.Name, valid.Cloud, valid.Region, valid.NodeType, valid.MinWorkers, valid.MaxWorkers, now);

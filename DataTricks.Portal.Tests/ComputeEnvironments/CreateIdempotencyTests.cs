@@ -7,15 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
 
 /// <summary>A create with an Idempotency-Key, as the service answers it: the key's limits, replays, reuse and expiry.</summary>
-public sealed class CreateIdempotencyTests : IAsyncLifetime
+public sealed class CreateIdempotencyTests : DomainTest
 {
-    private DomainHarness _domain = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
-
-    public ValueTask DisposeAsync() => _domain.DisposeAsync();
-
     private static CreateEnvironmentRequest Request(string name = "keyed-env", int maxWorkers = 2) => new(name, "Aws", "us-east-1", null, 1, maxWorkers);
 
     [Fact]
@@ -55,17 +48,17 @@ public sealed class CreateIdempotencyTests : IAsyncLifetime
     public async Task An_expired_key_is_forgotten_with_only_its_own_record_and_creates_again()
     {
         var first = await CreateAsync(Request(), "old-key");
-        _domain.Time.Advance(TimeSpan.FromHours(12));
+        Domain.Time.Advance(TimeSpan.FromHours(12));
         await CreateAsync(Request("fresh-env"), "fresh-key");
-        _domain.Time.Advance(TimeSpan.FromHours(12));
-        var delete = await _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().DeleteAsync(first.Value!.Environment.Id, null, Ct));
-        await _domain.RunAsync(delete.Value!.OperationId!.Value);
+        Domain.Time.Advance(TimeSpan.FromHours(12));
+        var delete = await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().DeleteAsync(first.Value!.Environment.Id, null, Ct));
+        await Domain.RunAsync(delete.Value!.OperationId!.Value);
 
         var again = await CreateAsync(Request(), "old-key");
 
         Assert.False(again.Value!.Replayed);
         Assert.NotEqual(first.Value!.Environment.Id, again.Value.Environment.Id);
-        var records = await _domain.AsSystemAsync(db => db.IdempotencyRecords.Select(r => new { r.Key, r.ComputeEnvironmentId }).ToListAsync(Ct));
+        var records = await Domain.AsSystemAsync(db => db.IdempotencyRecords.Select(r => new { r.Key, r.ComputeEnvironmentId }).ToListAsync(Ct));
         Assert.Equal(["fresh-key", "old-key"], records.Select(r => r.Key).Order());
         Assert.Equal(again.Value.Environment.Id, records.Single(r => r.Key == "old-key").ComputeEnvironmentId);
     }
@@ -73,14 +66,14 @@ public sealed class CreateIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task Requests_racing_with_one_key_make_one_environment_that_every_one_of_them_returns()
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => CreateAsync(Request(), "raced-key"))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(() => CreateAsync(Request(), "raced-key"))));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Failure?.Detail));
         Assert.Single(results.Select(r => r.Value!.Environment.Id).Distinct());
         Assert.Single(results, r => !r.Value!.Replayed);
-        Assert.Equal(1, await _domain.AsSystemAsync(db => db.ComputeEnvironments.CountAsync(Ct)));
+        Assert.Equal(1, await Domain.AsSystemAsync(db => db.ComputeEnvironments.CountAsync(Ct)));
     }
 
     private Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? key) =>
-        _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().CreateAsync(request, key, Ct));
+        Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().CreateAsync(request, key, Ct));
 }

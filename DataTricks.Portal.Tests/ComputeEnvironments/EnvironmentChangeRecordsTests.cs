@@ -13,26 +13,19 @@ namespace DataTricks.Portal.Tests.ComputeEnvironments;
 /// What each change to an environment writes for people to read: the audit row, the status line on its card, and, when
 /// a change is refused, the reason.
 /// </summary>
-public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
+public sealed class EnvironmentChangeRecordsTests : DomainTest
 {
-    private DomainHarness _domain = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
-
-    public ValueTask DisposeAsync() => _domain.DisposeAsync();
-
     [Fact]
     public async Task Create_rename_resize_and_delete_each_leave_one_row_saying_what_was_done()
     {
-        var environment = await ReadyAsync("audited-env");
-        _domain.Time.Advance(TimeSpan.FromSeconds(1));
+        var environment = await Domain.ReadyEnvironmentAsync("audited-env");
+        Domain.Time.Advance(TimeSpan.FromSeconds(1));
         await UpdateAsync(environment.Id, new UpdateEnvironmentRequest("renamed-env", null, null));
-        _domain.Time.Advance(TimeSpan.FromSeconds(1));
+        Domain.Time.Advance(TimeSpan.FromSeconds(1));
         var resize = await UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 2, 3));
-        await _domain.RunAsync(resize.OperationId!.Value);
-        _domain.Time.Advance(TimeSpan.FromSeconds(1));
-        var delete = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+        await Domain.RunAsync(resize.OperationId!.Value);
+        Domain.Time.Advance(TimeSpan.FromSeconds(1));
+        var delete = await Domain.EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
         Assert.True(delete.Succeeded, delete.Failure?.Detail);
 
         Assert.Equal(
@@ -48,12 +41,12 @@ public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_resumes_at_the_failed_step_and_says_so_on_the_card_and_in_the_log()
     {
-        _domain.Cloud.Fail("create Storage", new PermanentCloudException("Quota", "No storage quota."));
-        var environment = await _domain.CreateEnvironmentAsync("retried-env");
-        await _domain.RunAsync(environment.OperationId!.Value);
+        Domain.Cloud.Fail("create Storage", new PermanentCloudException("Quota", "No storage quota."));
+        var environment = await Domain.CreateEnvironmentAsync("retried-env");
+        await Domain.RunAsync(environment.OperationId!.Value);
 
-        _domain.Time.Advance(TimeSpan.FromSeconds(1));
-        var retried = await EnvironmentsAsync(s => s.RetryAsync(environment.Id, cancellationToken: Ct));
+        Domain.Time.Advance(TimeSpan.FromSeconds(1));
+        var retried = await Domain.EnvironmentsAsync(s => s.RetryAsync(environment.Id, cancellationToken: Ct));
 
         Assert.Equal((ComputeEnvironmentStatus.Provisioning, "Retry queued: resuming at creating storage"), (retried.Value!.Status, retried.Value.StatusMessage));
         Assert.Equal((AuditActions.EnvironmentRetried, "retried-env from CreateStorage"), (await RowsAsync(environment.Id))[^1]);
@@ -62,12 +55,12 @@ public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
     [Fact]
     public async Task A_repair_says_what_it_recreates_on_the_card_and_records_what_was_missing()
     {
-        var environment = await ReadyAsync("repaired-env");
-        _domain.Cloud.Lose(environment.Id, CloudResourceKind.Cluster);
-        await _domain.Services.GetRequiredService<EnvironmentReconciler>().ReconcileAsync(Ct);
+        var environment = await Domain.ReadyEnvironmentAsync("repaired-env");
+        Domain.Cloud.Lose(environment.Id, CloudResourceKind.Cluster);
+        await Domain.Services.GetRequiredService<EnvironmentReconciler>().ReconcileAsync(Ct);
 
-        _domain.Time.Advance(TimeSpan.FromSeconds(1));
-        var repaired = await EnvironmentsAsync(s => s.RepairAsync(environment.Id, cancellationToken: Ct));
+        Domain.Time.Advance(TimeSpan.FromSeconds(1));
+        var repaired = await Domain.EnvironmentsAsync(s => s.RepairAsync(environment.Id, cancellationToken: Ct));
 
         Assert.Equal((ComputeEnvironmentStatus.Provisioning, "Repair queued: recreating what is missing"), (repaired.Value!.Status, repaired.Value.StatusMessage));
         Assert.Equal(
@@ -78,18 +71,18 @@ public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
     [Fact]
     public async Task Changes_in_the_wrong_state_are_refused_with_a_reason_that_names_the_state()
     {
-        var pending = await _domain.CreateEnvironmentAsync("pending-env");
-        var ready = await ReadyAsync("ready-env");
+        var pending = await Domain.CreateEnvironmentAsync("pending-env");
+        var ready = await Domain.ReadyEnvironmentAsync("ready-env");
         await UpdateAsync(ready.Id, new UpdateEnvironmentRequest(null, 2, 3));
-        var deleting = await _domain.CreateEnvironmentAsync("deleting-env");
-        await EnvironmentsAsync(s => s.DeleteAsync(deleting.Id, null, Ct));
+        var deleting = await Domain.CreateEnvironmentAsync("deleting-env");
+        await Domain.EnvironmentsAsync(s => s.DeleteAsync(deleting.Id, null, Ct));
 
-        var resizePending = await EnvironmentsAsync(s => s.UpdateAsync(pending.Id, new UpdateEnvironmentRequest(null, 2, 3), null, Ct));
-        var renameDeleting = await EnvironmentsAsync(s => s.UpdateAsync(deleting.Id, new UpdateEnvironmentRequest("new-name", null, null), null, Ct));
-        var deleteResizing = await EnvironmentsAsync(s => s.DeleteAsync(ready.Id, null, Ct));
-        var repairPending = await EnvironmentsAsync(s => s.RepairAsync(pending.Id, cancellationToken: Ct));
-        var retryPending = await EnvironmentsAsync(s => s.RetryAsync(pending.Id, cancellationToken: Ct));
-        var taken = await EnvironmentsAsync(s => s.UpdateAsync(pending.Id, new UpdateEnvironmentRequest("Ready-Env", null, null), null, Ct));
+        var resizePending = await Domain.EnvironmentsAsync(s => s.UpdateAsync(pending.Id, new UpdateEnvironmentRequest(null, 2, 3), null, Ct));
+        var renameDeleting = await Domain.EnvironmentsAsync(s => s.UpdateAsync(deleting.Id, new UpdateEnvironmentRequest("new-name", null, null), null, Ct));
+        var deleteResizing = await Domain.EnvironmentsAsync(s => s.DeleteAsync(ready.Id, null, Ct));
+        var repairPending = await Domain.EnvironmentsAsync(s => s.RepairAsync(pending.Id, cancellationToken: Ct));
+        var retryPending = await Domain.EnvironmentsAsync(s => s.RetryAsync(pending.Id, cancellationToken: Ct));
+        var taken = await Domain.EnvironmentsAsync(s => s.UpdateAsync(pending.Id, new UpdateEnvironmentRequest("Ready-Env", null, null), null, Ct));
 
         Assert.Equal(
             [
@@ -107,52 +100,52 @@ public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_or_stale_environments_are_refused_by_name_for_every_change()
     {
-        var environment = await _domain.CreateEnvironmentAsync("versioned-env");
+        var environment = await Domain.CreateEnvironmentAsync("versioned-env");
         var stale = new VersionMatch(new HashSet<long> { environment.Version + 1 });
         var unknown = Guid.NewGuid();
 
         var results = new[]
         {
-            await EnvironmentsAsync(s => s.GetAsync(unknown, Ct)),
-            await EnvironmentsAsync(s => s.UpdateAsync(unknown, new UpdateEnvironmentRequest("x-env", null, null), null, Ct)),
-            await EnvironmentsAsync(s => s.DeleteAsync(unknown, null, Ct)),
-            await EnvironmentsAsync(s => s.RepairAsync(unknown, null, Ct)),
+            await Domain.EnvironmentsAsync(s => s.GetAsync(unknown, Ct)),
+            await Domain.EnvironmentsAsync(s => s.UpdateAsync(unknown, new UpdateEnvironmentRequest("x-env", null, null), null, Ct)),
+            await Domain.EnvironmentsAsync(s => s.DeleteAsync(unknown, null, Ct)),
+            await Domain.EnvironmentsAsync(s => s.RepairAsync(unknown, null, Ct)),
         };
         var staleResults = new[]
         {
-            await EnvironmentsAsync(s => s.UpdateAsync(environment.Id, new UpdateEnvironmentRequest("x-env", null, null), stale, Ct)),
-            await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, stale, Ct)),
-            await EnvironmentsAsync(s => s.RetryAsync(environment.Id, stale, Ct)),
+            await Domain.EnvironmentsAsync(s => s.UpdateAsync(environment.Id, new UpdateEnvironmentRequest("x-env", null, null), stale, Ct)),
+            await Domain.EnvironmentsAsync(s => s.DeleteAsync(environment.Id, stale, Ct)),
+            await Domain.EnvironmentsAsync(s => s.RetryAsync(environment.Id, stale, Ct)),
         };
 
         Assert.All(results, r => Assert.Equal((FailureKind.NotFound, "The compute environment was not found."), (r.Failure?.Kind, r.Failure?.Detail)));
         Assert.All(staleResults, r => Assert.Equal(
             (FailureKind.PreconditionFailed, "The environment changed since you read it; read it again and reapply your change."), (r.Failure?.Kind, r.Failure?.Detail)));
-        Assert.Equal("versioned-env", (await _domain.EnvironmentAsync(environment.Id)).Name);
+        Assert.Equal("versioned-env", (await Domain.EnvironmentAsync(environment.Id)).Name);
     }
 
     [Fact]
     public async Task Deleting_twice_queues_one_delete_and_a_failed_delete_can_be_asked_for_again()
     {
-        var environment = await ReadyAsync("deleted-twice");
-        _domain.Cloud.Fail("delete resources", new PermanentCloudException("Locked", "The network is locked."));
+        var environment = await Domain.ReadyEnvironmentAsync("deleted-twice");
+        Domain.Cloud.Fail("delete resources", new PermanentCloudException("Locked", "The network is locked."));
 
-        var first = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
-        var second = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+        var first = await Domain.EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+        var second = await Domain.EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
         Assert.Equal(first.Value!.OperationId, second.Value!.OperationId);
-        await _domain.RunAsync(first.Value.OperationId!.Value);
-        var again = await EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
+        await Domain.RunAsync(first.Value.OperationId!.Value);
+        var again = await Domain.EnvironmentsAsync(s => s.DeleteAsync(environment.Id, null, Ct));
 
         Assert.NotEqual(first.Value.OperationId, again.Value!.OperationId);
-        Assert.Equal(2, await _domain.AsSystemAsync(db => db.Operations.CountAsync(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Delete, Ct)));
+        Assert.Equal(2, await Domain.AsSystemAsync(db => db.Operations.CountAsync(o => o.ComputeEnvironmentId == environment.Id && o.Kind == OperationKind.Delete, Ct)));
     }
 
     [Fact]
     public async Task A_rename_is_told_to_open_pages_at_once()
     {
-        var environment = await _domain.CreateEnvironmentAsync("before-env");
+        var environment = await Domain.CreateEnvironmentAsync("before-env");
         var published = new List<string>();
-        using var subscription = _domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(_domain.CustomerId, change =>
+        using var subscription = Domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(Domain.CustomerId, change =>
         {
             lock (published) published.Add(change.Name);
             return Task.CompletedTask;
@@ -163,27 +156,19 @@ public sealed class EnvironmentChangeRecordsTests : IAsyncLifetime
         lock (published) Assert.Equal(["after-env"], published);
     }
 
-    private async Task<EnvironmentView> ReadyAsync(string name)
-    {
-        var environment = await _domain.CreateEnvironmentAsync(name);
-        await _domain.RunAsync(environment.OperationId!.Value);
-        return environment;
-    }
 
     private async Task<EnvironmentView> UpdateAsync(Guid id, UpdateEnvironmentRequest request)
     {
-        var result = await EnvironmentsAsync(s => s.UpdateAsync(id, request, null, Ct));
+        var result = await Domain.EnvironmentsAsync(s => s.UpdateAsync(id, request, null, Ct));
         Assert.True(result.Succeeded, result.Failure?.Detail);
         return result.Value;
     }
 
     private async Task<List<(string Action, string? Details)>> RowsAsync(Guid environmentId)
     {
-        var rows = await _domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.TargetType == "environment" && e.TargetId == environmentId.ToString())
+        var rows = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.TargetType == "environment" && e.TargetId == environmentId.ToString())
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Select(e => new { e.Action, e.Details }).ToListAsync(Ct));
         return rows.Select(r => (r.Action, r.Details)).ToList();
     }
 
-    private Task<T> EnvironmentsAsync<T>(Func<ComputeEnvironmentService, Task<T>> call) =>
-        _domain.AsCustomerAsync(s => call(s.GetRequiredService<ComputeEnvironmentService>()));
 }

@@ -7,21 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
 
 /// <summary>The API's list of environments: its limits, its refusals, and keyset pages that neither skip nor repeat.</summary>
-public sealed class EnvironmentListTests : IAsyncLifetime
+public sealed class EnvironmentListTests : DomainTest
 {
-    private DomainHarness _domain = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
-
-    public ValueTask DisposeAsync() => _domain.DisposeAsync();
-
     [Theory]
     [InlineData(1)]
     [InlineData(100)]
     public async Task A_page_size_from_1_to_100_is_taken(int size)
     {
-        await _domain.CreateEnvironmentAsync();
+        await Domain.CreateEnvironmentAsync();
 
         var page = await ListAsync(null, size, null);
 
@@ -47,10 +40,10 @@ public sealed class EnvironmentListTests : IAsyncLifetime
     {
         // Created in one instant: only the id orders them.
         foreach (var name in new[] { "env-a", "env-b", "env-c", "env-d" })
-            await _domain.CreateEnvironmentAsync(name);
-        _domain.Time.Advance(TimeSpan.FromMinutes(1));
-        await _domain.CreateEnvironmentAsync("env-newest");
-        var expected = await _domain.AsSystemAsync(db => db.ComputeEnvironments
+            await Domain.CreateEnvironmentAsync(name);
+        Domain.Time.Advance(TimeSpan.FromMinutes(1));
+        await Domain.CreateEnvironmentAsync("env-newest");
+        var expected = await Domain.AsSystemAsync(db => db.ComputeEnvironments
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
 
         var seen = new List<string>();
@@ -74,15 +67,15 @@ public sealed class EnvironmentListTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_status_deleted_environments_are_left_out_and_asked_for_they_are_all_there_is()
     {
-        var kept = await _domain.CreateEnvironmentAsync("kept-env");
-        var gone = await _domain.CreateEnvironmentAsync("gone-env");
-        var delete = await _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().DeleteAsync(gone.Id, null, Ct));
-        await _domain.RunAsync(delete.Value!.OperationId!.Value);
+        var kept = await Domain.CreateEnvironmentAsync("kept-env");
+        var gone = await Domain.CreateEnvironmentAsync("gone-env");
+        var delete = await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().DeleteAsync(gone.Id, null, Ct));
+        await Domain.RunAsync(delete.Value!.OperationId!.Value);
 
         Assert.Equal([kept.Id], (await ListAsync(null, null, null)).Value!.Items.Select(e => e.Id));
         Assert.Equal([gone.Id], (await ListAsync("deleted", null, null)).Value!.Items.Select(e => e.Id));
     }
 
     private Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? size, string? token) =>
-        _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().ListAsync(status, size, token, Ct));
+        Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().ListAsync(status, size, token, Ct));
 }

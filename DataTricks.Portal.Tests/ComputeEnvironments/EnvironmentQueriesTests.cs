@@ -9,31 +9,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
 
 /// <summary>What the detail page and the dashboard read: each environment's own repos and history, in their order.</summary>
-public sealed class EnvironmentQueriesTests : IAsyncLifetime
+public sealed class EnvironmentQueriesTests : DomainTest
 {
-    private DomainHarness _domain = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
-
-    public ValueTask DisposeAsync() => _domain.DisposeAsync();
-
     [Fact]
     public async Task The_detail_shows_its_own_repos_by_name_and_its_own_operations_newest_first_each_with_its_steps_in_order()
     {
         // Cloud work that takes time, so each step starts at its own moment.
         foreach (var call in new[] { "create Network", "create Storage", "create Cluster", "verify cluster" })
-            _domain.Cloud.WorkTime[call] = TimeSpan.FromMinutes(2);
-        var environment = await ReadyAsync("detail-env");
-        var other = await ReadyAsync("other-env");
-        _domain.Time.Advance(TimeSpan.FromMinutes(1));
-        var resize = await EnvironmentsAsync(s => s.UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 2, 3), null, Ct));
-        await _domain.RunAsync(resize.Value!.OperationId!.Value);
+            Domain.Cloud.WorkTime[call] = TimeSpan.FromMinutes(2);
+        var environment = await Domain.ReadyEnvironmentAsync("detail-env");
+        var other = await Domain.ReadyEnvironmentAsync("other-env");
+        Domain.Time.Advance(TimeSpan.FromMinutes(1));
+        var resize = await Domain.EnvironmentsAsync(s => s.UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 2, 3), null, Ct));
+        await Domain.RunAsync(resize.Value!.OperationId!.Value);
         await BindRepoAsync("zeta", environment.Id);
         await BindRepoAsync("alpha", environment.Id);
         await BindRepoAsync("beta", other.Id);
 
-        var detail = (await EnvironmentsAsync(s => s.GetDetailAsync(environment.Id, Ct))).Value!;
+        var detail = (await Domain.EnvironmentsAsync(s => s.GetDetailAsync(environment.Id, Ct))).Value!;
 
         Assert.Equal(["alpha", "zeta"], detail.Repos.Select(r => r.Name));
         Assert.Equal([OperationKind.Resize, OperationKind.Create], detail.Operations.Select(o => o.Operation.Kind));
@@ -47,17 +40,17 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
     [Fact]
     public async Task Operations_begun_at_the_same_instant_are_listed_by_id_descending_as_every_list_breaks_ties()
     {
-        var environment = await _domain.CreateEnvironmentAsync("tied-env");
-        var tied = await _domain.AsSystemAsync(async db =>
+        var environment = await Domain.CreateEnvironmentAsync("tied-env");
+        var tied = await Domain.AsSystemAsync(async db =>
         {
             var first = await db.Operations.SingleAsync(o => o.ComputeEnvironmentId == environment.Id, Ct);
-            db.Operations.Add(Operation.Queue(_domain.CustomerId, environment.Id, OperationKind.Delete, first.CreatedAt));
+            db.Operations.Add(Operation.Queue(Domain.CustomerId, environment.Id, OperationKind.Delete, first.CreatedAt));
             await db.SaveChangesAsync(Ct);
             // The database's own order of ids, whatever type it stores them as.
             return await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(Ct);
         });
 
-        var detail = (await EnvironmentsAsync(s => s.GetDetailAsync(environment.Id, Ct))).Value!;
+        var detail = (await Domain.EnvironmentsAsync(s => s.GetDetailAsync(environment.Id, Ct))).Value!;
 
         Assert.Equal(Enumerable.Reverse(tied), detail.Operations.Select(o => o.Operation.Id));
     }
@@ -65,15 +58,15 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_watches_environments_under_way_oldest_first_up_to_its_limit()
     {
-        var oldest = await _domain.CreateEnvironmentAsync("oldest-env");
-        _domain.Time.Advance(TimeSpan.FromMinutes(1));
-        var ready = await ReadyAsync("ready-env");
-        _domain.Time.Advance(TimeSpan.FromMinutes(1));
-        var newest = await _domain.CreateEnvironmentAsync("newest-env");
-        await _domain.CreateEnvironmentAsync("foreign-env", _domain.OtherCustomerId);
+        var oldest = await Domain.CreateEnvironmentAsync("oldest-env");
+        Domain.Time.Advance(TimeSpan.FromMinutes(1));
+        var ready = await Domain.ReadyEnvironmentAsync("ready-env");
+        Domain.Time.Advance(TimeSpan.FromMinutes(1));
+        var newest = await Domain.CreateEnvironmentAsync("newest-env");
+        await Domain.CreateEnvironmentAsync("foreign-env", Domain.OtherCustomerId);
 
-        var all = await EnvironmentsAsync(s => s.InProgressAsync(10, Ct));
-        var first = await EnvironmentsAsync(s => s.InProgressAsync(1, Ct));
+        var all = await Domain.EnvironmentsAsync(s => s.InProgressAsync(10, Ct));
+        var first = await Domain.EnvironmentsAsync(s => s.InProgressAsync(1, Ct));
 
         Assert.Equal([oldest.Id, newest.Id], all.Select(e => e.Id));
         Assert.DoesNotContain(ready.Id, all.Select(e => e.Id));
@@ -83,14 +76,14 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_counts_live_environments_by_status_and_leaves_deleted_ones_out()
     {
-        await _domain.CreateEnvironmentAsync("pending-env");
-        await ReadyAsync("ready-env");
-        var gone = await ReadyAsync("gone-env");
-        var delete = await EnvironmentsAsync(s => s.DeleteAsync(gone.Id, null, Ct));
-        await _domain.RunAsync(delete.Value!.OperationId!.Value);
-        await _domain.CreateEnvironmentAsync("foreign-env", _domain.OtherCustomerId);
+        await Domain.CreateEnvironmentAsync("pending-env");
+        await Domain.ReadyEnvironmentAsync("ready-env");
+        var gone = await Domain.ReadyEnvironmentAsync("gone-env");
+        var delete = await Domain.EnvironmentsAsync(s => s.DeleteAsync(gone.Id, null, Ct));
+        await Domain.RunAsync(delete.Value!.OperationId!.Value);
+        await Domain.CreateEnvironmentAsync("foreign-env", Domain.OtherCustomerId);
 
-        var counts = await EnvironmentsAsync(s => s.CountByStatusAsync(Ct));
+        var counts = await Domain.EnvironmentsAsync(s => s.CountByStatusAsync(Ct));
 
         Assert.Equal(
             new Dictionary<ComputeEnvironmentStatus, int> { [ComputeEnvironmentStatus.Pending] = 1, [ComputeEnvironmentStatus.Ready] = 1 },
@@ -100,9 +93,9 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
     [Fact]
     public async Task The_table_searches_names_and_regions_filters_by_status_and_pages_in_natural_name_order()
     {
-        await ReadyAsync("env-10");
-        await _domain.CreateEnvironmentAsync("env-9");
-        await _domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>()
+        await Domain.ReadyEnvironmentAsync("env-10");
+        await Domain.CreateEnvironmentAsync("env-9");
+        await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>()
             .CreateAsync(new CreateEnvironmentRequest("other", "Aws", "eu-west-1", null, 1, 2), null));
 
         Assert.Equal(["env-9", "env-10", "other"], await NamesAsync(new ListQuery(null, 0, 10)));
@@ -113,7 +106,7 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
         Assert.Equal(["other"], await NamesAsync(new ListQuery("EU-WEST", 0, 10)));
         Assert.Equal(["env-9", "env-10"], await NamesAsync(new ListQuery("ENV", 0, 10)));
         Assert.Equal(["env-10"], await NamesAsync(new ListQuery(null, 0, 10), ComputeEnvironmentStatus.Ready));
-        Assert.Equal(3, (await EnvironmentsAsync(s => s.SearchAsync(new ListQuery(null, 1, 1), null, Ct))).TotalCount);
+        Assert.Equal(3, (await Domain.EnvironmentsAsync(s => s.SearchAsync(new ListQuery(null, 1, 1), null, Ct))).TotalCount);
     }
 
     [Fact]
@@ -121,24 +114,18 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
     {
         // Created in one instant: sorted by creation, only the id orders them.
         foreach (var name in new[] { "tie-a", "tie-b", "tie-c" })
-            await _domain.CreateEnvironmentAsync(name);
-        var expected = await _domain.AsSystemAsync(db => db.ComputeEnvironments.OrderBy(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
+            await Domain.CreateEnvironmentAsync(name);
+        var expected = await Domain.AsSystemAsync(db => db.ComputeEnvironments.OrderBy(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
 
         Assert.Equal(expected, await NamesAsync(new ListQuery(null, 0, 10, "created")));
     }
 
     private async Task<List<string>> NamesAsync(ListQuery query, ComputeEnvironmentStatus? status = null) =>
-        [.. (await EnvironmentsAsync(s => s.SearchAsync(query, status, Ct))).Items.Select(e => e.Name)];
+        [.. (await Domain.EnvironmentsAsync(s => s.SearchAsync(query, status, Ct))).Items.Select(e => e.Name)];
 
-    private async Task<EnvironmentView> ReadyAsync(string name)
-    {
-        var environment = await _domain.CreateEnvironmentAsync(name);
-        await _domain.RunAsync(environment.OperationId!.Value);
-        return environment;
-    }
 
     private Task BindRepoAsync(string name, Guid environmentId) =>
-        _domain.AsCustomerAsync(async s =>
+        Domain.AsCustomerAsync(async s =>
         {
             var created = await s.GetRequiredService<RepoService>().CreateAsync(new CreateRepoRequest(name, null, environmentId));
             Assert.True(created.Succeeded, created.Failure?.Detail);
@@ -146,8 +133,6 @@ public sealed class EnvironmentQueriesTests : IAsyncLifetime
         });
 
     private async Task<IEnumerable<string>> StepNamesAsync(Guid operationId) =>
-        (await _domain.StepsAsync(operationId)).OrderBy(s => s.StartedAt).Select(s => s.Step);
+        (await Domain.StepsAsync(operationId)).OrderBy(s => s.StartedAt).Select(s => s.Step);
 
-    private Task<T> EnvironmentsAsync<T>(Func<ComputeEnvironmentService, Task<T>> call) =>
-        _domain.AsCustomerAsync(s => call(s.GetRequiredService<ComputeEnvironmentService>()));
 }

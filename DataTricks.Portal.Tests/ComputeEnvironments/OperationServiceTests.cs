@@ -9,22 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
 
 /// <summary>Following an environment's operations, and canceling a create, as the service answers them.</summary>
-public sealed class OperationServiceTests : IAsyncLifetime
+public sealed class OperationServiceTests : DomainTest
 {
-    private DomainHarness _domain = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _domain = await DomainHarness.StartAsync();
-
-    public ValueTask DisposeAsync() => _domain.DisposeAsync();
-
     [Fact]
     public async Task Canceling_a_create_queues_its_delete_records_what_was_canceled_and_tells_open_pages()
     {
-        var environment = await _domain.CreateEnvironmentAsync("to-cancel");
+        var environment = await Domain.CreateEnvironmentAsync("to-cancel");
         var createId = environment.OperationId!.Value;
         var published = new List<(ComputeEnvironmentStatus Status, Guid? OperationId)>();
-        using var subscription = _domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(_domain.CustomerId, change =>
+        using var subscription = Domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(Domain.CustomerId, change =>
         {
             lock (published) published.Add((change.Status, change.OperationId));
             return Task.CompletedTask;
@@ -33,47 +26,47 @@ public sealed class OperationServiceTests : IAsyncLifetime
         var canceled = (await OperationsAsync(s => s.CancelAsync(createId, Ct))).Value!;
 
         Assert.Equal(createId, canceled.Canceled.Id);
-        var delete = await _domain.OperationAsync(canceled.DeleteOperationId);
+        var delete = await Domain.OperationAsync(canceled.DeleteOperationId);
         Assert.Equal((OperationKind.Delete, environment.Id), (delete.Kind, delete.ComputeEnvironmentId));
         lock (published) Assert.Equal([(ComputeEnvironmentStatus.Deleting, canceled.DeleteOperationId)], published);
-        var audit = await _domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.OperationCanceled).ToListAsync(Ct));
+        var audit = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.OperationCanceled).ToListAsync(Ct));
         Assert.Equal([(createId.ToString(), "Create of to-cancel canceled")], audit.Select(e => (e.TargetId, e.Details)));
     }
 
     [Fact]
     public async Task A_create_a_worker_holds_when_canceled_is_waited_for_then_stops_at_its_next_advance_ending_its_open_step()
     {
-        _domain.Cloud.WorkTime["create Network"] = TimeSpan.FromMinutes(10);
-        var environment = await _domain.CreateEnvironmentAsync("held-env");
+        Domain.Cloud.WorkTime["create Network"] = TimeSpan.FromMinutes(10);
+        var environment = await Domain.CreateEnvironmentAsync("held-env");
         var createId = environment.OperationId!.Value;
-        Assert.Equal(1, await _domain.PumpAsync());
-        var leases = _domain.Services.GetRequiredService<OperationLeases>();
-        var runner = _domain.Services.GetRequiredService<OperationRunner>();
+        Assert.Equal(1, await Domain.PumpAsync());
+        var leases = Domain.Services.GetRequiredService<OperationLeases>();
+        var runner = Domain.Services.GetRequiredService<OperationRunner>();
         Assert.True(await leases.TryClaimAsync(createId, "worker-a", Ct));
 
         var deleteId = (await OperationsAsync(s => s.CancelAsync(createId, Ct))).Value!.DeleteOperationId;
         Assert.True(await leases.TryClaimAsync(deleteId, "worker-b", Ct));
         await runner.AdvanceAsync(deleteId, "worker-b", Ct);
 
-        var waiting = await _domain.OperationAsync(deleteId);
-        Assert.True(waiting.DueAt > _domain.Time.GetUtcNow(), "The delete did not wait for the create its worker holds.");
-        Assert.Equal(OperationStatus.Running, (await _domain.OperationAsync(createId)).Status);
+        var waiting = await Domain.OperationAsync(deleteId);
+        Assert.True(waiting.DueAt > Domain.Time.GetUtcNow(), "The delete did not wait for the create its worker holds.");
+        Assert.Equal(OperationStatus.Running, (await Domain.OperationAsync(createId)).Status);
 
         await runner.AdvanceAsync(createId, "worker-a", Ct);
 
-        var canceled = await _domain.OperationAsync(createId);
+        var canceled = await Domain.OperationAsync(createId);
         Assert.Equal(OperationStatus.Canceled, canceled.Status);
-        var network = Assert.Single(await _domain.StepsAsync(createId));
-        Assert.Equal((_domain.Time.GetUtcNow(), "Canceled"), (network.EndedAt, network.Error));
-        Assert.Equal(["begin create Network"], _domain.Cloud.Requests);
+        var network = Assert.Single(await Domain.StepsAsync(createId));
+        Assert.Equal((Domain.Time.GetUtcNow(), "Canceled"), (network.EndedAt, network.Error));
+        Assert.Equal(["begin create Network"], Domain.Cloud.Requests);
     }
 
     [Fact]
     public async Task A_cancel_is_refused_with_the_reason_for_an_unknown_ended_or_delete_operation()
     {
-        var finished = await _domain.CreateEnvironmentAsync("finished-env");
-        await _domain.RunAsync(finished.OperationId!.Value);
-        var canceledCreate = await _domain.CreateEnvironmentAsync("canceled-env");
+        var finished = await Domain.CreateEnvironmentAsync("finished-env");
+        await Domain.RunAsync(finished.OperationId!.Value);
+        var canceledCreate = await Domain.CreateEnvironmentAsync("canceled-env");
         var delete = (await OperationsAsync(s => s.CancelAsync(canceledCreate.OperationId!.Value, Ct))).Value!.DeleteOperationId;
 
         var unknown = await OperationsAsync(s => s.CancelAsync(Guid.NewGuid(), Ct));
@@ -83,7 +76,7 @@ public sealed class OperationServiceTests : IAsyncLifetime
         Assert.Equal((FailureKind.NotFound, "The operation was not found."), (unknown.Failure?.Kind, unknown.Failure?.Detail));
         Assert.Equal((FailureKind.Conflict, "The operation has already ended (Succeeded)."), (ended.Failure?.Kind, ended.Failure?.Detail));
         Assert.Equal((FailureKind.Conflict, "Only a create can be canceled; a delete always runs to its end."), (ofDelete.Failure?.Kind, ofDelete.Failure?.Detail));
-        Assert.Equal(OperationStatus.NotStarted, (await _domain.OperationAsync(delete)).Status);
+        Assert.Equal(OperationStatus.NotStarted, (await Domain.OperationAsync(delete)).Status);
     }
 
     [Fact]
@@ -99,12 +92,12 @@ public sealed class OperationServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_environments_history_pages_newest_first_and_breaks_ties_by_id_descending()
     {
-        var environment = await _domain.CreateEnvironmentAsync("history-env");
-        var ids = await _domain.AsSystemAsync(async db =>
+        var environment = await Domain.CreateEnvironmentAsync("history-env");
+        var ids = await Domain.AsSystemAsync(async db =>
         {
             var create = await db.Operations.SingleAsync(o => o.ComputeEnvironmentId == environment.Id, Ct);
-            db.Operations.Add(Operation.Queue(_domain.CustomerId, environment.Id, OperationKind.Repair, create.CreatedAt));
-            db.Operations.Add(Operation.Queue(_domain.CustomerId, environment.Id, OperationKind.Delete, create.CreatedAt.AddMinutes(1)));
+            db.Operations.Add(Operation.Queue(Domain.CustomerId, environment.Id, OperationKind.Repair, create.CreatedAt));
+            db.Operations.Add(Operation.Queue(Domain.CustomerId, environment.Id, OperationKind.Delete, create.CreatedAt.AddMinutes(1)));
             await db.SaveChangesAsync(Ct);
             var tied = await db.Operations.Where(o => o.CreatedAt == create.CreatedAt).OrderByDescending(o => o.Id).Select(o => o.Id).ToListAsync(Ct);
             var newest = await db.Operations.Where(o => o.Kind == OperationKind.Delete).Select(o => o.Id).SingleAsync(Ct);
@@ -119,5 +112,5 @@ public sealed class OperationServiceTests : IAsyncLifetime
     }
 
     private Task<T> OperationsAsync<T>(Func<OperationService, Task<T>> call) =>
-        _domain.AsCustomerAsync(s => call(s.GetRequiredService<OperationService>()));
+        Domain.AsCustomerAsync(s => call(s.GetRequiredService<OperationService>()));
 }

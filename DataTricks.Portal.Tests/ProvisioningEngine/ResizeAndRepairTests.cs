@@ -19,7 +19,7 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     [Fact]
     public async Task A_resize_keeps_the_old_size_while_the_cloud_works_then_takes_the_new_one()
     {
-        var environment = await ReadyEnvironmentAsync();
+        var environment = await _engine.ReadyEnvironmentAsync("resizable");
         _engine.Cloud.WorkTime["resize cluster"] = TimeSpan.FromMinutes(5);
 
         var resizing = await UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 3, 9));
@@ -34,7 +34,7 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_resize_returns_to_ready_at_the_old_size_with_a_message()
     {
-        var environment = await ReadyEnvironmentAsync();
+        var environment = await _engine.ReadyEnvironmentAsync("resizable");
         _engine.Cloud.Fail("resize cluster", new PermanentCloudException("QuotaExceeded", "No quota for 9 workers."));
 
         var resizing = await UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 3, 9));
@@ -50,7 +50,7 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     public async Task Only_a_ready_environment_is_resized_and_a_rename_alone_is_no_operation()
     {
         var pending = await _engine.CreateEnvironmentAsync("not-yet-ready");
-        var ready = await ReadyEnvironmentAsync();
+        var ready = await _engine.ReadyEnvironmentAsync("resizable");
 
         var refused = await _engine.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>()
             .UpdateAsync(pending.Id, new UpdateEnvironmentRequest(null, 2, 3), null, Ct));
@@ -63,8 +63,8 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     [Fact]
     public async Task The_reconcile_finds_a_vanished_cluster_and_a_repair_recreates_only_it()
     {
-        var environment = await ReadyEnvironmentAsync();
-        var untouched = await ReadyEnvironmentAsync("untouched-env");
+        var environment = await _engine.ReadyEnvironmentAsync("resizable");
+        var untouched = await _engine.ReadyEnvironmentAsync("untouched-env");
         _engine.Cloud.Lose(environment.Id, CloudResourceKind.Cluster);
 
         var degraded = await _engine.Services.GetRequiredService<EnvironmentReconciler>().ReconcileAsync(Ct);
@@ -89,18 +89,11 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     [Fact]
     public async Task Repair_is_only_for_a_degraded_environment()
     {
-        var environment = await ReadyEnvironmentAsync();
+        var environment = await _engine.ReadyEnvironmentAsync("resizable");
 
         var refused = await _engine.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().RepairAsync(environment.Id, cancellationToken: Ct));
 
         Assert.Equal(FailureKind.Conflict, refused.Failure?.Kind);
-    }
-
-    private async Task<EnvironmentView> ReadyEnvironmentAsync(string name = "resizable")
-    {
-        var environment = await _engine.CreateEnvironmentAsync(name);
-        await _engine.RunAsync(environment.OperationId!.Value);
-        return environment;
     }
 
     private async Task<EnvironmentView> UpdateAsync(Guid id, UpdateEnvironmentRequest request)

@@ -82,6 +82,18 @@ internal sealed class DomainHarness : IAsyncDisposable
             return result.Value.Environment;
         }, customerId);
 
+    /// <summary>Creates an environment and runs its create to the end: Ready, unless the cloud was scripted to fail it.</summary>
+    public async Task<EnvironmentView> ReadyEnvironmentAsync(string name = "analytics")
+    {
+        var environment = await CreateEnvironmentAsync(name);
+        await RunAsync(environment.OperationId!.Value);
+        return environment;
+    }
+
+    /// <summary>Calls the environment service as an admin of the test customer, as a request would.</summary>
+    public Task<T> EnvironmentsAsync<T>(Func<ComputeEnvironmentService, Task<T>> call) =>
+        AsCustomerAsync(services => call(services.GetRequiredService<ComputeEnvironmentService>()));
+
     /// <summary>Queues <paramref name="count"/> creates in one write, as many requests would have; returns the environments' ids.</summary>
     public Task<List<Guid>> QueueCreatesAsync(int count) =>
         AsSystemAsync(async db =>
