@@ -172,6 +172,7 @@ public sealed class ComputeEnvironment : ITenantOwned
         Status = next;
     }
 
+    // Stryker disable once Equality : a message of exactly the limit is the same cut or not.
     private void SetMessage(string? message) =>
         StatusMessage = message is { Length: > ComputeEnvironmentRules.StatusMessageMaxLength }
             ? message[..ComputeEnvironmentRules.StatusMessageMaxLength]

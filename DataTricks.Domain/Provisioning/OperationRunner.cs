@@ -110,7 +110,6 @@ public sealed class OperationRunner(
                     return;
                 }
             }
-            record.RecordAttempt(operation.Attempt, null);
             record.End(context.Now, null);
         }
         handler.Succeeded(context);
@@ -145,6 +144,7 @@ public sealed class OperationRunner(
     private TimeSpan Backoff(int attempt)
     {
         var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 2);
+        // Stryker disable once Equality : at exactly the cap both branches give the cap.
         var capped = exponential < MaxRetryDelay ? exponential : MaxRetryDelay;
         return capped / 2 + capped / 2 * Random.Shared.NextDouble();
     }

@@ -30,7 +30,7 @@ public sealed class OperationServiceTests : DomainTest
         Assert.Equal((OperationKind.Delete, environment.Id), (delete.Kind, delete.ComputeEnvironmentId));
         lock (published) Assert.Equal([(ComputeEnvironmentStatus.Deleting, canceled.DeleteOperationId)], published);
         var audit = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.OperationCanceled).ToListAsync(Ct));
-        Assert.Equal([(createId.ToString(), "Create of to-cancel canceled")], audit.Select(e => (e.TargetId, e.Details)));
+        Assert.Equal([("operation", createId.ToString(), "Create of to-cancel canceled")], audit.Select(e => (e.TargetType, e.TargetId, e.Details)));
     }
 
     [Fact]

@@ -66,6 +66,23 @@ public sealed class RetryTimingTests
     }
 
     [Fact]
+    public async Task A_retried_step_keeps_saying_which_attempt_it_is_while_the_cloud_works_on_it()
+    {
+        await using var engine = await DomainHarness.StartAsync();
+        engine.Cloud.Fail("create Storage", Throttled());
+        engine.Cloud.WorkTime["create Storage"] = TimeSpan.FromMinutes(10);
+        var environment = await engine.CreateEnvironmentAsync();
+        Assert.Equal(1, await engine.PumpAsync());
+        var retrying = await engine.OperationAsync(environment.OperationId!.Value);
+        engine.Time.Advance(retrying.DueAt - engine.Time.GetUtcNow());
+
+        Assert.Equal(1, await engine.PumpAsync());
+
+        Assert.Equal(2, (await engine.OperationAsync(environment.OperationId.Value)).Attempt);
+        Assert.Equal("Creating storage: attempt 2 of 5 after \"The cloud is throttling requests.\"", (await engine.EnvironmentAsync(environment.Id)).StatusMessage);
+    }
+
+    [Fact]
     public async Task A_call_the_cloud_is_working_on_is_checked_until_done_and_never_begun_twice()
     {
         await using var engine = await DomainHarness.StartAsync();
@@ -74,6 +91,8 @@ public sealed class RetryTimingTests
 
         Assert.Equal(1, await engine.PumpAsync());
         Assert.Equal(["begin create Network"], engine.Cloud.Requests);
+        var working = Assert.Single(await engine.StepsAsync(environment.OperationId!.Value));
+        Assert.Equal((1, null), (working.Attempts, working.EndedAt));
         engine.Time.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(1, await engine.PumpAsync());
 

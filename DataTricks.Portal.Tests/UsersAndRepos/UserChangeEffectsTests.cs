@@ -42,11 +42,14 @@ public sealed class UserChangeEffectsTests : IAsyncLifetime
     [Fact]
     public async Task One_update_is_one_audit_row_listing_each_change_and_the_user_is_told_their_rights_changed()
     {
+        var before = await StampsAsync(_member.Id);
         var updated = await UsersAsync(s => s.UpdateAsync(_member.Id, new UpdateUserRequest("Renamed Member", Roles.Admin, false)));
 
         Assert.True(updated.Succeeded, updated.Failure?.Detail);
         Assert.Equal(["member@effects.test: name 'Renamed Member', deactivated, role Admin"], await DetailsAsync(AuditActions.UserUpdated));
         Assert.Equal(1, _notices);
+        var after = await StampsAsync(_member.Id);
+        Assert.True(before.Security != after.Security && before.Session != after.Session, "A deactivation must end the user's sessions and tokens.");
         _domain.Time.Advance(TimeSpan.FromSeconds(1));
         var reactivated = await UsersAsync(s => s.UpdateAsync(_member.Id, new UpdateUserRequest(null, null, true)));
         Assert.True(reactivated.Value!.IsActive);
@@ -154,7 +157,7 @@ public sealed class UserChangeEffectsTests : IAsyncLifetime
     }
 
     private Task<List<string?>> DetailsAsync(string action) =>
-        _domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == action && e.TargetId == _member.Id.ToString())
+        _domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == action && e.TargetType == "user" && e.TargetId == _member.Id.ToString())
             .OrderBy(e => e.OccurredAt).Select(e => e.Details).ToListAsync());
 
     private async Task<(string? Security, string Session)> StampsAsync(Guid id)

@@ -102,9 +102,13 @@ public sealed class UserServiceTests : IAsyncLifetime
 
         var taken = await UsersAsync(s => s.CreateAsync(new CreateUserRequest("Taken@Acme.test", null, Roles.Member, null)));
         var badRole = await UsersAsync(s => s.UpdateAsync(member.Id, new UpdateUserRequest(null, "Owner", null)));
+        var badName = await UsersAsync(s => s.CreateAsync(new CreateUserRequest("named@acme.test", "Bell\u0007", Roles.Member, null)));
+        var badRename = await UsersAsync(s => s.UpdateAsync(member.Id, new UpdateUserRequest("Bell\u0007", null, null)));
 
         Assert.Equal((ProblemCodes.EmailTaken, "An account with this e-mail already exists."), (taken.Failure?.ProblemCode, taken.Failure?.Detail));
         Assert.Equal(["Choose a role: Admin or Member."], badRole.Failure!.FieldErrors!["role"]);
+        Assert.Equal(["displayName"], badName.Failure!.FieldErrors!.Keys);
+        Assert.Equal(["displayName"], badRename.Failure!.FieldErrors!.Keys);
     }
 
     [Fact]
