@@ -23,7 +23,10 @@ public sealed class NameRule(string subject, int maxLength)
     public NameCheck Check(string? raw)
     {
         var cleaned = Clean(raw);
-        return new NameCheck(cleaned ?? raw ?? "", cleaned is null ? $"{subject} contains characters that are not valid text." : Problem(cleaned));
+        // Clean gives null only for text with a lone surrogate, so raw is not null there; it goes back as given.
+        return cleaned is null
+            ? new NameCheck(raw!, $"{subject} contains characters that are not valid text.")
+            : new NameCheck(cleaned, Problem(cleaned));
     }
 
     /// <summary>The name in NFC without surrounding spaces; null when it is not valid UTF-16 (a lone surrogate).</summary>

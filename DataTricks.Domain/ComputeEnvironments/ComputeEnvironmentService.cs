@@ -59,11 +59,7 @@ public sealed class ComputeEnvironmentService(
         }
         catch (DbUpdateException)
         {
-            // Lost a race: another request took the name, or stored the same Idempotency-Key first.
-            if (idempotencyKey is not null)
-                return await ReplayAsync(idempotencyKey, hash, cancellationToken)
-                    ?? Failure.Conflict(ProblemCodes.IdempotencyKeyInFlight, "A request with this Idempotency-Key is still being processed; retry shortly.");
-            return NameConflict(valid.Name);
+            return await LostRaceAsync(valid.Name, idempotencyKey, hash, cancellationToken);
         }
         dispatch.Started(environment, operation);
         // A new environment has no repos and its create has not started: no need to read back what was just written.
@@ -288,7 +284,6 @@ public sealed class ComputeEnvironmentService(
 
     private static Failure NameConflict(string name) => Failure.Conflict(ProblemCodes.NameTaken, $"An environment named '{name}' already exists.");
 
-    /// <summary>The environment a stored key points at, or a 422 if the key came with a different request.</summary>
     /// <summary>The environment a key already created, or null when the key is new or its record has expired (and is removed).</summary>
     private async Task<Result<CreatedEnvironment>?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
     {
@@ -304,6 +299,21 @@ public sealed class ComputeEnvironmentService(
         if (record.RequestHash != hash)
             return new Failure(FailureKind.Unprocessable, "This Idempotency-Key was already used with a different request.");
         return new CreatedEnvironment(await ViewAsync(record.ComputeEnvironmentId, cancellationToken), Replayed: true);
+    }
+
+    /// <summary>
+    /// Why a create's save was refused by a unique index: another request stored this Idempotency-Key first (then this
+    /// is its replay), or took the name. A key whose record is gone by now (it had expired) is free again: retry.
+    /// </summary>
+    private async Task<Result<CreatedEnvironment>> LostRaceAsync(string name, string? idempotencyKey, string hash, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+            return NameConflict(name);
+        if (await ReplayAsync(idempotencyKey, hash, cancellationToken) is { } replay)
+            return replay;
+        if (await NameTakenAsync(name, exceptId: null, cancellationToken))
+            return NameConflict(name);
+        return Failure.Conflict(ProblemCodes.IdempotencyKeyInFlight, "A request with this Idempotency-Key is still being processed; retry shortly.");
     }
 
     private static string RequestHash(EnvironmentValidation.ValidCreate request) =>

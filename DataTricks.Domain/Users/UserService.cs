@@ -15,7 +15,6 @@ namespace DataTricks.Domain.Users;
 public sealed class UserService(
     DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access, TimeProvider time)
 {
-
     public async Task<OffsetPage<UserView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
         var filtered = db.Users.AsQueryable();

@@ -74,6 +74,44 @@ public sealed class CreateIdempotencyTests : DomainTest
         Assert.Equal(1, await Domain.AsSystemAsync(db => db.ComputeEnvironments.CountAsync(Ct)));
     }
 
+    [Fact]
+    public async Task A_keyed_create_whose_name_another_request_takes_just_before_its_save_is_a_name_conflict()
+    {
+        Domain.Collisions.BeforeNextSave(async writer =>
+        {
+            writer.ComputeEnvironments.Add(ComputeEnvironment.Create(
+                Domain.CustomerId, "keyed-env", CloudProvider.Aws, "us-east-1", null, 1, 2, Domain.Time.GetUtcNow()));
+            await writer.SaveChangesAsync(Ct);
+        });
+
+        var lost = await CreateAsync(Request(), "key-3");
+
+        Assert.Equal((ProblemCodes.NameTaken, "An environment named 'keyed-env' already exists."), (lost.Failure?.ProblemCode, lost.Failure?.Detail));
+        Assert.Equal(1, await Domain.AsSystemAsync(db => db.ComputeEnvironments.CountAsync(Ct)));
+        Assert.False(await Domain.AsSystemAsync(db => db.IdempotencyRecords.AnyAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_keyed_create_that_meets_its_keys_record_only_to_find_it_expired_is_asked_to_retry_and_the_retry_creates()
+    {
+        var now = Domain.Time.GetUtcNow();
+        Domain.Collisions.BeforeNextSave(async writer =>
+        {
+            var earlier = ComputeEnvironment.Create(Domain.CustomerId, "earlier-env", CloudProvider.Aws, "us-east-1", null, 1, 2, now);
+            writer.ComputeEnvironments.Add(earlier);
+            writer.IdempotencyRecords.Add(IdempotencyRecord.For(Domain.CustomerId, "key-4", "another request", earlier.Id, now - IdempotencyRecord.Lifetime));
+            await writer.SaveChangesAsync(Ct);
+        });
+
+        var clashed = await CreateAsync(Request(), "key-4");
+        var retried = await CreateAsync(Request(), "key-4");
+
+        Assert.Equal(
+            (ProblemCodes.IdempotencyKeyInFlight, "A request with this Idempotency-Key is still being processed; retry shortly."),
+            (clashed.Failure?.ProblemCode, clashed.Failure?.Detail));
+        Assert.Equal(("keyed-env", false), (retried.Value?.Environment.Name, retried.Value?.Replayed));
+    }
+
     private Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? key) =>
         Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().CreateAsync(request, key, Ct));
 }

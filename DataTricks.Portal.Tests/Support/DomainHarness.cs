@@ -23,10 +23,17 @@ internal sealed class DomainHarness : IAsyncDisposable
     private readonly TestDatabase _database = new();
     private ServiceProvider _services = null!;
 
-    private DomainHarness() => Cloud = new ScriptedCloud(Time);
+    private DomainHarness()
+    {
+        Cloud = new ScriptedCloud(Time);
+        Collisions = new SaveCollisions(_database);
+    }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     public ScriptedCloud Cloud { get; }
+
+    /// <summary>Saves made to collide with a concurrent change, for the services' retries.</summary>
+    public SaveCollisions Collisions { get; }
     public Guid CustomerId { get; private set; }
     public Guid OtherCustomerId { get; private set; }
 
@@ -43,6 +50,7 @@ internal sealed class DomainHarness : IAsyncDisposable
             .AddLogging()
             .AddFakeLogging()
             .AddDataTricksDomain(configuration)
+            .AddInterceptor(harness._database.Provider, harness.Collisions)
             .UseFastPasswordHashing()
             .AddSingleton<TimeProvider>(harness.Time)
             .AddSingleton<ICloud>(harness.Cloud)

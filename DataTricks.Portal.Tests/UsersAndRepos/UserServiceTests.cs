@@ -155,6 +155,7 @@ public sealed class UserServiceTests : IAsyncLifetime
         var byId = await _domain.AsSystemAsync(db => db.Users.OrderBy(u => u.Id).Select(u => u.Email!).ToListAsync());
 
         Assert.Equal(["c@sort.test", "b@sort.test", "a@sort.test"], await EmailsAsync(null));
+        Assert.Equal(["a@sort.test", "b@sort.test", "c@sort.test"], await EmailsAsync("-name"));
         Assert.Equal(["a@sort.test", "b@sort.test", "c@sort.test"], await EmailsAsync("email"));
         Assert.Equal(byId, await EmailsAsync("created"));
         Assert.Equal(["b@sort.test"], (await UsersAsync(s => s.ListAsync(new ListQuery(null, 1, 1)))).Items.Select(u => u.Email));
