@@ -1,6 +1,8 @@
 using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Repos;
 using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
@@ -64,6 +66,20 @@ public sealed class ConcurrentSaveTests : DomainTest
 
         Assert.Equal((FailureKind.PreconditionFailed, ChangedWhileSaving), (renamed.Failure?.Kind, renamed.Failure?.Detail));
         Assert.Equal(1, Domain.Collisions.Count);
+    }
+
+    [Theory]
+    [InlineData(2, null, 1)]
+    [InlineData(3, "The compute environment keeps changing; try again in a moment.", 0)]
+    public async Task A_repo_bound_while_its_environment_keeps_changing_is_made_on_a_later_try_or_refused_with_nothing_made(int collisions, string? refusal, int repos)
+    {
+        var environment = await Domain.ReadyEnvironmentAsync();
+        Domain.Collisions.BumpVersions(collisions);
+
+        var created = await Domain.AsCustomerAsync(s => s.GetRequiredService<RepoService>().CreateAsync(new CreateRepoRequest("notebooks", null, environment.Id), Ct));
+
+        Assert.Equal(refusal, created.Failure?.Detail);
+        Assert.Equal(repos, await Domain.AsSystemAsync(db => db.Repos.CountAsync(Ct)));
     }
 
     [Fact]
