@@ -14,7 +14,9 @@ public sealed record TenantScope(
     bool IsAdmin = false)
 {
     public static readonly TenantScope None = new(CustomerId: null);
-    public static readonly TenantScope System = new(CustomerId: null, IsSystem: true);
+    // Made per use, not held in a static field: a scope is a value (records compare by value), and a mutation test can
+    // only switch a mutant on in code that runs after the test process has started.
+    public static TenantScope System => new(CustomerId: null, IsSystem: true);
 
     /// <summary>A member of the customer: reads, and manages only their own tokens.</summary>
     public static TenantScope ForCustomer(Guid customerId, Guid? userId = null) => new(customerId, userId);

@@ -81,6 +81,8 @@ public sealed class UserService(
             // Another admin added the same address between Identity's check and the insert: the unique index refused ours.
             return IdentityFailures.EmailTaken;
         }
+        // Identity refuses a role only when it is unknown, which the validation above rules out; kept so that a refusal is answered, not lost.
+        // Stryker disable once String : no test can reach it.
         if (await users.AddToRoleAsync(user, request.Role!) is { Succeeded: false } promoted)
             return IdentityFailures.From(promoted, "role");
         audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {request.Role}");

@@ -25,6 +25,21 @@ public sealed class OperationLeasesTests : DomainTest
     }
 
     [Fact]
+    public async Task A_worker_that_claims_fewer_than_are_due_takes_those_waiting_longest()
+    {
+        var operations = new List<Guid>();
+        foreach (var name in new[] { "first-env", "second-env", "third-env" })
+        {
+            operations.Add((await Domain.CreateEnvironmentAsync(name)).OperationId!.Value);
+            Domain.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        // Which ones, not in what order: PostgreSQL's claim returns its rows in no particular order.
+        Assert.Equal(operations[..2].Order(), (await Leases.ClaimDueAsync("worker-a", 2, Ct)).Order());
+        Assert.Equal(operations[2..], await Leases.ClaimDueAsync("worker-b", 2, Ct));
+    }
+
+    [Fact]
     public async Task The_earliest_due_operation_sets_the_next_wake_up_whether_it_has_started_or_not()
     {
         Domain.Cloud.WorkTime["create Network"] = TimeSpan.FromMinutes(10);
