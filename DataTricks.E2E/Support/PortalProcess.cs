@@ -9,7 +9,7 @@ namespace DataTricks.E2E.Support;
 /// The real portal as a child process on a free loopback port: what a customer's browser talks to, and what the
 /// resilience tests kill (SIGKILL, no goodbye) and start again on the same files.
 /// </summary>
-public sealed class PortalProcess : IAsyncDisposable
+public sealed partial class PortalProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -106,9 +106,12 @@ public sealed class PortalProcess : IAsyncDisposable
         var exitedByItself = _process.HasExited && !_killedByTest;
         await KillAsync();
         var ending = exitedByItself ? $"exited by itself with code {_process.ExitCode}" : "was stopped by the test";
-        TestContext.Current.TestOutputHelper?.WriteLine($"The portal on {BaseAddress} (process {_process.Id}) {ending}. It printed:\n{Output}");
+        ReportStop($"The portal on {BaseAddress} (process {_process.Id}) {ending}. It printed:\n{Output}");
         _process.Dispose();
     }
+
+    /// <summary>Where a stopped portal's output goes: the test's output in the tests; nowhere in the bench, which prints its own.</summary>
+    static partial void ReportStop(string text);
 
     /// <summary>The configuration this test assembly was built in (bin/&lt;Configuration&gt;/net10.0), which the portal shares.</summary>
     private static string BuildConfiguration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
