@@ -9,10 +9,7 @@ public sealed class ImpersonationTests(BrowserFixture fixture) : BrowserTest(fix
     [Fact]
     public async Task Support_impersonates_a_customer_with_a_banner_on_every_page_then_ends_it()
     {
-        await Page.GotoAsync("/support/customers");
-        await new LoginPage(Page).SignInAsync("support@datatricks.test");
-        var portal = new PortalPage(Page);
-        await portal.WaitForCircuitAsync();
+        var portal = await SupportSignedInAsync();
         var customers = new SupportCustomersPage(Page);
         await Expect(customers.Table).ToContainTextAsync("Globex");
         await Expect(portal.ImpersonationBanner).ToHaveCountAsync(0);
@@ -35,12 +32,33 @@ public sealed class ImpersonationTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
+    public async Task Support_acting_in_a_customer_is_offered_only_the_actions_of_the_allowlist()
+    {
+        var portal = await SupportSignedInAsync();
+        await new SupportCustomersPage(Page).ImpersonateAsync("Globex", "Ticket 4712: environments stuck");
+        await Expect(portal.ImpersonationBanner).ToContainTextAsync("Globex");
+
+        var users = new UsersPage(Page);
+        await users.OpenAsync();
+        await Expect(users.EditButtons.First).ToBeVisibleAsync();
+        await Expect(users.AddButton).ToHaveCountAsync(0);
+        await Expect(users.DeleteButtons).ToHaveCountAsync(0);
+        await Expect(users.SignOutButtons).ToHaveCountAsync(0);
+        var environments = new EnvironmentsPage(Page);
+        await environments.OpenAsync();
+        await Expect(environments.NewButton).ToBeVisibleAsync();
+        await portal.GoToAsync("/settings");
+        await Expect(Page.Locator("#customer-name")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#support-access-status")).ToHaveCountAsync(0);
+
+        await portal.EndImpersonationAsync();
+        await Expect(portal.ImpersonationBanner).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task With_the_keyboard_alone_support_finds_a_customer_impersonates_it_and_ends_the_session()
     {
-        await Page.GotoAsync("/support/customers");
-        await new LoginPage(Page).SignInAsync("support@datatricks.test");
-        var portal = new PortalPage(Page);
-        await portal.WaitForCircuitAsync();
+        var portal = await SupportSignedInAsync();
 
         await Page.Locator("#customer-search").FocusAsync();
         await Page.Keyboard.TypeAsync("Acme");
@@ -62,5 +80,14 @@ public sealed class ImpersonationTests(BrowserFixture fixture) : BrowserTest(fix
         await Page.Locator("#end-impersonation").FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
         await Expect(portal.ImpersonationBanner).ToHaveCountAsync(0);
+    }
+
+    private async Task<PortalPage> SupportSignedInAsync()
+    {
+        await Page.GotoAsync("/support/customers");
+        await new LoginPage(Page).SignInAsync("support@datatricks.test");
+        var portal = new PortalPage(Page);
+        await portal.WaitForCircuitAsync();
+        return portal;
     }
 }

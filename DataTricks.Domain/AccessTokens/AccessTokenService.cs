@@ -18,7 +18,7 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
 
     public async Task<Result<CreatedToken>> CreateAsync(CreateTokenRequest request, CancellationToken cancellationToken = default)
     {
-        if (await authority.RefuseWhileImpersonatingAsync("create access tokens", cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.CreateToken, cancellationToken) is { } refused)
             return refused;
         var nameCheck = PersonalAccessToken.NameRule.Check(request.Name);
         var name = nameCheck.Value;
@@ -49,6 +49,8 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
 
     public async Task<Result<AccessTokenView>> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        if (await authority.AuthorizeAsync(TenantWrites.RevokeToken, cancellationToken) is { } refused)
+            return refused;
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == tenant.UserId, cancellationToken);
         if (token is null)
             return Failure.NotFound("The token");

@@ -31,7 +31,7 @@ public static class ProblemCodes
         (ValidationFailed, 400, "A field is missing or breaks its rule; `errors` names each field."),
         (Unauthorized, 401, "No valid token, or the e-mail and password do not match."),
         (Forbidden, 403, "The caller's role does not allow this (a member writing, say)."),
-        (ImpersonationRefused, 403, "Support staff acting in a customer cannot do this (mint credentials, change roles)."),
+        (ImpersonationRefused, 403, "Support staff acting in a customer cannot make this change: it is not on the impersonation allowlist."),
         (SupportAccessNotGranted, 403, "The customer has not granted DataTricks support access."),
         (NotFound, 404, "No such resource in the caller's customer (another customer's looks the same)."),
         (NameTaken, 409, "Another resource of the customer already has this name."),

@@ -22,7 +22,7 @@ public sealed class ComputeEnvironmentService(
 
     public async Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.CreateEnvironment, cancellationToken) is { } forbidden)
             return forbidden;
         var validation = EnvironmentValidation.Validate(request);
         if (!validation.Succeeded)
@@ -152,7 +152,7 @@ public sealed class ComputeEnvironmentService(
         request = request with { Name = ComputeEnvironmentRules.CleanName(request.Name) };
         return RetryOnConcurrencyAsync(async () =>
         {
-            if (authority.RequireAdmin() is { } forbidden)
+            if (await authority.AuthorizeAsync(TenantWrites.UpdateEnvironment, cancellationToken) is { } forbidden)
                 return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
@@ -197,7 +197,7 @@ public sealed class ComputeEnvironmentService(
     public Task<Result<EnvironmentView>> DeleteAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
         RetryOnConcurrencyAsync(async () =>
         {
-            if (authority.RequireAdmin() is { } forbidden)
+            if (await authority.AuthorizeAsync(TenantWrites.DeleteEnvironment, cancellationToken) is { } forbidden)
                 return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
@@ -222,14 +222,14 @@ public sealed class ComputeEnvironmentService(
 
     /// <summary>Recreates the cloud resources the reconcile found missing, then verifies the cluster: Degraded → Provisioning → Ready.</summary>
     public Task<Result<EnvironmentView>> RepairAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
-        RequeueAsync(id, ifMatch, ComputeEnvironmentStatus.Degraded, "repaired", (environment, now) => Task.FromResult(new Requeue(
+        RequeueAsync(id, ifMatch, TenantWrites.RepairEnvironment, ComputeEnvironmentStatus.Degraded, "repaired", (environment, now) => Task.FromResult(new Requeue(
             Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Repair, now),
             "Repair queued: recreating what is missing",
             AuditActions.EnvironmentRepaired, $"{environment.Name}: {environment.StatusMessage}")), cancellationToken);
 
     /// <summary>Runs a failed create again from the step that failed.</summary>
     public Task<Result<EnvironmentView>> RetryAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
-        RequeueAsync(id, ifMatch, ComputeEnvironmentStatus.Failed, "retried", async (environment, now) =>
+        RequeueAsync(id, ifMatch, TenantWrites.RetryEnvironment, ComputeEnvironmentStatus.Failed, "retried", async (environment, now) =>
         {
             var failedStep = await db.Operations
                 .Where(o => o.Id == environment.CurrentOperationId).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
@@ -243,10 +243,10 @@ public sealed class ComputeEnvironmentService(
 
     /// <summary>Puts an environment in <paramref name="from"/> back to Provisioning behind the operation <paramref name="plan"/> makes.</summary>
     private Task<Result<EnvironmentView>> RequeueAsync(
-        Guid id, VersionMatch? ifMatch, ComputeEnvironmentStatus from, string verb, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
+        Guid id, VersionMatch? ifMatch, TenantWrite write, ComputeEnvironmentStatus from, string verb, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
         RetryOnConcurrencyAsync(async () =>
         {
-            if (authority.RequireAdmin() is { } forbidden)
+            if (await authority.AuthorizeAsync(write, cancellationToken) is { } forbidden)
                 return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)

@@ -37,7 +37,7 @@ public sealed class OperationService(
 
     private async Task<Result<CancelResult>> TryCancelAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.CancelOperation, cancellationToken) is { } forbidden)
             return forbidden;
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (operation is null)

@@ -24,7 +24,7 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
 
     public async Task<Result<CustomerSummary>> RenameAsync(string? name, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.RenameCustomer, cancellationToken) is { } forbidden)
             return forbidden;
         var check = Customer.NameRule.Check(name);
         if (!check.IsValid)

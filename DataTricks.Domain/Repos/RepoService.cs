@@ -59,7 +59,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     private async Task<Result<RepoView>> TryCreateAsync(CreateRepoRequest request, CancellationToken cancellationToken)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.CreateRepo, cancellationToken) is { } forbidden)
             return forbidden;
         var name = Repo.NameRule.Check(request.Name).Value;
         if (Validate(request.Name, request.Description, request.ComputeEnvironmentId is not null, requireEnvironment: true) is { } invalid)
@@ -82,7 +82,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     private async Task<Result<RepoView>> TryUpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.UpdateRepo, cancellationToken) is { } forbidden)
             return forbidden;
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (repo is null)
@@ -112,7 +112,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     public async Task<Result<RepoView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.DeleteRepo, cancellationToken) is { } forbidden)
             return forbidden;
         var view = await GetAsync(id, cancellationToken);
         if (!view.Succeeded)
@@ -154,7 +154,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// <summary>Adds a member; adding one who already is changes nothing.</summary>
     public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangeRepoMembers, cancellationToken) is { } forbidden)
             return forbidden;
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
         var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
@@ -182,7 +182,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     /// <summary>Removes a member; removing one who is not a member changes nothing.</summary>
     public async Task<Result<bool>> RemoveMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangeRepoMembers, cancellationToken) is { } forbidden)
             return forbidden;
         if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
             return Failure.NotFound("The repo");

@@ -16,11 +16,9 @@ public sealed class SupportAccessService(
     DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, ImpersonationService impersonation,
     UserAccessNotifier access, TimeProvider time)
 {
-    private const string Attempt = "view or change support access";
-
     public async Task<Result<SupportAccessView>> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (await authority.RequireAdminNotImpersonatingAsync(Attempt, cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangeSupportAccess, cancellationToken) is { } refused)
             return refused;
         return await ActiveViewAsync(cancellationToken) is { } view ? view : NotGranted;
     }
@@ -28,7 +26,7 @@ public sealed class SupportAccessService(
     /// <summary>Grants support access until <paramref name="expiresAt"/> (1 hour to 30 days away), or moves the expiry of the active grant.</summary>
     public async Task<Result<SupportAccessView>> GrantAsync(DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
-        if (await authority.RequireAdminNotImpersonatingAsync(Attempt, cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangeSupportAccess, cancellationToken) is { } refused)
             return refused;
         var now = time.GetUtcNow();
         if (expiresAt is not { } until || !SupportAccessGrant.IsValidExpiry(until, now))
@@ -64,7 +62,7 @@ public sealed class SupportAccessService(
     /// <summary>Revokes the active grant and ends every impersonation of the customer at once.</summary>
     public async Task<Result<SupportAccessView>> RevokeAsync(CancellationToken cancellationToken = default)
     {
-        if (await authority.RequireAdminNotImpersonatingAsync(Attempt, cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangeSupportAccess, cancellationToken) is { } refused)
             return refused;
         var now = time.GetUtcNow();
         var view = await ActiveViewAsync(cancellationToken);

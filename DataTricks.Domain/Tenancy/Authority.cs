@@ -10,25 +10,19 @@ namespace DataTricks.Domain.Tenancy;
 /// </summary>
 public sealed class Authority(ITenantContext tenant, AuditLog audit, DataTricksDbContext db)
 {
-    /// <summary>Null when the caller may change the customer; otherwise the 403 to answer.</summary>
-    public Failure? RequireAdmin() =>
-        tenant.IsAdmin ? null : Failure.Forbidden("Only an admin of the customer can do this; ask one of your admins.");
-
     /// <summary>
-    /// Null unless support staff are impersonating; then the refused attempt is audited and a 403 returned. Staff must
-    /// leave nothing behind in a customer: no users, passwords, roles, tokens or support access of their making.
+    /// Null when the caller may make <paramref name="write"/>; otherwise the 403 to answer. Members are refused what
+    /// only admins may do; support staff acting in a customer are refused, and the attempt audited, whatever
+    /// <see cref="ImpersonationAllowlist"/> does not name.
     /// </summary>
-    public async Task<Failure?> RefuseWhileImpersonatingAsync(string attempt, CancellationToken cancellationToken)
+    public async Task<Failure?> AuthorizeAsync(TenantWrite write, CancellationToken cancellationToken)
     {
-        if (tenant.ImpersonatorUserId is null)
+        if (write.Permits(tenant.IsAdmin, tenant.ImpersonatorUserId is not null))
             return null;
-        audit.Record(AuditActions.ImpersonationRefused, null, null, $"Refused while impersonating: {attempt}");
+        if (!tenant.IsAdmin)
+            return Failure.Forbidden("Only an admin of the customer can do this; ask one of your admins.");
+        audit.Record(AuditActions.ImpersonationRefused, null, null, $"Refused while impersonating: {write.Attempt}");
         await db.SaveChangesAsync(cancellationToken);
-        return Failure.Forbidden($"Support staff cannot {attempt} while impersonating a customer; ask one of the customer's admins.", ProblemCodes.ImpersonationRefused);
+        return Failure.Forbidden($"Support staff cannot {write.Attempt} while impersonating a customer; ask one of the customer's admins.", ProblemCodes.ImpersonationRefused);
     }
-
-    /// <summary>Both checks, for the writes staff must not make: admin first, then not impersonating.</summary>
-    // Stryker disable once NullCoalescing : an impersonation scope is always an admin's, so either order gives the same answer.
-    public async Task<Failure?> RequireAdminNotImpersonatingAsync(string attempt, CancellationToken cancellationToken) =>
-        RequireAdmin() ?? await RefuseWhileImpersonatingAsync(attempt, cancellationToken);
 }

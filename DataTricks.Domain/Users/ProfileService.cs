@@ -18,7 +18,7 @@ public sealed class ProfileService(
 
     public async Task<Result<ProfileView>> RenameAsync(string? displayName, CancellationToken cancellationToken = default)
     {
-        if (await authority.RefuseWhileImpersonatingAsync("change a profile", cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangeProfile, cancellationToken) is { } refused)
             return refused;
         var check = User.DisplayNameRule.Check(displayName);
         if (!check.IsValid)
@@ -34,7 +34,7 @@ public sealed class ProfileService(
     /// <summary>Changes the caller's password given the current one, then ends every session, this one included.</summary>
     public async Task<Result<ProfileView>> ChangePasswordAsync(string? currentPassword, string? newPassword, CancellationToken cancellationToken = default)
     {
-        if (await authority.RefuseWhileImpersonatingAsync("change a password", cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.ChangePassword, cancellationToken) is { } refused)
             return refused;
         if (await MeAsync(cancellationToken) is not { } user)
             return Failure.NotFound("Your account");
@@ -59,7 +59,7 @@ public sealed class ProfileService(
     /// <summary>Ends every portal session and access token of the caller, this one included (a lost laptop, a shared computer).</summary>
     public async Task<Result<ProfileView>> SignOutEverywhereAsync(CancellationToken cancellationToken = default)
     {
-        if (await authority.RefuseWhileImpersonatingAsync("sign a person out", cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.SignOutEverywhere, cancellationToken) is { } refused)
             return refused;
         if (await MeAsync(cancellationToken) is not { } user)
             return Failure.NotFound("Your account");

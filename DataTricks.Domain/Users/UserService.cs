@@ -44,7 +44,7 @@ public sealed class UserService(
 
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
-        if (await authority.RequireAdminNotImpersonatingAsync("create users", cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.CreateUser, cancellationToken) is { } refused)
             return refused;
         // Stryker disable once String : no address is "Stryker was here!" either, so a missing address is refused the same way.
         var email = request.Email?.Trim() ?? "";
@@ -93,7 +93,7 @@ public sealed class UserService(
 
     public async Task<Result<UserView>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.RenameUser, cancellationToken) is { } forbidden)
             return forbidden;
         var before = await GetAsync(id, cancellationToken);
         if (!before.Succeeded)
@@ -106,7 +106,7 @@ public sealed class UserService(
         if (errors.Any)
             return errors.ToFailure();
         var changesRights = (request.Role is { } asked && asked != before.Value.Role) || (request.IsActive is { } wanted && wanted != before.Value.IsActive);
-        if (changesRights && await authority.RefuseWhileImpersonatingAsync("change roles or active state", cancellationToken) is { } refused)
+        if (changesRights && await authority.AuthorizeAsync(TenantWrites.ChangeUserRights, cancellationToken) is { } refused)
             return refused;
 
         var outcome = await WithCustomerLockedAsync<bool>(async () =>
@@ -162,7 +162,7 @@ public sealed class UserService(
     /// <summary>Sets a new password (generated when none is given) and signs the user out everywhere.</summary>
     public async Task<Result<string>> ResetPasswordAsync(Guid id, string? newPassword, CancellationToken cancellationToken = default)
     {
-        if (await authority.RequireAdminNotImpersonatingAsync("reset passwords", cancellationToken) is { } refused)
+        if (await authority.AuthorizeAsync(TenantWrites.ResetPassword, cancellationToken) is { } refused)
             return refused;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -187,7 +187,7 @@ public sealed class UserService(
     /// <summary>Ends every portal session and access token of the user; personal access tokens stay (revoke those by name).</summary>
     public async Task<Result<UserView>> SignOutEverywhereAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.SignUserOut, cancellationToken) is { } forbidden)
             return forbidden;
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -202,7 +202,7 @@ public sealed class UserService(
 
     public async Task<Result<UserView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (authority.RequireAdmin() is { } forbidden)
+        if (await authority.AuthorizeAsync(TenantWrites.DeleteUser, cancellationToken) is { } forbidden)
             return forbidden;
         var outcome = await WithCustomerLockedAsync(async () =>
         {

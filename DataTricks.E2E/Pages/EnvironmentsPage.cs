@@ -6,6 +6,8 @@ public sealed class EnvironmentsPage(IPage page)
 {
     public ILocator Card(string name) => page.Locator($"[data-environment='{name}']");
 
+    public ILocator NewButton => page.Locator("#new-environment");
+
     public Task OpenAsync() => new PortalPage(page).GoToAsync("/environments");
 
     public async Task CreateAsync(string name, string cloud = "Gcp")

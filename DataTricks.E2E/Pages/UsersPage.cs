@@ -7,6 +7,8 @@ public sealed class UsersPage(IPage page)
     public ILocator Table => page.Locator("#user-table");
     public ILocator AddButton => page.Locator("#add-user");
     public ILocator EditButtons => page.Locator("button[data-edit]");
+    public ILocator DeleteButtons => page.Locator("button[data-delete]");
+    public ILocator SignOutButtons => page.Locator("button[data-sign-out]");
 
     public Task OpenAsync() => new PortalPage(page).GoToAsync("/users");
 

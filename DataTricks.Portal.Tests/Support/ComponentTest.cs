@@ -26,7 +26,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddPortalComponentServices();
         Authorization = AddAuthorization();
-        Authorization.SetAuthorized("admin@test.test").SetPolicies(Policies.TenantMember, Policies.TenantAdmin);
+        Authorization.SetAuthorized("admin@test.test").SetPolicies(Policies.TenantMember, Policies.TenantAdmin, Policies.TenantWrite);
     }
 
     /// <summary>Takes the admin's rights away: the user can read, not write.</summary>

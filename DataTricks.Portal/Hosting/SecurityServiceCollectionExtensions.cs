@@ -47,10 +47,12 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IClaimsTransformation, TenantClaimsTransformation>();
 
         services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, TenantWriteHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ChallengeAnonymousResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.TenantMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: false)))
             .AddPolicy(Policies.TenantAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: true)))
+            .AddPolicy(Policies.TenantWrite, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantWriteRequirement()))
             .AddPolicy(Policies.Support, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Support));
 
         services.AddCascadingAuthenticationState();

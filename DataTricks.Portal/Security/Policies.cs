@@ -9,6 +9,9 @@ public static class Policies
     /// <summary>A customer admin, or support staff impersonating the customer.</summary>
     public const string TenantAdmin = "TenantAdmin";
 
+    /// <summary>The caller may make the <c>TenantWrite</c> passed as the resource (admins, members for their own things, staff per the allowlist).</summary>
+    public const string TenantWrite = "TenantWrite";
+
     /// <summary>Staff of the platform operator.</summary>
     public const string Support = "Support";
 }

@@ -10,9 +10,8 @@ public sealed class TenantAccessHandler(TimeProvider time) : AuthorizationHandle
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantAccessRequirement requirement)
     {
-        var scope = TenantScopes.FromPrincipal(context.User);
-        var expired = scope.ImpersonationExpiresAt is { } expiresAt && time.GetUtcNow() >= expiresAt;
-        if (scope.CustomerId is null || expired)
+        var scope = TenantScopes.Current(context.User, time);
+        if (scope.CustomerId is null)
             return Task.CompletedTask;
         if (!requirement.AdminOnly || scope.IsImpersonation || context.User.IsInRole(Roles.Admin))
             context.Succeed(requirement);

@@ -25,6 +25,10 @@ public static class TenantScopes
         return principal.IsInRole(Roles.Admin) ? TenantScope.ForAdmin(customerId, userId) : TenantScope.ForCustomer(customerId, userId);
     }
 
+    /// <summary>The caller's scope now: none once an impersonation has run out, however long the circuit or cookie lives.</summary>
+    public static TenantScope Current(ClaimsPrincipal principal, TimeProvider time) =>
+        FromPrincipal(principal) is { ImpersonationExpiresAt: { } expiresAt } && time.GetUtcNow() >= expiresAt ? TenantScope.None : FromPrincipal(principal);
+
     public static (Guid CustomerId, string CustomerName, DateTimeOffset ExpiresAt)? ImpersonatedCustomer(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.ImpersonatedCustomerId), out var customerId)
         && DateTimeOffset.TryParse(principal.FindFirstValue(TenantClaimTypes.ImpersonationExpiresAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresAt)
