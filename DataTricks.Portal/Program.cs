@@ -9,7 +9,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddDataTricksDomain(builder.Configuration);
-builder.Services.AddDataTricksSecurity();
+builder.Services.AddDataTricksSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddDataTricksApi();
 builder.Services.AddDataTricksPortal();
 

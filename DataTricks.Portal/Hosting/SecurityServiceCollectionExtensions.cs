@@ -14,11 +14,12 @@ namespace DataTricks.Portal.Hosting;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>Cookies for the portal, bearer tokens for the API, the policies, and the tenant scope of both.</summary>
-    public static IServiceCollection AddDataTricksSecurity(this IServiceCollection services)
+    public static IServiceCollection AddDataTricksSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
-        // In the database, so a cookie or token issued by one portal process is honoured by every other.
-        services.AddDataProtection().SetApplicationName("DataTricks").PersistKeysToDbContext<DataTricksDbContext>();
+        // In the database, so a cookie or token issued by one portal process is honoured by every other; encrypted there.
+        services.AddDataProtection().SetApplicationName("DataTricks").PersistKeysToDbContext<DataTricksDbContext>()
+            .ProtectKeysAtRest(configuration, environment);
         new IdentityBuilder(typeof(User), typeof(IdentityRole<Guid>), services).AddSignInManager<ActiveUserSignInManager>();
         services.AddScoped<PasswordSignIn>();
         services.AddSignInRateLimiting();
