@@ -62,6 +62,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<PortalSessionService>();
         services.AddSingleton<UserAccessNotifier>();
         services.AddScoped<Authority>();
         services.AddScoped<RepoService>();

@@ -18,6 +18,38 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task A_cookie_copied_before_sign_out_is_refused_after_it_while_other_sessions_go_on()
+    {
+        await Page.GotoAsync("/");
+        await new LoginPage(Page).SignInAsync("admin@globex.test");
+        await Expect(new PortalPage(Page).Title).ToHaveTextAsync("Globex");
+        var copied = string.Join("; ", (await Page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+        await using var otherDevice = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var otherPage = await otherDevice.NewPageAsync();
+        await otherPage.GotoAsync("/");
+        await new LoginPage(otherPage).SignInAsync("admin@globex.test");
+        await Expect(new PortalPage(otherPage).Title).ToHaveTextAsync("Globex");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await GetWithCookieAsync("/users", copied)).StatusCode);
+
+        await Page.Locator("#sign-out").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+
+        var replayed = await GetWithCookieAsync("/users", copied);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Equal("/account/login", replayed.Headers.Location?.AbsolutePath);
+        await otherPage.GotoAsync("/users");
+        await Expect(new PortalPage(otherPage).Title).ToHaveTextAsync("Users");
+    }
+
+    private async Task<HttpResponseMessage> GetWithCookieAsync(string path, string cookie)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_a_message_and_stays_on_sign_in()
     {
         var login = new LoginPage(Page);

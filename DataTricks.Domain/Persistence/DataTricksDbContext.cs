@@ -52,6 +52,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
     public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
+    public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
 
     /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

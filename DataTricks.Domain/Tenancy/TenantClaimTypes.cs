@@ -11,6 +11,9 @@ public static class TenantClaimTypes
     /// <summary>The user's <c>SessionStamp</c> when the portal session began; a different one ends the session.</summary>
     public const string SessionStamp = "session_stamp";
 
+    /// <summary>The <c>PortalSession</c> a portal cookie belongs to; signing out ends it, and with it every copy of the cookie.</summary>
+    public const string SessionId = "session_id";
+
     /// <summary>Set for support staff while they impersonate: the customer they act in.</summary>
     public const string ImpersonatedCustomerId = "impersonated_customer_id";
 

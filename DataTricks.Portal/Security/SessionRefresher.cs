@@ -10,21 +10,34 @@ namespace DataTricks.Portal.Security;
 
 /// <summary>
 /// Keeps a portal session (the cookie, and a Blazor circuit's principal) in step with the database. A session ends
-/// when the user is gone or inactive or their session stamp changed (password reset, deactivation, sign-out
-/// everywhere); when only their rights changed (a new role), it continues with a principal made afresh.
+/// when it was signed out, when the user is gone or inactive, or when their session stamp changed (password reset,
+/// deactivation, sign-out everywhere); when only their rights changed (a new role), it continues with a principal made afresh.
 /// </summary>
-public sealed class SessionRefresher(UserManager<User> users, IUserClaimsPrincipalFactory<User> principals, IOptions<IdentityOptions> identity)
+public sealed class SessionRefresher(
+    UserManager<User> users, IUserClaimsPrincipalFactory<User> principals, IOptions<IdentityOptions> identity, PortalSessionService sessions)
 {
     /// <summary>The principal the session should have now: the same one, a refreshed one, or null when the session is over.</summary>
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal session)
     {
         if (!Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !Guid.TryParse(session.FindFirstValue(TenantClaimTypes.SessionId), out var sessionId)
             || await users.FindByIdAsync(userId.ToString()) is not { IsActive: true } user
-            || session.FindFirstValue(TenantClaimTypes.SessionStamp) != user.SessionStamp)
+            || session.FindFirstValue(TenantClaimTypes.SessionStamp) != user.SessionStamp
+            || !await sessions.IsOpenAsync(sessionId, userId))
             return null;
         if (session.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) == user.SecurityStamp)
             return session;
-        return await principals.CreateAsync(user);
+        var refreshed = await principals.CreateAsync(user);
+        ((ClaimsIdentity)refreshed.Identity!).AddClaim(new Claim(TenantClaimTypes.SessionId, sessionId.ToString()));
+        return refreshed;
+    }
+
+    /// <summary>Ends the caller's portal session on the server, so a copy of its cookie cannot be used after sign-out.</summary>
+    public async Task EndAsync(ClaimsPrincipal session)
+    {
+        if (Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && Guid.TryParse(session.FindFirstValue(TenantClaimTypes.SessionId), out var sessionId))
+            await sessions.EndAsync(sessionId, userId);
     }
 
     /// <summary>For the cookie, on every request: end it, or re-issue it with the current rights.</summary>

@@ -585,6 +585,31 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("SupportAccessGrants", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.Users.PortalSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "UserId");
+
+                    b.ToTable("PortalSessions", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -972,6 +997,16 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Users.PortalSession", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

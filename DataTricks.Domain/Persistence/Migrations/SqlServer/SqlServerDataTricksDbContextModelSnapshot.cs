@@ -585,6 +585,31 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("SupportAccessGrants", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.Users.PortalSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "UserId");
+
+                    b.ToTable("PortalSessions", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -974,6 +999,16 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Users.PortalSession", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

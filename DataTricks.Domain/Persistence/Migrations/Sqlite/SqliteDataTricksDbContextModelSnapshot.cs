@@ -578,6 +578,31 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SupportAccessGrants", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.Users.PortalSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "UserId");
+
+                    b.ToTable("PortalSessions", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -959,6 +984,16 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Users.PortalSession", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
