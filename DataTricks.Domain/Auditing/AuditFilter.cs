@@ -12,9 +12,9 @@ public sealed record AuditFilter(string? Actor = null, string? Action = null, st
     public static readonly AuditFilter None = new();
 
     public FieldErrors Check() => new FieldErrors()
-        .Check(Actor is null || (Actor.Length <= 256 && !Actor.Any(char.IsControl)), "actor", "Enter at most 256 characters of an e-mail address.")
+        .Check(Actor is null || (Actor.Length <= 256 && CleanText.IsClean(Actor)), "actor", "Enter at most 256 characters of an e-mail address.")
         .Check(Action is null || AuditSentences.Actions.Contains(Action) || AuditSentences.Areas.Contains(Action), "action",
             $"Choose an action (such as {AuditActions.EnvironmentCreated}) or an area: {string.Join(", ", AuditSentences.Areas)}.")
-        .Check(Target is null || (Target.Length <= AuditEvent.TargetMaxLength && !Target.Any(char.IsControl)), "target", $"A target id has at most {AuditEvent.TargetMaxLength} characters.")
+        .Check(Target is null || (Target.Length <= AuditEvent.TargetMaxLength && CleanText.IsClean(Target)), "target", $"A target id has at most {AuditEvent.TargetMaxLength} characters.")
         .Check(From is null || To is null || From < To, "to", "The end of the period must come after its start.");
 }

@@ -34,7 +34,7 @@ public sealed class NameRule(string subject, int maxLength)
     {
         if (raw is null)
             return "";
-        if (HasLoneSurrogate(raw))
+        if (CleanText.HasLoneSurrogate(raw))
             return null;
         var normalized = raw.Normalize(NormalizationForm.FormC);
         // Only spaces: a trailing line break or tab is refused below rather than silently dropped.
@@ -51,7 +51,7 @@ public sealed class NameRule(string subject, int maxLength)
     {
         if (name.Length == 0 || name.Length > maxLength)
             return $"{subject} has 1 to {maxLength} characters.";
-        if (name.Any(char.IsControl))
+        if (!CleanText.IsClean(name))
             return $"{subject} cannot contain control characters such as line breaks or tabs.";
         if (name.Any(IsDirectionControl))
             return $"{subject} cannot contain text-direction controls.";
@@ -62,21 +62,11 @@ public sealed class NameRule(string subject, int maxLength)
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) && !char.IsControl(c);
 
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                i++;
-            else if (char.IsSurrogate(text[i]))
-                return true;
-        }
-        return false;
-    }
-
     private static bool IsDirectionControl(char c) =>
         c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
+    // Hangul fillers and the braille blank are letters and symbols to Unicode, yet draw nothing.
     private static bool IsInvisible(char c) =>
-        char.IsWhiteSpace(c) || c == '\u3164' || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark;
+        char.IsWhiteSpace(c) || c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u2800'
+        || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark;
 }

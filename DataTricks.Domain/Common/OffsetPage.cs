@@ -40,7 +40,7 @@ public sealed record ListQuery(string? Search, int Offset, int Limit, string? So
             .Check(pageSize is null or (>= 1 and <= MaxLimit), "pageSize", $"pageSize is 1 to {MaxLimit}.")
             .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", "pageToken is not one this API returned.")
             .Check(search is null || search.Length <= 100, "search", "search has at most 100 characters.")
-            .Check(search is null || !search.Any(char.IsControl), "search", "search cannot contain control characters.");
+            .Check(search is null || CleanText.IsClean(search), "search", "search cannot contain control characters.");
         if (errors.Any)
             return errors.ToFailure();
         return new ListQuery(search, offset, pageSize ?? 25);

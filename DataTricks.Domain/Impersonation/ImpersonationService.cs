@@ -18,9 +18,10 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
 {
     public async Task<Result<ActiveImpersonation>> StartAsync(Guid staffUserId, Guid customerId, string? reason, CancellationToken cancellationToken = default)
     {
-        var trimmed = reason?.Trim() ?? "";
-        if (trimmed.Length is 0 or > ImpersonationSession.ReasonMaxLength)
-            return Failure.Invalid("reason", $"Say why you need access (1 to {ImpersonationSession.ReasonMaxLength} characters); it is recorded in the customer's audit log.");
+        var check = ImpersonationSession.ReasonRule.Check(reason);
+        if (!check.IsValid)
+            return Failure.Invalid("reason", $"{check.Problem} Say why you need access; it is recorded in the customer's audit log.");
+        var trimmed = check.Value;
         var customer = await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
             .FirstOrDefaultAsync(c => c.Id == customerId && !c.IsPlatformOperator, cancellationToken);
         if (customer is null)

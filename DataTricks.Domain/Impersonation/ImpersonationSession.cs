@@ -10,6 +10,7 @@ public sealed class ImpersonationSession
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(60);
     public const int ReasonMaxLength = 500;
+    public static readonly TextRule ReasonRule = new("An impersonation reason", ReasonMaxLength, multiline: true, required: true);
 
     private ImpersonationSession() { }
 
@@ -24,9 +25,10 @@ public sealed class ImpersonationSession
     /// <summary>Starts a session of at most <see cref="MaxDuration"/>, ending no later than <paramref name="notAfter"/> (the customer's grant).</summary>
     public static ImpersonationSession Start(Guid staffUserId, Guid customerId, string reason, DateTimeOffset now, DateTimeOffset notAfter)
     {
-        var trimmed = reason?.Trim() ?? "";
-        if (trimmed.Length is 0 or > ReasonMaxLength)
-            throw new DomainException($"An impersonation reason has 1 to {ReasonMaxLength} characters.");
+        var check = ReasonRule.Check(reason);
+        if (!check.IsValid)
+            throw new DomainException(check.Problem);
+        var trimmed = check.Value;
         return new ImpersonationSession
         {
             Id = Guid.CreateVersion7(now),

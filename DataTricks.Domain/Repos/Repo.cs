@@ -9,6 +9,7 @@ public sealed class Repo : ITenantOwned
     public const int NameMaxLength = 100;
     public static readonly NameRule NameRule = new("The repo name", NameMaxLength);
     public const int DescriptionMaxLength = 2000;
+    public static readonly TextRule DescriptionRule = new("The description", DescriptionMaxLength, multiline: true, required: false);
 
     private Repo() { }
 
@@ -44,12 +45,13 @@ public sealed class Repo : ITenantOwned
         if (!check.IsValid)
             throw new DomainException(check.Problem);
         var trimmed = check.Value;
-        if (description is { Length: > DescriptionMaxLength })
-            throw new DomainException($"A repo description has at most {DescriptionMaxLength} characters.");
+        var described = DescriptionRule.Check(description);
+        if (!described.IsValid)
+            throw new DomainException(described.Problem);
         Name = trimmed;
         NormalizedName = trimmed.ToUpperInvariant();
         SortKey = NaturalSortKey.Of(trimmed);
-        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        Description = described.Value.Length == 0 ? null : described.Value;
         UpdatedAt = now;
     }
 

@@ -206,7 +206,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
     {
         var errors = new FieldErrors()
             .Check("name", Repo.NameRule.Check(name))
-            .Check(description is null || description.Length <= Repo.DescriptionMaxLength, "description", $"description has at most {Repo.DescriptionMaxLength} characters.")
+            .Check("description", Repo.DescriptionRule.Check(description))
             .Check(hasEnvironment || !requireEnvironment, "computeEnvironmentId", "Choose the compute environment the repo runs on.");
         return errors.Any ? errors.ToFailure() : null;
     }

@@ -13,6 +13,8 @@ public sealed class NameApiTests(PortalFactory factory) : IClassFixture<PortalFa
     public static TheoryData<string> BadNames => new()
     {
         "abc\n", "a\0b", "a\u001bb", "evil\u202Etxt", "\u200B\u200B", "\u2066x\u2069",
+        // Hangul fillers and the braille blank: letters and symbols to Unicode that draw nothing.
+        "\u115F\u1160", "\u3164", "\uFFA0 \uFFA0", "\u2800",
     };
 
     [Theory]

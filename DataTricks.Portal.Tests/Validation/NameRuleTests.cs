@@ -65,12 +65,24 @@ public sealed class NameRuleTests
         Assert.DoesNotContain("text-direction", Rule.Check($"a{neighbour}b").Problem ?? "");
     }
 
-    [Fact]
-    public void A_name_of_hangul_fillers_has_nothing_visible()
+    [Theory]
+    [InlineData('\u115F')]
+    [InlineData('\u1160')]
+    [InlineData('\u3164')]
+    [InlineData('\uFFA0')]
+    [InlineData('\u2800')]
+    public void A_name_of_hangul_fillers_or_braille_blanks_has_nothing_visible(char blank)
     {
-        Assert.Contains("visible", Rule.Check("\u3164\u3164").Problem);
-        Assert.True(Rule.Check("\u3164a").IsValid);
+        Assert.Contains("visible", Rule.Check($"{blank}{blank}").Problem);
+        Assert.True(Rule.Check($"{blank}a").IsValid);
     }
+
+    [Theory]
+    [InlineData('\u115E')]
+    [InlineData('\u1161')]
+    [InlineData('\uFFA1')]
+    [InlineData('\u2801')]
+    public void The_neighbours_of_the_blanks_are_visible(char neighbour) => Assert.True(Rule.Check($"{neighbour}").IsValid);
 
     [Fact]
     public void Characters_outside_the_basic_plane_are_valid_text_wherever_they_stand()

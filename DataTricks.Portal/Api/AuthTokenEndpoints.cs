@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,7 @@ public static class AuthTokenEndpoints
             .WithSummary("Exchange an e-mail and password for a short-lived access token")
             .WithDescription("Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401.")
             .Produces<AccessTokenResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
     }
@@ -37,6 +39,8 @@ public static class AuthTokenEndpoints
             await SignInRateLimit.TooManyAttempts(context, attempt.RetryAfter!.Value);
             return TypedResults.Empty;
         }
+        if (attempt.Outcome == SignInOutcome.Invalid)
+            return Failure.Invalid("email", SignInAttempt.InvalidEmailMessage).ToProblem();
         if (attempt.User is not { } user)
             return TypedResults.Problem(SignInAttempt.FailedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
 

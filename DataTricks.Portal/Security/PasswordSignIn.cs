@@ -1,4 +1,5 @@
 using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
@@ -13,6 +14,9 @@ public enum SignInOutcome
     /// <summary>Wrong e-mail or password, locked, or deactivated: told apart to nobody, so no one learns which accounts exist.</summary>
     Failed,
 
+    /// <summary>The e-mail is not text an address can hold (a NUL or another control character): a 400 naming the field.</summary>
+    Invalid,
+
     /// <summary>Too many attempts for this account, or too many sign-ins waiting to be checked: try again after <see cref="SignInAttempt.RetryAfter"/>.</summary>
     Throttled,
 }
@@ -21,6 +25,8 @@ public sealed record SignInAttempt(SignInOutcome Outcome, User? User = null, Tim
 {
     /// <summary>The one message every failure shows, on the API and the form alike.</summary>
     public const string FailedMessage = "The e-mail or password is incorrect, or the account cannot sign in right now.";
+
+    public const string InvalidEmailMessage = "An e-mail address cannot contain control characters.";
 }
 
 /// <summary>
@@ -43,6 +49,9 @@ public sealed class PasswordSignIn(
 
     private async Task<SignInAttempt> AttemptAsync(string? email, string? password, Func<User, Task<SignInResult>> check, CancellationToken cancellationToken)
     {
+        // Refused before any lookup: no address holds such text, and PostgreSQL refuses a NUL in a query.
+        if (email is not null && !CleanText.IsClean(email))
+            return new SignInAttempt(SignInOutcome.Invalid);
         if (throttle.AccountRetryAfter(email) is { } wait)
             return new SignInAttempt(SignInOutcome.Throttled, RetryAfter: wait);
         using var slot = await throttle.EnterHashingAsync(cancellationToken);
