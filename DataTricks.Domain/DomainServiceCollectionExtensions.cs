@@ -63,6 +63,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<UserService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<PortalSessionService>();
+        services.AddScoped<SignInHistory>();
         services.AddSingleton<UserAccessNotifier>();
         services.AddScoped<Authority>();
         services.AddScoped<RepoService>();
@@ -119,8 +120,8 @@ public static class DomainServiceCollectionExtensions
         identity.Password.RequireLowercase = true;
         identity.Password.RequireUppercase = true;
         identity.Password.RequireNonAlphanumeric = true;
-        identity.Lockout.AllowedForNewUsers = true;
-        identity.Lockout.MaxFailedAccessAttempts = 5;
-        identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // No lockout: anyone who knows an address could lock its owner out. The portal slows guesses per account and
+        // client address instead (SignInBackoff).
+        identity.Lockout.AllowedForNewUsers = false;
     }
 }

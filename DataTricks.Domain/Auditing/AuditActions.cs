@@ -15,7 +15,9 @@ public static class AuditActions
     public const string SupportAccessExpired = "support-access.expire";
     public const string UserSignedOutEverywhere = "user.sign-out-everywhere";
     public const string SignInFailed = "signin.failed";
+    /// <summary>Written by versions that locked accounts; kept so that old rows still read as sentences.</summary>
     public const string SignInLockedOut = "signin.lockout";
+    public const string SignInSlowed = "signin.slowed";
     public const string EnvironmentCreated = "environment.create";
     public const string EnvironmentUpdated = "environment.update";
     public const string EnvironmentDeleted = "environment.delete";

@@ -18,6 +18,7 @@ public static class AuditSentences
         [AuditActions.UserSignedOutEverywhere] = "signed out everywhere user",
         [AuditActions.SignInFailed] = "failed to sign in as",
         [AuditActions.SignInLockedOut] = "locked out after failed sign-ins",
+        [AuditActions.SignInSlowed] = "was slowed down after repeated failed sign-ins as",
         [AuditActions.EnvironmentCreated] = "created environment",
         [AuditActions.EnvironmentUpdated] = "changed environment",
         [AuditActions.EnvironmentDeleted] = "deleted environment",

@@ -51,7 +51,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["Seed__Demo"] = "true";
         // Every browser test signs in from 127.0.0.1.
         info.Environment["RateLimiting__SignInPerAddress"] = "100000";
-        info.Environment["RateLimiting__SignInPerAccount"] = "100000";
+        info.Environment["RateLimiting__SignInFreeFailures"] = "100000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in files.Settings.Concat(settings ?? new Dictionary<string, string>()))

@@ -4,6 +4,7 @@ using DataTricks.Domain.Seeding;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Security;
 using DataTricks.Portal.Tests.Support;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -22,16 +23,39 @@ public sealed class AddressLimitedPortalFactory : PortalFactory
     }
 }
 
-/// <summary>A portal allowing 8 sign-in attempts a minute per account, counting every password check it makes.</summary>
-public sealed class AccountLimitedPortalFactory : PortalFactory
+/// <summary>
+/// A portal where 3 wrong passwords in a row are free and further ones make the address wait (1 s, 2 s, … up to a
+/// minute of the fake clock), counting every password check it makes. A request names its client address in
+/// <c>X-Test-Client-Address</c>, as if it came from there.
+/// </summary>
+public sealed class BackoffPortalFactory : PortalFactory
 {
+    public const string AddressHeader = "X-Test-Client-Address";
+
     public CountingPasswordHasher Hasher { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("RateLimiting:SignInPerAccount", "8");
-        builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<User>>(Hasher));
+        builder.UseSetting("RateLimiting:SignInFreeFailures", "3");
+        builder.UseSetting("RateLimiting:SignInMaxDelay", "00:01:00");
+        builder.ConfigureTestServices(services => services
+            .AddSingleton<IPasswordHasher<User>>(Hasher)
+            .AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[AddressHeader], out var address))
+                    context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 
@@ -80,42 +104,88 @@ public sealed class AddressRateLimitTests(AddressLimitedPortalFactory factory) :
     }
 }
 
-public sealed class AccountSignInTests(AccountLimitedPortalFactory factory) : IClassFixture<AccountLimitedPortalFactory>
+public sealed class SignInBackoffTests(BackoffPortalFactory factory) : IClassFixture<BackoffPortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const string Attacker = "203.0.113.7";
+    private const string Owner = "198.51.100.20";
 
     [Fact]
-    public async Task Attempts_on_one_account_are_limited_without_touching_other_accounts()
+    public async Task The_owner_signs_in_at_once_while_an_attackers_guesses_keep_failing()
     {
         var customer = await TestCustomer.SignUpAsync(factory);
-        var (_, other) = await customer.AddUserAsync("Member");
-        var client = factory.CreateClient();
+        var (userId, member) = await customer.AddUserAsync("Member");
 
-        // Fewer wrong guesses than lock the account, then right ones: all count towards the account's limit.
-        for (var i = 0; i < 8; i++)
-            Assert.Equal(i < 3 ? HttpStatusCode.Unauthorized : HttpStatusCode.OK,
-                (await TokenAsync(client, other, i < 3 ? "Wrong-Passw0rd!" : TestCustomer.Password)).StatusCode);
-        var limited = await TokenAsync(client, other, TestCustomer.Password);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).StatusCode);
+        var paused = await TokenAsync(member, TestCustomer.Password, Attacker);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(client, customer.AdminEmail, TestCustomer.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, paused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), paused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(member, TestCustomer.Password, Owner)).StatusCode);
+
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), (await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(member, TestCustomer.Password, Owner)).StatusCode);
+
+        var events = await factory.WithDatabaseAsync(db => db.AuditEvents
+            .Where(e => e.CustomerId == customer.Id && e.TargetId == userId.ToString()).Select(e => new { e.Action, e.Details }).ToListAsync(Ct));
+        Assert.Equal(5, events.Count(e => e.Action == "signin.failed"));
+        Assert.All(events.Where(e => e.Action == "signin.failed"), e => Assert.Contains($"(from {Attacker})", e.Details));
+        Assert.Contains(Attacker, Assert.Single(events, e => e.Action == "signin.slowed").Details);
     }
 
     [Fact]
-    public async Task Unknown_locked_and_wrong_all_cost_a_password_check_and_read_the_same()
+    public async Task No_number_of_wrong_passwords_locks_the_account()
     {
         var customer = await TestCustomer.SignUpAsync(factory);
-        var (_, locked) = await customer.AddUserAsync("Member");
-        var client = factory.CreateClient();
+        var (_, member) = await customer.AddUserAsync("Member");
+
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).StatusCode);
+            factory.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(member, TestCustomer.Password, Owner)).StatusCode);
+        var attackerWait = (await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).StatusCode;
+        Assert.Equal(HttpStatusCode.Unauthorized, attackerWait);
+        Assert.Equal(TimeSpan.FromMinutes(1), (await TokenAsync(member, TestCustomer.Password, Attacker)).Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_is_paused_exactly_like_a_real_one()
+    {
+        var customer = await TestCustomer.SignUpAsync(factory);
+        var (_, member) = await customer.AddUserAsync("Member");
+        var unknown = $"nobody-{Guid.NewGuid():N}@nowhere.test";
+
+        var real = new List<HttpStatusCode>();
+        var made = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
-            await TokenAsync(client, locked, "Wrong-Passw0rd!");
+        {
+            real.Add((await TokenAsync(member, "Wrong-Passw0rd!", Attacker)).StatusCode);
+            made.Add((await TokenAsync(unknown, "Wrong-Passw0rd!", Attacker)).StatusCode);
+        }
 
-        var wrong = await MeasuredAsync(() => TokenAsync(client, customer.AdminEmail, "Wrong-Passw0rd!"));
-        var unknown = await MeasuredAsync(() => TokenAsync(client, "nobody-at-all@nowhere.test", "Wrong-Passw0rd!"));
-        var lockedOut = await MeasuredAsync(() => TokenAsync(client, locked, TestCustomer.Password));
+        Assert.Equal(real, made);
+        Assert.Equal(HttpStatusCode.TooManyRequests, made[^1]);
+    }
 
-        foreach (var (response, checks) in new[] { wrong, unknown, lockedOut })
+    [Fact]
+    public async Task Unknown_deactivated_and_wrong_all_cost_a_password_check_and_read_the_same()
+    {
+        var customer = await TestCustomer.SignUpAsync(factory);
+        var (deactivatedId, deactivated) = await customer.AddUserAsync("Member");
+        Assert.Equal(HttpStatusCode.OK, (await (await customer.AdminAsync()).PatchAsJsonAsync($"/api/v1/users/{deactivatedId}", new { isActive = false }, Ct)).StatusCode);
+
+        var wrong = await MeasuredAsync(() => TokenAsync(customer.AdminEmail, "Wrong-Passw0rd!", Owner));
+        var unknown = await MeasuredAsync(() => TokenAsync("nobody-at-all@nowhere.test", "Wrong-Passw0rd!", Owner));
+        var inactive = await MeasuredAsync(() => TokenAsync(deactivated, TestCustomer.Password, Owner));
+
+        foreach (var (response, checks) in new[] { wrong, unknown, inactive })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal(SignInAttempt.FailedMessage, (await response.JsonAsync()).GetProperty("detail").GetString());
@@ -124,19 +194,26 @@ public sealed class AccountSignInTests(AccountLimitedPortalFactory factory) : IC
     }
 
     [Fact]
-    public async Task Failed_sign_ins_and_the_lockout_are_audited_in_the_accounts_customer()
+    public async Task The_owner_is_told_at_their_next_sign_in_that_someone_tried_their_password()
     {
         var customer = await TestCustomer.SignUpAsync(factory);
-        var (userId, member) = await customer.AddUserAsync("Member");
-        var client = factory.CreateClient();
+        var (_, member) = await customer.AddUserAsync("Member");
+        var before = await PortalBrowser.SignInAsync(factory, member, TestCustomer.Password);
+        Assert.DoesNotContain("sign-in-notice", await before.PageAsync("/"));
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
 
-        for (var i = 0; i < 5; i++)
-            await TokenAsync(client, member, "Wrong-Passw0rd!");
+        for (var i = 0; i < 2; i++)
+            await TokenAsync(member, "Wrong-Passw0rd!", Attacker);
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+        var next = await PortalBrowser.SignInAsync(factory, member, TestCustomer.Password);
 
-        var events = await factory.WithDatabaseAsync(db => db.AuditEvents
-            .Where(e => e.CustomerId == customer.Id && e.TargetId == userId.ToString()).Select(e => e.Action).ToListAsync(Ct));
-        Assert.Equal(5, events.Count(a => a == "signin.failed"));
-        Assert.Single(events, a => a == "signin.lockout");
+        var page = await next.PageAsync("/");
+        Assert.Contains("sign-in-notice", page);
+        Assert.Contains("There were 2 failed attempts", page);
+        Assert.Contains(Attacker, page);
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+        var later = await PortalBrowser.SignInAsync(factory, member, TestCustomer.Password);
+        Assert.DoesNotContain("sign-in-notice", await later.PageAsync("/"));
     }
 
     private async Task<(HttpResponseMessage Response, int Checks)> MeasuredAsync(Func<Task<HttpResponseMessage>> attempt)
@@ -146,6 +223,10 @@ public sealed class AccountSignInTests(AccountLimitedPortalFactory factory) : IC
         return (response, factory.Hasher.Verifications - before);
     }
 
-    private static Task<HttpResponseMessage> TokenAsync(HttpClient client, string email, string password) =>
-        client.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, Ct);
+    private Task<HttpResponseMessage> TokenAsync(string email, string password, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { email, password }) };
+        request.Headers.Add(BackoffPortalFactory.AddressHeader, address);
+        return factory.CreateClient().SendAsync(request, Ct);
+    }
 }

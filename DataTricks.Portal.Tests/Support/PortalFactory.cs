@@ -52,7 +52,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "true");
         // Every test client shares one address; the rate-limit tests set their own limits.
         builder.UseSetting("RateLimiting:SignInPerAddress", "100000");
-        builder.UseSetting("RateLimiting:SignInPerAccount", "100000");
+        builder.UseSetting("RateLimiting:SignInFreeFailures", "100000");
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
         // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
         builder.UseSetting("SimulatedCloud:StepDelay", _cloudStepDelay.ToString("c"));

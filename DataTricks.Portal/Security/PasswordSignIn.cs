@@ -31,39 +31,41 @@ public sealed record SignInAttempt(SignInOutcome Outcome, User? User = null, Tim
 
 /// <summary>
 /// Checks an e-mail and password for the token endpoint and the sign-in form. Every attempt costs one password check
-/// (a decoy one for unknown, locked or deactivated accounts), at most a few at once; attempts per account are limited;
-/// failures and lockouts of real accounts are audited in their customer. The user is found across customers (the
-/// e-mail is the login); their failure count is written in their own customer's scope.
+/// (a decoy one for unknown or deactivated accounts), at most a few at once; wrong passwords make that client address
+/// wait longer and longer before trying that account again (<see cref="SignInBackoff"/>), and no account is ever
+/// locked; failures of real accounts are audited in their customer. The user is found across customers (the e-mail is the login).
 /// </summary>
 public sealed class PasswordSignIn(
-    SignInManager<User> signInManager, UserManager<User> users, SignInThrottle throttle, ITenantContext tenant, AuditLog audit,
+    SignInManager<User> signInManager, UserManager<User> users, SignInThrottle throttle, SignInBackoff backoff, ITenantContext tenant, AuditLog audit,
     DataTricksDbContext db, IHttpContextAccessor http)
 {
     /// <summary>For the token endpoint: no cookie is issued.</summary>
     public Task<SignInAttempt> CheckAsync(string? email, string? password, CancellationToken cancellationToken = default) =>
-        AttemptAsync(email, password, user => signInManager.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true), cancellationToken);
+        AttemptAsync(email, password, user => signInManager.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: false), cancellationToken);
 
     /// <summary>For the sign-in form: issues the Identity cookie on success.</summary>
     public Task<SignInAttempt> SignInAsync(string? email, string? password, bool remember, CancellationToken cancellationToken = default) =>
-        AttemptAsync(email, password, user => signInManager.PasswordSignInAsync(user, password!, remember, lockoutOnFailure: true), cancellationToken);
+        AttemptAsync(email, password, user => signInManager.PasswordSignInAsync(user, password!, remember, lockoutOnFailure: false), cancellationToken);
 
     private async Task<SignInAttempt> AttemptAsync(string? email, string? password, Func<User, Task<SignInResult>> check, CancellationToken cancellationToken)
     {
         // Refused before any lookup: no address holds such text, and PostgreSQL refuses a NUL in a query.
         if (email is not null && !CleanText.IsClean(email))
             return new SignInAttempt(SignInOutcome.Invalid);
-        if (throttle.AccountRetryAfter(email) is { } wait)
+        var address = ClientAddress.Of(http.HttpContext);
+        if (backoff.RetryAfter(email, address) is { } wait)
             return new SignInAttempt(SignInOutcome.Throttled, RetryAfter: wait);
         using var slot = await throttle.EnterHashingAsync(cancellationToken);
         if (slot is null)
             return new SignInAttempt(SignInOutcome.Throttled, RetryAfter: TimeSpan.FromSeconds(1));
 
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || !user.IsActive || string.IsNullOrEmpty(password) || await users.IsLockedOutAsync(user))
+        if (user is null || !user.IsActive || string.IsNullOrEmpty(password))
         {
             throttle.SpendCheckTime(users.PasswordHasher, password);
+            var pause = backoff.Failed(email, address);
             if (user is not null)
-                await AuditAsync(user, AuditActions.SignInFailed, user.IsActive ? "locked out or no password given" : "deactivated", cancellationToken);
+                await AuditFailureAsync(user, user.IsActive ? "no password given" : "deactivated", pause, address, cancellationToken);
             return new SignInAttempt(SignInOutcome.Failed);
         }
 
@@ -71,18 +73,21 @@ public sealed class PasswordSignIn(
         using (tenant.Use(TenantScope.ForCustomer(user.CustomerId, user.Id)))
             result = await check(user);
         if (result.Succeeded)
+        {
+            backoff.Succeeded(email, address);
             return new SignInAttempt(SignInOutcome.Succeeded, user);
-        await AuditAsync(user, AuditActions.SignInFailed, "wrong password", cancellationToken);
-        if (result.IsLockedOut)
-            await AuditAsync(user, AuditActions.SignInLockedOut, "too many failed sign-ins", cancellationToken);
+        }
+        await AuditFailureAsync(user, "wrong password", backoff.Failed(email, address), address, cancellationToken);
         return new SignInAttempt(SignInOutcome.Failed);
     }
 
-    /// <summary>Recorded without an actor: whoever tried is not known to be the account's owner.</summary>
-    private async Task AuditAsync(User user, string action, string reason, CancellationToken cancellationToken)
+    /// <summary>Recorded without an actor: whoever tried is not known to be the account's owner. A pause that starts is recorded too.</summary>
+    private async Task AuditFailureAsync(User user, string reason, SignInBackoff.Pause pause, string address, CancellationToken cancellationToken)
     {
         using var _ = tenant.Use(TenantScope.ForCustomer(user.CustomerId));
-        audit.Record(action, "user", user.Id, $"{user.Email}: {reason} (from {ClientAddress.Of(http.HttpContext)})");
+        audit.Record(AuditActions.SignInFailed, "user", user.Id, $"{user.Email}: {reason} (from {address})");
+        if (pause.Started)
+            audit.Record(AuditActions.SignInSlowed, "user", user.Id, $"{user.Email}: {address} now waits longer after each wrong password, starting at {pause.Wait.TotalSeconds:0} s");
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -8,8 +8,11 @@ public sealed class RateLimitingOptions
     /// <summary>Attempts one client address may make per <see cref="Window"/>, over sign-in, token and sign-up together.</summary>
     public int SignInPerAddress { get; set; } = 30;
 
-    /// <summary>Sign-in attempts per <see cref="Window"/> for one e-mail, from anywhere: slows guessing spread over many addresses.</summary>
-    public int SignInPerAccount { get; set; } = 10;
+    /// <summary>Wrong passwords in a row, for one account from one address, before each further one makes that address wait.</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>The longest wait between two guesses at one account from one address; the waits double up to it.</summary>
+    public TimeSpan SignInMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -17,6 +17,7 @@ public static class SignInRateLimit
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInBackoff>();
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(Policy, context =>

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Options;
 namespace DataTricks.Portal.Security;
 
 /// <summary>
-/// The limits on password checks that live in code rather than in the rate-limiting middleware: per account (the e-mail
-/// is in the body), per client address for the interactive sign-up page (a circuit, not an HTTP request), and a bound on
-/// how many passwords are hashed at once. Also spends the time of a real check on attempts that have no real account.
+/// The limits on password checks that live in code rather than in the rate-limiting middleware: per client address for
+/// the interactive sign-up page (a circuit, not an HTTP request), and a bound on how many passwords are hashed at once.
+/// Also spends the time of a real check on attempts that have no real account. Pauses per account are
+/// <see cref="SignInBackoff"/>'s.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perAccount;
     private readonly PartitionedRateLimiter<string> _perAddress;
     private readonly ConcurrencyLimiter _hashing;
     private string? _decoyHash;
@@ -20,7 +20,6 @@ public sealed class SignInThrottle : IDisposable
     public SignInThrottle(IOptions<RateLimitingOptions> options)
     {
         var limits = options.Value;
-        _perAccount = FixedWindow(limits.SignInPerAccount, limits.Window);
         _perAddress = FixedWindow(limits.SignInPerAddress, limits.Window);
         _hashing = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -29,9 +28,6 @@ public sealed class SignInThrottle : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
-
-    /// <summary>Null when the account may be tried now; otherwise how long to wait.</summary>
-    public TimeSpan? AccountRetryAfter(string? email) => RetryAfter(_perAccount, (email ?? "").Trim().ToUpperInvariant());
 
     /// <summary>Null when the address may sign up now; otherwise how long to wait.</summary>
     public TimeSpan? AddressRetryAfter(string address) => RetryAfter(_perAddress, address);
@@ -67,7 +63,6 @@ public sealed class SignInThrottle : IDisposable
 
     public void Dispose()
     {
-        _perAccount.Dispose();
         _perAddress.Dispose();
         _hashing.Dispose();
     }
