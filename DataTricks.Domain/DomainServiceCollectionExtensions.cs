@@ -64,6 +64,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ProfileService>();
         services.AddScoped<PortalSessionService>();
         services.AddScoped<SignInHistory>();
+        services.AddScoped<CurrentRights>();
         services.AddSingleton<UserAccessNotifier>();
         services.AddScoped<Authority>();
         services.AddScoped<RepoService>();

@@ -38,6 +38,37 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
     }
 
     [Fact]
+    public async Task An_admin_demoted_on_one_node_loses_the_admin_actions_of_a_page_open_on_another_at_once()
+    {
+        const string password = "Rights-Passw0rd!";
+        await using var first = await PortalProcess.StartAsync(_files);
+        await using var second = await PortalProcess.StartAsync(_files, new Dictionary<string, string> { ["Provisioning:WorkerEnabled"] = "false" });
+        await PortalApi.SignUpAsync(first.BaseAddress, "Rights Co", "owner@rights.test", password);
+        var owner = await PortalApi.SignInAsync(first.BaseAddress, "owner@rights.test", password);
+        await owner.AddUserAsync("deputy@rights.test", "Admin", password);
+        await owner.AddUserAsync("member@rights.test", "Member", password);
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = second.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/users");
+        await new LoginPage(page).SignInAsync("deputy@rights.test", password);
+        await new PortalPage(page).WaitForCircuitAsync();
+        // The admin has already asked to sign a member out and only has to confirm.
+        await page.Locator("button[data-sign-out='member@rights.test']").ClickAsync();
+        var confirm = page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign out" });
+        await Expect(confirm).ToBeVisibleAsync();
+
+        await owner.ChangeRoleAsync(await owner.UserIdAsync("deputy@rights.test"), "Member");
+
+        // The first node's change reaches this node through the outbox: the page drops its admin actions by itself,
+        // long before its own periodic re-check.
+        await Expect(page.Locator("#add-user")).ToHaveCountAsync(0, new() { Timeout = 3_000 });
+        await Expect(page.Locator("button[data-sign-out]")).ToHaveCountAsync(0);
+        // An action already under way is judged by the rights of the moment it reaches the service.
+        await confirm.ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Only an admin of the customer can do this");
+    }
+
+    [Fact]
     public async Task A_cookie_or_token_issued_by_one_node_works_on_another()
     {
         await using var first = await PortalProcess.StartAsync(_files);

@@ -53,6 +53,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
     public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+    public DbSet<AccessChange> AccessChanges => Set<AccessChange>();
 
     /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
@@ -72,6 +73,7 @@ public sealed class SupportAccessService(
         grant.Revoke(tenant.UserId, now);
         audit.Record(AuditActions.SupportAccessRevoked, "customer", grant.CustomerId, $"Support access revoked; it would have lasted until {grant.ExpiresAt:u}");
         var staff = await impersonation.EndAllInCustomerAsync(grant.CustomerId, "Ended: the customer revoked support access", cancellationToken);
+        db.AccessChanges.AddRange(staff.Select(staffUserId => AccessChange.Of(staffUserId, now)));
         await db.SaveChangesAsync(cancellationToken);
         foreach (var staffUserId in staff)
             access.Publish(staffUserId);

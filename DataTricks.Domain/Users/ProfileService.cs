@@ -1,5 +1,6 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace DataTricks.Domain.Users;
 
 /// <summary>The signed-in person's own account: their name and password. Support staff acting in a customer change nothing here.</summary>
 public sealed class ProfileService(
-    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access)
+    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access, TimeProvider time)
 {
     public async Task<Result<ProfileView>> GetAsync(CancellationToken cancellationToken = default) =>
         await MeAsync(cancellationToken) is { } user
@@ -49,6 +50,7 @@ public sealed class ProfileService(
             return IdentityFailures.From(changed, "newPassword");
         user.EndSessions();
         await users.UpdateSecurityStampAsync(user);
+        db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
         audit.Record(AuditActions.UserPasswordChanged, "user", user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -65,6 +67,7 @@ public sealed class ProfileService(
             return Failure.NotFound("Your account");
         user.EndSessions();
         await users.UpdateSecurityStampAsync(user);
+        db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
         audit.Record(AuditActions.UserSignedOutEverywhere, "user", user.Id, $"{user.Email}: own sessions");
         await db.SaveChangesAsync(cancellationToken);
         access.Publish(user.Id);

@@ -1,5 +1,6 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -144,7 +145,10 @@ public sealed class UserService(
             }
             // A new security stamp ends every access token issued before; portal sessions re-read their rights.
             if (rightsChanged)
+            {
+                db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
                 await users.UpdateSecurityStampAsync(user);
+            }
             if (changes.Count > 0)
             {
                 audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join(", ", changes)}");
@@ -177,6 +181,7 @@ public sealed class UserService(
         await users.SetLockoutEndDateAsync(user, null);
         // Setting the password has changed the security stamp already, which ends every access token issued before.
         user.EndSessions();
+        db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
         audit.Record(AuditActions.UserPasswordReset, "user", user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -194,6 +199,7 @@ public sealed class UserService(
             return Failure.NotFound("The user");
         user.EndSessions();
         await users.UpdateSecurityStampAsync(user);
+        db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
         audit.Record(AuditActions.UserSignedOutEverywhere, "user", user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);
         access.Publish(id);
@@ -214,6 +220,7 @@ public sealed class UserService(
                 return LastAdmin;
             var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
             db.Users.Remove(user);
+            db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
             audit.Record(AuditActions.UserDeleted, "user", user.Id, user.Email);
             await db.SaveChangesAsync(cancellationToken);
             return view;

@@ -2,6 +2,7 @@ using DataTricks.Domain.Events;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
+using DataTricks.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,14 +10,15 @@ using Npgsql;
 namespace DataTricks.Portal.Hosting;
 
 /// <summary>
-/// Tells this node's open pages of the environment changes other nodes saved: tails the <c>StatusEvents</c> outbox in
+/// Tells this node's open pages of the environment changes other nodes saved, and has its pages of a user re-check
+/// their rights when another node changed them: tails the <c>StatusEvents</c> and <c>AccessChanges</c> outboxes in
 /// sequence order from start-up on. On PostgreSQL, <c>LISTEN/NOTIFY</c> wakes it the moment an event is written; on
 /// other databases it polls. A sequence number still missing after a few seconds belongs to a write that was rolled
 /// back, and is passed over. This node's own changes reached its pages already, in process.
 /// </summary>
 public sealed class StatusEventTailer(
-    TenantDbContexts contexts, EnvironmentStatusNotifier notifier, IOptions<DatabaseOptions> database, IConfiguration configuration,
-    TimeProvider time, ILogger<StatusEventTailer> logger) : BackgroundService
+    TenantDbContexts contexts, EnvironmentStatusNotifier notifier, UserAccessNotifier access, IOptions<DatabaseOptions> database,
+    IConfiguration configuration, TimeProvider time, ILogger<StatusEventTailer> logger) : BackgroundService
 {
     public const string Channel = "datatricks_status";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
@@ -37,21 +39,27 @@ public sealed class StatusEventTailer(
 
     private async Task TailAsync(CancellationToken stoppingToken)
     {
-        var cursor = await InSystemScopeAsync(db => db.StatusEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0;
-        var seen = new HashSet<long>();
-        var gapSince = new Dictionary<long, DateTimeOffset>();
+        var statuses = new OutboxCursor(await InSystemScopeAsync(db => db.StatusEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0, time);
+        var rights = new OutboxCursor(await InSystemScopeAsync(db => db.AccessChanges.MaxAsync(c => (long?)c.Sequence, stoppingToken)) ?? 0, time);
         await using var listener = await ListenAsync(stoppingToken);
         for (var round = 0; ; round++)
         {
             try
             {
                 var events = await InSystemScopeAsync(db => db.StatusEvents.AsNoTracking()
-                    .Where(e => e.Sequence > cursor).OrderBy(e => e.Sequence).Take(500).ToListAsync(stoppingToken));
-                foreach (var statusEvent in events.Where(e => seen.Add(e.Sequence) && e.Origin != NodeIdentity.Current))
+                    .Where(e => e.Sequence > statuses.Position).OrderBy(e => e.Sequence).Take(500).ToListAsync(stoppingToken));
+                foreach (var statusEvent in events.Where(e => statuses.Saw(e.Sequence) && e.Origin != NodeIdentity.Current))
                     notifier.Publish(statusEvent.ToChange());
-                cursor = Advance(cursor, seen, gapSince);
+                statuses.Advance();
+                var changes = await InSystemScopeAsync(db => db.AccessChanges.AsNoTracking()
+                    .Where(c => c.Sequence > rights.Position).OrderBy(c => c.Sequence).Take(500).ToListAsync(stoppingToken));
+                foreach (var change in changes.Where(c => rights.Saw(c.Sequence) && c.Origin != NodeIdentity.Current))
+                    access.Publish(change.UserId);
+                rights.Advance();
                 if (round % 2_000 == 0)
-                    await InSystemScopeAsync(db => db.StatusEvents.Where(e => e.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken));
+                    await InSystemScopeAsync(async db =>
+                        await db.StatusEvents.Where(e => e.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken)
+                        + await db.AccessChanges.Where(c => c.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken));
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -64,22 +72,35 @@ public sealed class StatusEventTailer(
         }
     }
 
-    /// <summary>Moves past every number seen in a row, and past a missing one that has stayed missing too long.</summary>
-    private long Advance(long cursor, HashSet<long> seen, Dictionary<long, DateTimeOffset> gapSince)
+    /// <summary>
+    /// How far one outbox has been read: moves past every number seen in a row, and past a missing one that has stayed
+    /// missing too long (a write that was rolled back).
+    /// </summary>
+    private sealed class OutboxCursor(long start, TimeProvider time)
     {
-        while (seen.Count > 0)
+        private readonly HashSet<long> _seen = [];
+        private readonly Dictionary<long, DateTimeOffset> _gapSince = [];
+
+        public long Position { get; private set; } = start;
+
+        /// <summary>True the first time a number is read.</summary>
+        public bool Saw(long sequence) => _seen.Add(sequence);
+
+        public void Advance()
         {
-            var next = cursor + 1;
-            if (seen.Remove(next) || (gapSince.TryGetValue(next, out var since) && time.GetUtcNow() - since > GapPatience))
+            while (_seen.Count > 0)
             {
-                gapSince.Remove(next);
-                cursor = next;
-                continue;
+                var next = Position + 1;
+                if (_seen.Remove(next) || (_gapSince.TryGetValue(next, out var since) && time.GetUtcNow() - since > GapPatience))
+                {
+                    _gapSince.Remove(next);
+                    Position = next;
+                    continue;
+                }
+                _gapSince.TryAdd(next, time.GetUtcNow());
+                break;
             }
-            gapSince.TryAdd(next, time.GetUtcNow());
-            break;
         }
-        return cursor;
     }
 
     /// <summary>On PostgreSQL, a connection of its own listening for the outbox trigger's notifications.</summary>
