@@ -23,7 +23,7 @@ public sealed class OpenPageRightsTests(PortalFactory factory) : IClassFixture<P
         var customer = await TestCustomer.SignUpAsync(factory);
         var (otherAdminId, _) = await customer.AddUserAsync("Admin");
         await using var circuit = factory.Services.CreateAsyncScope();
-        var users = OpenPage<UserService>(circuit, TenantScope.ForAdmin(customer.Id, otherAdminId));
+        var users = OpenPage.Calling<UserService>(circuit, TenantScope.ForAdmin(customer.Id, otherAdminId));
 
         var demoted = await (await customer.AdminAsync()).PatchAsJsonAsync($"/api/v1/users/{otherAdminId}", new { role = "Member" }, Ct);
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
@@ -69,12 +69,5 @@ public sealed class OpenPageRightsTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/v1/customer/support-access", Ct)).StatusCode);
 
         Assert.Equal(new TenantScope(null, staffUserId), await rights.RefreshAsync(acting, Ct));
-    }
-
-    private static PerCall<TService> OpenPage<TService>(AsyncServiceScope circuit, TenantScope scope) where TService : notnull
-    {
-        var tenant = circuit.ServiceProvider.GetRequiredService<TenantContext>();
-        tenant.Set(scope);
-        return new PerCall<TService>(circuit.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), tenant);
     }
 }

@@ -25,7 +25,7 @@ public sealed class PerCallTests : IAsyncLifetime
     public async Task A_page_that_created_an_environment_can_retry_it_after_the_worker_failed_it()
     {
         await using var circuit = _domain.Services.CreateAsyncScope();
-        var environments = Circuit<ComputeEnvironmentService>(circuit, TenantScope.ForAdmin(_domain.CustomerId));
+        var environments = OpenPage.Calling<ComputeEnvironmentService>(circuit, TenantScope.ForAdmin(_domain.CustomerId));
         _domain.Cloud.Fail("create Network", new PermanentCloudException("Quota", "No quota."));
         var created = (await environments.RunAsync(s => s.CreateAsync(new CreateEnvironmentRequest("circuit-env", "Aws", "us-east-1", null, 1, 2), null, Ct))).Value!.Environment;
         await _domain.RunAsync(created.OperationId!.Value);
@@ -40,7 +40,7 @@ public sealed class PerCallTests : IAsyncLifetime
     public async Task Each_call_has_a_context_of_its_own_in_the_circuits_current_tenant()
     {
         await using var circuit = _domain.Services.CreateAsyncScope();
-        var contexts = Circuit<DataTricksDbContext>(circuit, TenantScope.ForAdmin(_domain.CustomerId));
+        var contexts = OpenPage.Calling<DataTricksDbContext>(circuit, TenantScope.ForAdmin(_domain.CustomerId));
 
         var first = await contexts.RunAsync(db => Task.FromResult(db));
         var second = await contexts.RunAsync(db => Task.FromResult(db));
@@ -50,12 +50,5 @@ public sealed class PerCallTests : IAsyncLifetime
         Assert.NotSame(first, second);
         Assert.NotSame(circuit.ServiceProvider.GetRequiredService<DataTricksDbContext>(), first);
         Assert.Equal(_domain.OtherCustomerId, customer);
-    }
-
-    private static PerCall<TService> Circuit<TService>(AsyncServiceScope circuit, TenantScope scope) where TService : notnull
-    {
-        var tenant = circuit.ServiceProvider.GetRequiredService<TenantContext>();
-        tenant.Set(scope);
-        return new PerCall<TService>(circuit.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), tenant);
     }
 }
