@@ -7,13 +7,18 @@ using static Microsoft.Playwright.Assertions;
 namespace DataTricks.E2E;
 
 /// <summary>Several portal processes on one database: a page open on one node shows what another node's worker does.</summary>
-public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture), IDisposable
+public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private readonly PortalFiles _files = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _files.Dispose();
+    // xunit v3 calls only DisposeAsync on a class that is both IAsyncLifetime and IDisposable: the files go here.
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _files.Dispose();
+    }
 
     [Fact]
     public async Task A_card_open_on_one_node_moves_live_while_another_node_provisions_it()

@@ -5,11 +5,16 @@ using static Microsoft.Playwright.Assertions;
 namespace DataTricks.E2E;
 
 /// <summary>A page left open while the portal restarts comes back by itself and shows the state of now.</summary>
-public sealed class ReconnectTests(BrowserFixture fixture) : BrowserTest(fixture), IDisposable
+public sealed class ReconnectTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private readonly PortalFiles _files = new();
 
-    public void Dispose() => _files.Dispose();
+    // xunit v3 calls only DisposeAsync on a class that is both IAsyncLifetime and IDisposable: the files go here.
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _files.Dispose();
+    }
 
     [Fact]
     public async Task An_open_page_reconnects_after_a_restart_and_shows_the_current_state()

@@ -22,7 +22,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (TestContext.Current.TestState?.Result == TestResult.Failed)
         {
