@@ -193,13 +193,19 @@ public sealed class ComputeEnvironmentService(
         }, ifMatch?.IsAny != false);
     }
 
-    /// <summary>Starts removing the environment and its cloud resources; refused while repos are bound to it.</summary>
+    /// <summary>
+    /// Starts removing the environment and its cloud resources; refused while repos are bound to it. Deleting an
+    /// environment still being created cancels its create, and is authorized as the cancel it is.
+    /// </summary>
     public Task<Result<EnvironmentView>> DeleteAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
         RetryOnConcurrencyAsync(async () =>
         {
-            if (await authority.AuthorizeAsync(TenantWrites.DeleteEnvironment, cancellationToken) is { } forbidden)
-                return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
+            var write = environment?.Status is ComputeEnvironmentStatus.Pending or ComputeEnvironmentStatus.Provisioning
+                ? TenantWrites.CancelOperation
+                : TenantWrites.DeleteEnvironment;
+            if (await authority.AuthorizeAsync(write, cancellationToken) is { } forbidden)
+                return forbidden;
             if (environment is null)
                 return Failure.NotFound("The compute environment");
             if (ifMatch?.Allows(environment.Version) == false)

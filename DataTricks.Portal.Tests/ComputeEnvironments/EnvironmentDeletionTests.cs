@@ -3,6 +3,7 @@ using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.Tenancy;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,31 @@ namespace DataTricks.Portal.Tests.ComputeEnvironments;
 /// <summary>What a delete stops on its way in, and what it refuses to start.</summary>
 public sealed class EnvironmentDeletionTests : DomainTest
 {
+    [Fact]
+    public async Task Staff_acting_in_the_customer_may_cancel_a_create_by_deleting_but_not_delete_a_created_environment()
+    {
+        var creating = await Domain.CreateEnvironmentAsync("creating-env");
+        var ready = await Domain.ReadyEnvironmentAsync("ready-env");
+        var staff = TenantScope.ForImpersonation(Domain.CustomerId, Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
+
+        var canceled = await AsStaffAsync(staff, s => s.DeleteAsync(creating.Id, cancellationToken: Ct));
+        var deleted = await AsStaffAsync(staff, s => s.DeleteAsync(ready.Id, cancellationToken: Ct));
+        var unknown = await AsStaffAsync(staff, s => s.DeleteAsync(Guid.NewGuid(), cancellationToken: Ct));
+
+        Assert.True(canceled.Succeeded, canceled.Failure?.Detail);
+        Assert.Equal(ComputeEnvironmentStatus.Deleting, canceled.Value!.Status);
+        Assert.Equal(ProblemCodes.ImpersonationRefused, deleted.Failure?.Code);
+        Assert.Equal(ComputeEnvironmentStatus.Ready, (await Domain.EnvironmentAsync(ready.Id)).Status);
+        Assert.Equal(ProblemCodes.ImpersonationRefused, unknown.Failure?.Code);
+    }
+
+    private async Task<Result<EnvironmentView>> AsStaffAsync(TenantScope staff, Func<ComputeEnvironmentService, Task<Result<EnvironmentView>>> call)
+    {
+        await using var scope = Domain.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(staff);
+        return await call(scope.ServiceProvider.GetRequiredService<ComputeEnvironmentService>());
+    }
+
     [Fact]
     public async Task Deleting_asks_only_this_environments_create_that_has_not_ended_to_stop()
     {
