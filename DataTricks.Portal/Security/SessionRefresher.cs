@@ -19,8 +19,7 @@ public sealed class SessionRefresher(
     /// <summary>The principal the session should have now: the same one, a refreshed one, or null when the session is over.</summary>
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal session)
     {
-        if (!Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            || !Guid.TryParse(session.FindFirstValue(TenantClaimTypes.SessionId), out var sessionId)
+        if (SignInOf(session) is not ({ } userId, { } sessionId)
             || await users.FindByIdAsync(userId.ToString()) is not { IsActive: true } user
             || session.FindFirstValue(TenantClaimTypes.SessionStamp) != user.SessionStamp
             || !await sessions.IsOpenAsync(sessionId, userId))
@@ -35,10 +34,16 @@ public sealed class SessionRefresher(
     /// <summary>Ends the caller's portal session on the server, so a copy of its cookie cannot be used after sign-out.</summary>
     public async Task EndAsync(ClaimsPrincipal session)
     {
-        if (Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            && Guid.TryParse(session.FindFirstValue(TenantClaimTypes.SessionId), out var sessionId))
+        if (SignInOf(session) is ({ } userId, { } sessionId))
             await sessions.EndAsync(sessionId, userId);
     }
+
+    /// <summary>The user and the portal sign-in a session's principal names; null when it names either badly.</summary>
+    private static (Guid UserId, Guid SessionId)? SignInOf(ClaimsPrincipal session) =>
+        Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+        && Guid.TryParse(session.FindFirstValue(TenantClaimTypes.SessionId), out var sessionId)
+            ? (userId, sessionId)
+            : null;
 
     /// <summary>For the cookie, on every request: end it, or re-issue it with the current rights.</summary>
     public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)

@@ -26,8 +26,11 @@ public static class TenantScopes
     }
 
     /// <summary>The caller's scope now: none once an impersonation has run out, however long the circuit or cookie lives.</summary>
-    public static TenantScope Current(ClaimsPrincipal principal, TimeProvider time) =>
-        FromPrincipal(principal) is { ImpersonationExpiresAt: { } expiresAt } && time.GetUtcNow() >= expiresAt ? TenantScope.None : FromPrincipal(principal);
+    public static TenantScope Current(ClaimsPrincipal principal, TimeProvider time)
+    {
+        var scope = FromPrincipal(principal);
+        return scope.ImpersonationExpiresAt is { } expiresAt && time.GetUtcNow() >= expiresAt ? TenantScope.None : scope;
+    }
 
     public static (Guid CustomerId, string CustomerName, DateTimeOffset ExpiresAt)? ImpersonatedCustomer(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.ImpersonatedCustomerId), out var customerId)
