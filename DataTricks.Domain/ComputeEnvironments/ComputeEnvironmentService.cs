@@ -185,10 +185,9 @@ public sealed class ComputeEnvironmentService(
             audit.Record(AuditActions.EnvironmentUpdated, "environment", environment.Id,
                 resizes ? $"{environment.Name}: resizing to {minWorkers}-{maxWorkers} workers" : $"{environment.Name}: renamed");
             await db.SaveChangesAsync(cancellationToken);
-            if (resize is null)
-                dispatch.Changed(environment);
-            else
-                dispatch.Started(environment, resize);
+            if (resize is not null)
+                return await StartedAsync(environment, resize);
+            dispatch.Changed(environment);
             return await ViewAsync(environment.Id, cancellationToken);
         }, ifMatch?.IsAny != false);
     }
@@ -222,8 +221,7 @@ public sealed class ComputeEnvironmentService(
             var delete = await deletion.QueueAsync(environment, cancellationToken);
             audit.Record(AuditActions.EnvironmentDeleted, "environment", environment.Id, environment.Name);
             await db.SaveChangesAsync(cancellationToken);
-            dispatch.Started(environment, delete);
-            return await ViewAsync(id, cancellationToken);
+            return await StartedAsync(environment, delete);
         });
 
     /// <summary>Recreates the cloud resources the reconcile found missing, then verifies the cluster: Degraded → Provisioning → Ready.</summary>
@@ -268,12 +266,23 @@ public sealed class ComputeEnvironmentService(
             environment.MarkProvisioning(requeue.Message, now);
             audit.Record(requeue.AuditAction, "environment", environment.Id, requeue.AuditDetails);
             await db.SaveChangesAsync(cancellationToken);
-            dispatch.Started(environment, requeue.Operation);
-            return await ViewAsync(id, cancellationToken);
+            return await StartedAsync(environment, requeue.Operation);
         });
 
     private Task<ComputeEnvironment?> FindLiveAsync(Guid id, CancellationToken cancellationToken) =>
         db.ComputeEnvironments.FirstOrDefaultAsync(e => e.Id == id && e.Status != ComputeEnvironmentStatus.Deleted, cancellationToken);
+
+    /// <summary>
+    /// The environment as this request saved it, read before the worker is woken: a fast worker could otherwise end the
+    /// operation first, and a resize that was started would answer as if nothing had been (200 and Ready, not 202).
+    /// The change is stored, so neither the read nor the wake-up heeds the caller's cancellation.
+    /// </summary>
+    private async Task<EnvironmentView> StartedAsync(ComputeEnvironment environment, Operation operation)
+    {
+        var view = await ViewAsync(environment.Id, CancellationToken.None);
+        dispatch.Started(environment, operation);
+        return view;
+    }
 
     private async Task<EnvironmentView> ViewAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ComputeEnvironments.Where(e => e.Id == id).ToViews(db).FirstAsync(cancellationToken);

@@ -32,6 +32,24 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resize_answers_with_the_environment_it_saved_even_when_the_worker_ends_it_before_the_answer()
+    {
+        var environment = await _engine.ReadyEnvironmentAsync("resizable");
+        // The woken worker of this node, on another thread, ends the resize before the request has built its answer.
+        using var worker = _engine.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(_engine.CustomerId, change =>
+        {
+            if (change.Status == ComputeEnvironmentStatus.Resizing)
+                Task.Run(() => _engine.RunAsync(change.OperationId!.Value)).Wait();
+            return Task.CompletedTask;
+        });
+
+        var resizing = await UpdateAsync(environment.Id, new UpdateEnvironmentRequest(null, 3, 9));
+
+        Assert.Equal((ComputeEnvironmentStatus.Resizing, 1, 2), (resizing.Status, resizing.MinWorkers, resizing.MaxWorkers));
+        Assert.Equal(ComputeEnvironmentStatus.Ready, (await _engine.EnvironmentAsync(environment.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_failed_resize_returns_to_ready_at_the_old_size_with_a_message()
     {
         var environment = await _engine.ReadyEnvironmentAsync("resizable");
