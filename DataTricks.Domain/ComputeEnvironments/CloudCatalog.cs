@@ -19,7 +19,7 @@ public static class CloudCatalog
 
     public static IReadOnlyList<string> Regions(CloudProvider cloud) => RegionsByCloud[cloud];
 
-    public static bool IsKnownRegion(CloudProvider cloud, string region) =>
+    public static bool IsKnownRegion(CloudProvider cloud, string? region) =>
         RegionsByCloud.TryGetValue(cloud, out var regions) && regions.Contains(region, StringComparer.Ordinal);
 
     public static string DefaultNodeType(CloudProvider cloud) => DefaultNodeTypes[cloud];

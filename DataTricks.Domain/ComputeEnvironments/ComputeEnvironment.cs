@@ -172,11 +172,8 @@ public sealed class ComputeEnvironment : ITenantOwned
         Status = next;
     }
 
-    // Stryker disable once Equality : a message of exactly the limit is the same cut or not.
     private void SetMessage(string? message) =>
-        StatusMessage = message is { Length: > ComputeEnvironmentRules.StatusMessageMaxLength }
-            ? message[..ComputeEnvironmentRules.StatusMessageMaxLength]
-            : message;
+        StatusMessage = message is null ? null : TextLimit.Cut(message, ComputeEnvironmentRules.StatusMessageMaxLength);
 
     private void Touch(DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Tenancy;
 
 namespace DataTricks.Domain.Provisioning;
@@ -118,9 +119,8 @@ public sealed class Operation : ITenantOwned
 
     public void Succeed(DateTimeOffset now) => Finish(OperationStatus.Succeeded, null, null, now);
 
-    // Stryker disable once Equality : a message of exactly the limit is the same cut or not.
     public void Fail(string code, string message, DateTimeOffset now) =>
-        Finish(OperationStatus.Failed, code, message.Length > ErrorMessageMaxLength ? message[..ErrorMessageMaxLength] : message, now);
+        Finish(OperationStatus.Failed, code, TextLimit.Cut(message, ErrorMessageMaxLength), now);
 
     public void Cancel(DateTimeOffset now) => Finish(OperationStatus.Canceled, "Canceled", "Canceled at the user's request.", now);
 

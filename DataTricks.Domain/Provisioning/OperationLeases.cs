@@ -24,7 +24,6 @@ public sealed class OperationLeases(TenantDbContexts contexts, IOptions<Provisio
             if (db.Database.IsNpgsql())
                 return await ClaimSkippingLockedAsync(db, owner, max, now, cancellationToken);
             var claimed = new List<Guid>();
-            // Stryker disable once Equality : with max claimed, one more round asks for none, finds none and stops the same way.
             while (claimed.Count < max)
             {
                 var due = await Claimable(db, now).Where(o => o.DueAt <= now).OrderBy(o => o.DueAt).Select(o => o.Id).Take(max - claimed.Count).ToListAsync(cancellationToken);
@@ -65,7 +64,6 @@ public sealed class OperationLeases(TenantDbContexts contexts, IOptions<Provisio
 
     private Task<List<Guid>> ClaimSkippingLockedAsync(DataTricksDbContext db, string owner, int max, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Stryker disable once Arithmetic : PostgreSQL's path, which mutation runs (on SQLite) never take; ./test.sh runs the lease tests on PostgreSQL.
         var expiresAt = now + options.Value.LeaseDuration;
         string notStarted = nameof(OperationStatus.NotStarted), running = nameof(OperationStatus.Running);
         return db.Database.SqlQuery<Guid>($"""

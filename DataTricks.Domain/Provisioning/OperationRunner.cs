@@ -1,4 +1,5 @@
 using DataTricks.Domain.Cloud;
+using DataTricks.Domain.Common;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class OperationRunner(
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == operationId, cancellationToken);
         if (operation is null || operation.IsDone || operation.LeaseOwner != workerId)
             return;
-        // Stryker disable once Statement : defence in depth; the handlers read only rows of this operation's environment, by id, which the system scope reads the same.
+        // Defence in depth: the handlers read only rows of this operation's environment, by id, but in its customer's scope.
         tenant.Set(TenantScope.ForCustomer(operation.CustomerId));
         var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
         var context = new OperationContext(db, operation, environment, time.GetUtcNow());
@@ -105,8 +106,7 @@ public sealed class OperationRunner(
                 if (!progress.Done)
                 {
                     var readyAt = progress.ReadyAt ?? context.Now;
-                    // Stryker disable once Equality : at readyAt equal to the deadline both branches give the same time.
-                    operation.WaitUntil(readyAt < Deadline(operation) ? readyAt : Deadline(operation), context.Now);
+                    operation.WaitUntil(Moments.Earliest(readyAt, Deadline(operation)), context.Now);
                     return;
                 }
             }
@@ -127,8 +127,7 @@ public sealed class OperationRunner(
             return;
         }
         var dueAt = context.Now + Backoff(attempt);
-        // Stryker disable once Equality : at dueAt equal to the deadline both branches give the same time.
-        operation.RetryAt(attempt, dueAt < Deadline(operation) ? dueAt : Deadline(operation), context.Now);
+        operation.RetryAt(attempt, Moments.Earliest(dueAt, Deadline(operation)), context.Now);
         Record(context, records, step).RecordAttempt(attempt, fault.Message);
         handler.Retrying(step, attempt, _options.MaxAttemptsPerStep, fault.Message, context);
     }
@@ -144,8 +143,7 @@ public sealed class OperationRunner(
     private TimeSpan Backoff(int attempt)
     {
         var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 2);
-        // Stryker disable once Equality : at exactly the cap both branches give the cap.
-        var capped = exponential < MaxRetryDelay ? exponential : MaxRetryDelay;
+        var capped = Moments.Shortest(exponential, MaxRetryDelay);
         return capped / 2 + capped / 2 * Random.Shared.NextDouble();
     }
 

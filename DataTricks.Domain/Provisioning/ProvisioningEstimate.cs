@@ -1,3 +1,5 @@
+using DataTricks.Domain.Common;
+
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>
@@ -14,7 +16,6 @@ public sealed class ProvisioningEstimate
     private ProvisioningEstimate(IReadOnlyDictionary<ProvisioningStep, TimeSpan> typical) => _typical = typical;
 
     public static ProvisioningEstimate FromHistory(IEnumerable<(ProvisioningStep Step, TimeSpan Took)> samples) =>
-        // Stryker disable once Linq : the median of a list sorted either way is the same.
         new(samples.Where(s => s.Took >= TimeSpan.Zero)
             .GroupBy(s => s.Step)
             .ToDictionary(g => g.Key, g => Median(g.Select(s => s.Took).Order().ToList())));
@@ -38,8 +39,7 @@ public sealed class ProvisioningEstimate
             return steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + _typical[s]);
         var index = ProvisioningSteps.IndexOf(steps, step);
         var rest = _typical[step] - inCurrent;
-        // Stryker disable once Equality : at a rest of zero both branches give zero.
-        return steps.Skip(index + 1).Aggregate(rest > TimeSpan.Zero ? rest : TimeSpan.Zero, (sum, s) => sum + _typical[s]);
+        return steps.Skip(index + 1).Aggregate(Moments.Longest(rest, TimeSpan.Zero), (sum, s) => sum + _typical[s]);
     }
 
     private static TimeSpan Median(IReadOnlyList<TimeSpan> sorted) =>
