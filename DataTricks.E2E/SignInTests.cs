@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DataTricks.E2E.Pages;
 using DataTricks.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -47,6 +48,26 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookie);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_password_that_opens_accounts_in_two_customers_asks_which_and_signs_in_to_the_one_chosen()
+    {
+        using var api = new HttpClient { BaseAddress = BaseAddress };
+        foreach (var customerName in new[] { "Twin Peaks", "Twin Falls" })
+        {
+            var signup = await api.PostAsJsonAsync("/api/v1/signup",
+                new { customerName, adminEmail = "dale@twins.test", adminPassword = "Str0ng-Password!" }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Created, signup.StatusCode);
+        }
+        var login = new LoginPage(Page);
+
+        await login.SignInAsync("dale@twins.test", "Str0ng-Password!");
+        await Expect(login.Error).ToContainTextAsync("several customers");
+        await login.Customer("Twin Falls").CheckAsync();
+        await login.ContinueAsync();
+
+        await Expect(new PortalPage(Page).Title).ToHaveTextAsync("Twin Falls");
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public static class ProblemCodes
     public const string SupportAccessNotGranted = "support-access-not-granted";
     public const string NameTaken = "name-taken";
     public const string EmailTaken = "email-taken";
+    public const string CustomerRequired = "customer-required";
     public const string EnvironmentInUse = "environment-in-use";
     public const string EnvironmentUnavailable = "environment-unavailable";
     public const string InvalidState = "invalid-state";
@@ -35,7 +36,8 @@ public static class ProblemCodes
         (SupportAccessNotGranted, 403, "The customer has not granted DataTricks support access."),
         (NotFound, 404, "No such resource in the caller's customer (another customer's looks the same)."),
         (NameTaken, 409, "Another resource of the customer already has this name."),
-        (EmailTaken, 409, "An account with this e-mail already exists."),
+        (EmailTaken, 409, "The caller's customer already has an account with this e-mail."),
+        (CustomerRequired, 409, "The e-mail and password open accounts in several customers; `customers` lists them: send `customerId`."),
         (EnvironmentInUse, 409, "Repos are bound to the environment; `repos` lists them."),
         (EnvironmentUnavailable, 409, "The environment is not in a state repos can use (Failed, Deleting…)."),
         (InvalidState, 409, "The resource is not in a state that allows this (resize a Failed environment, cancel a finished operation)."),

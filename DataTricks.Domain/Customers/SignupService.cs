@@ -31,8 +31,6 @@ public sealed class SignupService(
         if (passwordProblems.Length > 0)
             return Failure.Invalid(new Dictionary<string, string[]> { ["adminPassword"] = passwordProblems });
 
-        if (await users.FindByEmailAsync(email) is not null)
-            return IdentityFailures.EmailTaken;
         if (await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).AnyAsync(c => c.NormalizedName == customer.NormalizedName, cancellationToken))
             return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name already exists.");
 
@@ -55,9 +53,9 @@ public sealed class SignupService(
         }
         catch (DbUpdateException)
         {
-            // A concurrent sign-up took the name or e-mail between the checks above and the insert.
+            // A concurrent sign-up took the name between the check above and the insert.
             db.ChangeTracker.Clear();
-            return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name or an account with this e-mail already exists.");
+            return Failure.Conflict(ProblemCodes.NameTaken, "A customer with this name already exists.");
         }
         catch
         {

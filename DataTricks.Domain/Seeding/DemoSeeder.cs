@@ -3,6 +3,7 @@ using DataTricks.Domain.Customers;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Repos;
 using DataTricks.Domain.SupportAccess;
+using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace DataTricks.Domain.Seeding;
 /// The demo data (README, "Demo logins"). Each customer is seeded whole in one transaction, and only if it is
 /// not there yet, so a second start changes nothing.
 /// </summary>
-public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, TimeProvider time)
+public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, TimeProvider time)
 {
     private sealed record DemoUser(string Email, string DisplayName, string Role);
     private sealed record DemoEnvironment(string Name, CloudProvider Cloud, string Region);
@@ -85,6 +86,8 @@ public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, 
     {
         var user = User.Create(customerId, demoUser.Email, demoUser.DisplayName, now);
         user.EmailConfirmed = true;
+        // Identity checks that the address is free, which it is within one customer.
+        using var _ = tenant.Use(TenantScope.ForCustomer(customerId));
         ThrowIfFailed(await users.CreateAsync(user, DemoSeedOptions.DemoPassword), demoUser.Email);
         ThrowIfFailed(await users.AddToRoleAsync(user, demoUser.Role), demoUser.Email);
         return user;

@@ -1,4 +1,5 @@
 using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.Users;
 
 /// <summary>
-/// Identity's store, looking users up across customers: the e-mail is the login platform-wide, and signing in,
-/// validating a cookie or checking that an e-mail is free all happen before any tenant is known.
+/// Identity's store. A user is found by id across customers (validating a cookie or a token happens before any tenant
+/// is known), but by e-mail or user name only within the customer of the current scope: an address is unique per
+/// customer, not on the platform, so that no customer can learn whether an address has an account in another one.
+/// Sign-in, which looks an address up in every customer, reads the users itself (see <c>PasswordSignIn</c>).
 /// Tenant-scoped listings of users go through the filtered <see cref="DataTricksDbContext.Users"/>, never through this store.
 /// </summary>
-public sealed class PlatformUserStore(DataTricksDbContext context, IdentityErrorDescriber? describer = null)
+public sealed class PlatformUserStore(DataTricksDbContext context, ITenantContext tenant, IdentityErrorDescriber? describer = null)
     : UserStore<User, IdentityRole<Guid>, DataTricksDbContext, Guid>(context, describer)
 {
     public override IQueryable<User> Users => base.Users.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]);
@@ -19,4 +22,17 @@ public sealed class PlatformUserStore(DataTricksDbContext context, IdentityError
         Guid.TryParse(userId, out var id)
             ? Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
             : Task.FromResult<User?>(null);
+
+    public override Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default) =>
+        OfScopedCustomer().FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
+
+    public override Task<User?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken = default) =>
+        OfScopedCustomer().FirstOrDefaultAsync(u => u.NormalizedUserName == normalizedUserName, cancellationToken);
+
+    private IQueryable<User> OfScopedCustomer()
+    {
+        var customerId = tenant.CustomerId
+            ?? throw new InvalidOperationException("An e-mail address is unique within a customer: look it up in a scope that names one.");
+        return Users.Where(u => u.CustomerId == customerId);
+    }
 }

@@ -11,6 +11,11 @@ public sealed class LoginPage(IPage page)
 
     public Task OpenAsync() => page.GotoAsync("/account/login");
 
+    /// <summary>Offered when the e-mail and password open accounts in several customers.</summary>
+    public ILocator Customer(string name) => page.Locator("#choose-customer").GetByLabel(name, new() { Exact = true });
+
+    public Task ContinueAsync() => page.Locator("#sign-in").ClickAsync();
+
     public async Task SignInAsync(string email, string password = DemoPassword)
     {
         if (!page.Url.Contains("/account/login", StringComparison.Ordinal))

@@ -27,9 +27,7 @@ public sealed class SignupApiTests(PortalFactory factory) : IClassFixture<Portal
     [Theory]
     [InlineData("Acme Analytics", "new@new.test")]
     [InlineData("ACME analytics", "new2@new.test")]
-    [InlineData("Fresh Co", "admin@acme.test")]
-    [InlineData("Fresh Co 2", "ADMIN@acme.test")]
-    public async Task A_taken_customer_name_or_email_is_a_conflict(string customerName, string email)
+    public async Task A_taken_customer_name_is_a_conflict(string customerName, string email)
     {
         var before = await CountsAsync();
 

@@ -77,11 +77,20 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task User_emails_are_unique_platform_wide()
+    public async Task User_emails_are_unique_within_a_customer()
     {
         await _rows.UserAsync(_acme, "same@example.test");
 
-        await AssertRefusedAsync(() => _rows.UserAsync(_globex, "SAME@example.test"));
+        await AssertRefusedAsync(() => _rows.UserAsync(_acme, "SAME@example.test"));
+    }
+
+    [Fact]
+    public async Task One_address_may_have_an_account_in_each_of_several_customers()
+    {
+        await _rows.UserAsync(_acme, "same@example.test");
+        await _rows.UserAsync(_globex, "SAME@example.test");
+
+        Assert.Equal(2, await _rows.CountAsync("Users"));
     }
 
     [Fact]

@@ -51,8 +51,9 @@ public sealed class DemoSeederTests : IDisposable
 
         await using var scope = _services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var admin = await users.FindByEmailAsync("admin@acme.test");
-        var support = await users.FindByEmailAsync("support@datatricks.test");
+        // Looked up across customers, as sign-in does: an address is unique within one customer only.
+        var admin = await users.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == "ADMIN@ACME.TEST", TestContext.Current.CancellationToken);
+        var support = await users.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == "SUPPORT@DATATRICKS.TEST", TestContext.Current.CancellationToken);
 
         Assert.NotNull(admin);
         Assert.True(await users.CheckPasswordAsync(admin, DemoSeedOptions.DemoPassword));

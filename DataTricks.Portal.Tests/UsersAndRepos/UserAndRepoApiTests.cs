@@ -47,7 +47,7 @@ public sealed class UserAndRepoApiTests(PortalFactory factory) : IClassFixture<P
     [InlineData("""{"email":"bad","role":"Member"}""", HttpStatusCode.BadRequest)]
     [InlineData("""{"email":"x@acme.test","role":"Support"}""", HttpStatusCode.BadRequest)]
     [InlineData("""{"email":"x2@acme.test","role":"Member","password":"weak"}""", HttpStatusCode.BadRequest)]
-    [InlineData("""{"email":"admin@globex.test","role":"Member"}""", HttpStatusCode.Conflict)]
+    [InlineData("""{"email":"ana@acme.test","role":"Member"}""", HttpStatusCode.Conflict)]
     public async Task Bad_or_clashing_new_users_are_refused(string json, HttpStatusCode expected)
     {
         var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);

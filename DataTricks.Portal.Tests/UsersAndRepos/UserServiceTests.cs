@@ -105,7 +105,7 @@ public sealed class UserServiceTests : IAsyncLifetime
         var badName = await UsersAsync(s => s.CreateAsync(new CreateUserRequest("named@acme.test", "Bell\u0007", Roles.Member, null)));
         var badRename = await UsersAsync(s => s.UpdateAsync(member.Id, new UpdateUserRequest("Bell\u0007", null, null)));
 
-        Assert.Equal((ProblemCodes.EmailTaken, "An account with this e-mail already exists."), (taken.Failure?.ProblemCode, taken.Failure?.Detail));
+        Assert.Equal((ProblemCodes.EmailTaken, "This customer already has a user with this e-mail."), (taken.Failure?.ProblemCode, taken.Failure?.Detail));
         Assert.Equal(["Choose a role: Admin or Member."], badRole.Failure!.FieldErrors!["role"]);
         Assert.Equal(["displayName"], badName.Failure!.FieldErrors!.Keys);
         Assert.Equal(["displayName"], badRename.Failure!.FieldErrors!.Keys);
@@ -143,7 +143,7 @@ public sealed class UserServiceTests : IAsyncLifetime
 
         Assert.Single(results, r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(
-            (FailureKind.Conflict, ProblemCodes.EmailTaken, "An account with this e-mail already exists."), (r.Failure!.Kind, r.Failure.ProblemCode, r.Failure.Detail)));
+            (FailureKind.Conflict, ProblemCodes.EmailTaken, "This customer already has a user with this e-mail."), (r.Failure!.Kind, r.Failure.ProblemCode, r.Failure.Detail)));
         Assert.Equal(1, await _domain.AsSystemAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == "RACED@ACME.TEST")));
     }
 

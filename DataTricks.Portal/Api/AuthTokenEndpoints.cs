@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace DataTricks.Portal.Api;
 
-public sealed record TokenRequest(string? Email, string? Password);
+/// <param name="CustomerId">Which customer's account to sign in to, when the address has accounts in several (a 409 <c>customer-required</c> lists them).</param>
+public sealed record TokenRequest(string? Email, string? Password, Guid? CustomerId = null);
 
 public sealed record AccessTokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt);
 
@@ -22,10 +23,13 @@ public static class AuthTokenEndpoints
             .WithName("IssueAccessToken")
             .WithTags("Authentication")
             .WithSummary("Exchange an e-mail and password for a short-lived access token")
-            .WithDescription("Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401.")
+            .WithDescription("Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401. An address is unique "
+                + "within a customer only: when the password opens accounts in several customers, the answer is 409 customer-required "
+                + "listing them, and the request is sent again with customerId.")
             .Produces<AccessTokenResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .Produces<CustomerRequiredProblem>(StatusCodes.Status409Conflict, "application/problem+json");
         return api;
     }
 
@@ -33,7 +37,7 @@ public static class AuthTokenEndpoints
         TokenRequest request, HttpContext context, PasswordSignIn signIn, SignInManager<User> signInManager,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
     {
-        var attempt = await signIn.CheckAsync(request.Email, request.Password, context.RequestAborted);
+        var attempt = await signIn.CheckAsync(request.Email, request.Password, request.CustomerId, context.RequestAborted);
         if (attempt.Outcome == SignInOutcome.Throttled)
         {
             await SignInRateLimit.TooManyAttempts(context, attempt.RetryAfter!.Value);
@@ -41,6 +45,9 @@ public static class AuthTokenEndpoints
         }
         if (attempt.Outcome == SignInOutcome.Invalid)
             return Failure.Invalid("email", SignInAttempt.InvalidEmailMessage).ToProblem();
+        if (attempt.Outcome == SignInOutcome.ChooseCustomer)
+            return Failure.Conflict(ProblemCodes.CustomerRequired, SignInAttempt.ChooseCustomerMessage,
+                new Dictionary<string, object?> { ["customers"] = attempt.Customers }).ToProblem();
         if (attempt.User is not { } user)
             return TypedResults.Problem(SignInAttempt.FailedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
 

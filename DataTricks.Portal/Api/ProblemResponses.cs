@@ -1,10 +1,15 @@
 using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Api;
 
 /// <summary>The 409 of a refused delete or cancel: which repos still use the environment.</summary>
 public sealed record EnvironmentInUseProblem(
     string Type, string Title, int Status, string Detail, string Code, string TraceId, IReadOnlyList<BoundRepo> Repos);
+
+/// <summary>The 409 of a sign-in whose e-mail and password open accounts in several customers: which ones, to name one.</summary>
+public sealed record CustomerRequiredProblem(
+    string Type, string Title, int Status, string Detail, string Code, string TraceId, IReadOnlyList<CustomerChoice> Customers);
 
 public static class ProblemResponses
 {

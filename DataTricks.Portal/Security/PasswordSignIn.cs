@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Portal.Security;
 
@@ -11,7 +13,7 @@ public enum SignInOutcome
 {
     Succeeded,
 
-    /// <summary>Wrong e-mail or password, locked, or deactivated: told apart to nobody, so no one learns which accounts exist.</summary>
+    /// <summary>Wrong e-mail or password, or deactivated: told apart to nobody, so no one learns which accounts exist.</summary>
     Failed,
 
     /// <summary>The e-mail is not text an address can hold (a NUL or another control character): a 400 naming the field.</summary>
@@ -19,37 +21,49 @@ public enum SignInOutcome
 
     /// <summary>Too many attempts for this account, or too many sign-ins waiting to be checked: try again after <see cref="SignInAttempt.RetryAfter"/>.</summary>
     Throttled,
+
+    /// <summary>
+    /// The e-mail and password open accounts in several customers: the caller names one of <see cref="SignInAttempt.Customers"/>.
+    /// Only someone who knows the password of each of those accounts learns their customers.
+    /// </summary>
+    ChooseCustomer,
 }
 
-public sealed record SignInAttempt(SignInOutcome Outcome, User? User = null, TimeSpan? RetryAfter = null)
+/// <summary>A customer an e-mail and password open an account in, offered when they open several.</summary>
+public sealed record CustomerChoice(Guid Id, string Name);
+
+public sealed record SignInAttempt(SignInOutcome Outcome, User? User = null, TimeSpan? RetryAfter = null, IReadOnlyList<CustomerChoice>? Customers = null)
 {
     /// <summary>The one message every failure shows, on the API and the form alike.</summary>
     public const string FailedMessage = "The e-mail or password is incorrect, or the account cannot sign in right now.";
 
     public const string InvalidEmailMessage = "An e-mail address cannot contain control characters.";
+
+    public const string ChooseCustomerMessage = "This e-mail and password open accounts in several customers: choose the one to sign in to.";
 }
 
 /// <summary>
-/// Checks an e-mail and password for the token endpoint and the sign-in form. Every attempt costs one password check
-/// (a decoy one for unknown or deactivated accounts), at most a few at once; wrong passwords make that client address
-/// wait longer and longer before trying that account again (<see cref="SignInBackoff"/>), and no account is ever
-/// locked; failures of real accounts are audited in their customer. The user is found across customers (the e-mail is the login).
+/// Checks an e-mail and password for the token endpoint and the sign-in form. An address is unique within a customer,
+/// so it may have accounts in several: the password is checked against each active one (the oldest
+/// <see cref="MaxAccountsPerAddress"/>, or only the one of the customer the caller names), and a password that opens
+/// several asks which. Every attempt costs at least one password check (a decoy one when no active account has the
+/// address), at most a few attempts at once; wrong passwords make that client address wait longer and longer before
+/// trying that address again (<see cref="SignInBackoff"/>), and no account is ever locked; failures are audited in the
+/// customer of each account tried.
 /// </summary>
 public sealed class PasswordSignIn(
     SignInManager<User> signInManager, UserManager<User> users, SignInThrottle throttle, SignInBackoff backoff, ITenantContext tenant, AuditLog audit,
     DataTricksDbContext db, IHttpContextAccessor http)
 {
+    /// <summary>
+    /// The oldest accounts of an address that a sign-in tries. Anyone can sign up a customer with any address, so this
+    /// bounds what each attempt costs; accounts made later to crowd someone out come after theirs.
+    /// </summary>
+    public const int MaxAccountsPerAddress = 5;
+
     /// <summary>For the token endpoint: no cookie is issued.</summary>
-    public Task<SignInAttempt> CheckAsync(string? email, string? password, CancellationToken cancellationToken = default) =>
-        AttemptAsync(email, password, user => signInManager.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: false), cancellationToken);
-
-    /// <summary>For the sign-in form: issues the Identity cookie on success.</summary>
-    public Task<SignInAttempt> SignInAsync(string? email, string? password, bool remember, CancellationToken cancellationToken = default) =>
-        AttemptAsync(email, password, user => signInManager.PasswordSignInAsync(user, password!, remember, lockoutOnFailure: false), cancellationToken);
-
-    private async Task<SignInAttempt> AttemptAsync(string? email, string? password, Func<User, Task<SignInResult>> check, CancellationToken cancellationToken)
+    public async Task<SignInAttempt> CheckAsync(string? email, string? password, Guid? customerId, CancellationToken cancellationToken = default)
     {
-        // Refused before any lookup: no address holds such text, and PostgreSQL refuses a NUL in a query.
         if (email is not null && !CleanText.IsClean(email))
             return new SignInAttempt(SignInOutcome.Invalid);
         var address = ClientAddress.Of(http.HttpContext);
@@ -59,35 +73,72 @@ public sealed class PasswordSignIn(
         if (slot is null)
             return new SignInAttempt(SignInOutcome.Throttled, RetryAfter: TimeSpan.FromSeconds(1));
 
-        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || !user.IsActive || string.IsNullOrEmpty(password))
+        var accounts = await AccountsAsync(email, customerId, cancellationToken);
+        var opened = new List<User>();
+        foreach (var account in accounts.Where(a => a.IsActive && !string.IsNullOrEmpty(password)))
         {
-            throttle.SpendCheckTime(users.PasswordHasher, password);
-            var pause = backoff.Failed(email, address);
-            if (user is not null)
-                await AuditFailureAsync(user, user.IsActive ? "no password given" : "deactivated", pause, address, cancellationToken);
+            using (tenant.Use(TenantScope.ForCustomer(account.CustomerId, account.Id)))
+            {
+                if ((await signInManager.CheckPasswordSignInAsync(account, password!, lockoutOnFailure: false)).Succeeded)
+                    opened.Add(account);
+            }
+        }
+        if (opened.Count == 0)
+        {
+            if (!accounts.Any(a => a.IsActive) || string.IsNullOrEmpty(password))
+                throttle.SpendCheckTime(users.PasswordHasher, password);
+            await AuditFailuresAsync(accounts, string.IsNullOrEmpty(password), backoff.Failed(email, address), address, cancellationToken);
             return new SignInAttempt(SignInOutcome.Failed);
         }
+        backoff.Succeeded(email, address);
+        return opened is [var user]
+            ? new SignInAttempt(SignInOutcome.Succeeded, user)
+            : new SignInAttempt(SignInOutcome.ChooseCustomer, Customers: await ChoicesAsync(opened, cancellationToken));
+    }
 
-        SignInResult result;
-        using (tenant.Use(TenantScope.ForCustomer(user.CustomerId, user.Id)))
-            result = await check(user);
-        if (result.Succeeded)
+    /// <summary>For the sign-in form: issues the Identity cookie when the password opens one account.</summary>
+    public async Task<SignInAttempt> SignInAsync(string? email, string? password, Guid? customerId, bool remember, CancellationToken cancellationToken = default)
+    {
+        var attempt = await CheckAsync(email, password, customerId, cancellationToken);
+        if (attempt.User is { } user)
         {
-            backoff.Succeeded(email, address);
-            return new SignInAttempt(SignInOutcome.Succeeded, user);
+            using var _ = tenant.Use(TenantScope.ForCustomer(user.CustomerId, user.Id));
+            // The claim Identity's own password sign-in adds, so a cookie says how its holder signed in.
+            await signInManager.SignInWithClaimsAsync(user, remember, [new Claim("amr", "pwd")]);
         }
-        await AuditFailureAsync(user, "wrong password", backoff.Failed(email, address), address, cancellationToken);
-        return new SignInAttempt(SignInOutcome.Failed);
+        return attempt;
+    }
+
+    private async Task<List<User>> AccountsAsync(string? email, Guid? customerId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+            return [];
+        var normalized = users.NormalizeEmail(email.Trim());
+        var accounts = users.Users.Where(u => u.NormalizedEmail == normalized);
+        if (customerId is { } only)
+            accounts = accounts.Where(u => u.CustomerId == only);
+        return await accounts.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Take(MaxAccountsPerAddress).ToListAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CustomerChoice>> ChoicesAsync(List<User> opened, CancellationToken cancellationToken)
+    {
+        var ids = opened.Select(u => u.CustomerId).ToList();
+        return await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+            .Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new CustomerChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Recorded without an actor: whoever tried is not known to be the account's owner. A pause that starts is recorded too.</summary>
-    private async Task AuditFailureAsync(User user, string reason, SignInBackoff.Pause pause, string address, CancellationToken cancellationToken)
+    private async Task AuditFailuresAsync(List<User> accounts, bool noPassword, SignInBackoff.Pause pause, string address, CancellationToken cancellationToken)
     {
-        using var _ = tenant.Use(TenantScope.ForCustomer(user.CustomerId));
-        audit.Record(AuditActions.SignInFailed, "user", user.Id, $"{user.Email}: {reason} (from {address})");
-        if (pause.Started)
-            audit.Record(AuditActions.SignInSlowed, "user", user.Id, $"{user.Email}: {address} now waits longer after each wrong password, starting at {pause.Wait.TotalSeconds:0} s");
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var account in accounts)
+        {
+            using var _ = tenant.Use(TenantScope.ForCustomer(account.CustomerId));
+            var reason = !account.IsActive ? "deactivated" : noPassword ? "no password given" : "wrong password";
+            audit.Record(AuditActions.SignInFailed, "user", account.Id, $"{account.Email}: {reason} (from {address})");
+            if (pause.Started)
+                audit.Record(AuditActions.SignInSlowed, "user", account.Id, $"{account.Email}: {address} now waits longer after each wrong password, starting at {pause.Wait.TotalSeconds:0} s");
+            // Saved in the account's customer: a save refuses rows outside the scope it runs in.
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

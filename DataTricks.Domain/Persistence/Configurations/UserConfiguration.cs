@@ -20,7 +20,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // (CustomerId, Id) is what memberships and tokens point at, so they can only join users of their own customer.
         builder.HasAlternateKey(u => new { u.CustomerId, u.Id });
         builder.HasOne<Customer>().WithMany().HasForeignKey(u => u.CustomerId).IsRequired().OnDelete(DeleteBehavior.Restrict);
-        // Identity indexes NormalizedEmail without uniqueness; the e-mail is the login, so it must be unique.
-        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        // An address, which is also the user name, is unique within a customer only: a platform-wide index would tell
+        // anyone who signs up or adds a user whether the address has an account in another customer. Sign-in finds an
+        // address in every customer through Identity's own (non-unique) e-mail index.
+        builder.HasIndex(u => u.NormalizedUserName).IsUnique(false);
+        builder.HasIndex(u => new { u.CustomerId, u.NormalizedEmail }).IsUnique();
+        builder.HasIndex(u => new { u.CustomerId, u.NormalizedUserName }).IsUnique();
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             new SchemaRules(schema).OneOf("role", SharedEnums.Values(SharedEnums.Role));
         else if (type == typeof(OperationView))
             new SchemaRules(schema).OneOf("step", SharedEnums.Values(SharedEnums.ProvisioningStep));
-        else if (typeof(ProblemDetails).IsAssignableFrom(type) || type == typeof(EnvironmentInUseProblem))
+        else if (typeof(ProblemDetails).IsAssignableFrom(type) || type == typeof(EnvironmentInUseProblem) || type == typeof(CustomerRequiredProblem))
             DescribeProblem(schema);
         return Task.CompletedTask;
     }

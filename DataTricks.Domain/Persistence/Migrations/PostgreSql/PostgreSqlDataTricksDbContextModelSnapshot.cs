@@ -718,12 +718,16 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
-                        .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
-                        .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("CustomerId", "NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "NormalizedUserName")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "SortKey");
 

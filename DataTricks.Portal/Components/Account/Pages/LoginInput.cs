@@ -13,4 +13,7 @@ public sealed class LoginInput
     public string Password { get; set; } = "";
 
     public bool RememberMe { get; set; }
+
+    /// <summary>Asked for only when the e-mail and password open accounts in several customers.</summary>
+    public Guid? CustomerId { get; set; }
 }

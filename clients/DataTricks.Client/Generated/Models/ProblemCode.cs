@@ -39,6 +39,10 @@ namespace DataTricks.Client.Models
         #pragma warning disable CS1591
         EmailTaken,
         #pragma warning restore CS1591
+        [EnumMember(Value = "customer-required")]
+        #pragma warning disable CS1591
+        CustomerRequired,
+        #pragma warning restore CS1591
         [EnumMember(Value = "environment-in-use")]
         #pragma warning disable CS1591
         EnvironmentInUse,

@@ -14,6 +14,8 @@ namespace DataTricks.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The customerId property</summary>
+        public Guid? CustomerId { get; set; }
         /// <summary>The email property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -55,6 +57,7 @@ namespace DataTricks.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "customerId", n => { CustomerId = n.GetGuidValue(); } },
                 { "email", n => { Email = n.GetStringValue(); } },
                 { "password", n => { Password = n.GetStringValue(); } },
             };
@@ -66,6 +69,7 @@ namespace DataTricks.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("customerId", CustomerId);
             writer.WriteStringValue("email", Email);
             writer.WriteStringValue("password", Password);
             writer.WriteAdditionalData(AdditionalData);
