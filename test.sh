@@ -2,7 +2,8 @@
 # Runs every test of the solution, installing what the tests need first (Debian's chromium for the browser tests,
 # postgresql for the PostgreSQL run, nginx for the load-balanced test), and ends with one line "N passed, N failed" summed over all test runs:
 # every project on SQLite, then the unit, database and HTTP tests and the multi-node tests again on a throwaway
-# PostgreSQL server; then the served OpenAPI document is linted (npm packages pinned in tools/openapi-lint).
+# PostgreSQL server; the bench runs a few-second smoke of every part; then the served OpenAPI document is linted
+# (npm packages pinned in tools/openapi-lint).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -37,6 +38,8 @@ dotnet build bench/ProvisioningBench -nologo -v:q || status=$?
 # One test project at a time: the browser and crash tests measure progress in real time, and a second project
 # competing for two cores makes them slower than their generous limits anticipate.
 dotnet test DataTricks.sln -m:1 --logger trx --results-directory TestResults "$@" || status=$?
+echo "The bench, every part for a few seconds (numbers printed, not judged):"
+dotnet run --no-build --project bench/ProvisioningBench -- --smoke || { status=$?; echo "The bench smoke failed." >&2; }
 echo "The unit, database and HTTP tests again, and the multi-node tests, on PostgreSQL:"
 export DATATRICKS_TEST_POSTGRES="$postgres"
 DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build \

@@ -4,6 +4,7 @@
 //   list paging on a customer with 50,000 users and 5,000 repos;
 //   live status: from a transition being saved to an open browser card showing it (a second portal, 1-second steps).
 // Usage: dotnet run -c Release --project bench/ProvisioningBench [-- <creates per second> <seconds> <closed-loop clients>]
+//        dotnet run --project bench/ProvisioningBench -- --smoke     every part for a few seconds (what ./test.sh runs)
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,9 +12,8 @@ using System.Text.Json;
 using DataTricks.Bench;
 using DataTricks.E2E.Support;
 
-var rate = args.Length > 0 ? int.Parse(args[0]) : 250;
-var seconds = args.Length > 1 ? int.Parse(args[1]) : 40;
-var clients = args.Length > 2 ? int.Parse(args[2]) : 32;
+var plan = BenchPlan.From(args);
+var (rate, seconds, clients) = (plan.Rate, plan.OpenSeconds, plan.Clients);
 
 using var files = new PortalFiles();
 await using var portal = await PortalProcess.StartAsync(files, new Dictionary<string, string>
@@ -54,15 +54,16 @@ Console.WriteLine($"  create latency from the scheduled time: {open.Summary()}")
 await Task.Delay(TimeSpan.FromSeconds(5));
 var cpuBefore = BenchPortal.CpuTime(portal);
 var idle = Stopwatch.StartNew();
-await Task.Delay(TimeSpan.FromSeconds(30));
+await Task.Delay(TimeSpan.FromSeconds(plan.IdleSeconds));
 var cpuShare = (BenchPortal.CpuTime(portal) - cpuBefore) / idle.Elapsed * 100;
 var byStatus = BenchPortal.OperationsByStatus(files);
 Console.WriteLine($"Engine: operations {string.Join(", ", byStatus.Select(s => $"{s.Key} {s.Value}"))}; " +
-                  $"idle CPU {cpuShare:F1} % of one core over 30 s; peak RSS {BenchPortal.PeakRssMb(portal):F0} MB; threads {BenchPortal.Threads(portal)}");
+                  $"idle CPU {cpuShare:F1} % of one core over {plan.IdleSeconds} s; peak RSS {BenchPortal.PeakRssMb(portal):F0} MB; threads {BenchPortal.Threads(portal)}");
 
 // 3. Closed loop: clients each send their next create as soon as the last answered.
 var closed = new Latencies();
-var closedFor = TimeSpan.FromSeconds(20);
+var closedFor = TimeSpan.FromSeconds(plan.ClosedSeconds);
+var closedCpuBefore = BenchPortal.CpuTime(portal);
 var closedWatch = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
 {
@@ -73,22 +74,24 @@ await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         closed.Add(Stopwatch.GetElapsedTime(sent));
     }
 }));
-Console.WriteLine($"Closed loop: {clients} clients for {closedFor.TotalSeconds:F0} s: {closed.Count / closedWatch.Elapsed.TotalSeconds:F0} creates/s; {closed.Summary()}");
+var closedCpu = BenchPortal.CpuTime(portal) - closedCpuBefore;
+Console.WriteLine($"Closed loop: {clients} clients for {closedFor.TotalSeconds:F0} s: {closed.Count / closedWatch.Elapsed.TotalSeconds:F0} creates/s; {closed.Summary()}; " +
+                  $"portal CPU {closedCpu.TotalMilliseconds / Math.Max(1, closed.Count):F2} ms per create");
 
 // 4. Lists at scale: a customer with 50,000 users and 5,000 repos, paged and searched in the database.
-var customerId = ListSeed.Seed(files, users: 50_000, repos: 5_000);
+var customerId = ListSeed.Seed(files, users: plan.Users, repos: plan.Repos);
 var listToken = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = ListSeed.AdminEmail, password = "Demo-Passw0rd!" }))
     .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
 using var lists = new HttpClient { BaseAddress = portal.BaseAddress };
 lists.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", listToken);
 foreach (var (label, path) in new[]
          {
-             ("users, first page", "/api/v1/users?pageSize=25"), ("users, search", "/api/v1/users?search=user-04242"),
-             ("repos, first page", "/api/v1/repos?pageSize=25"), ("repos, search", "/api/v1/repos?search=repo-0424"),
+             ("users, first page", "/api/v1/users?pageSize=25"), ("users, search", $"/api/v1/users?search=user-{plan.Users - 7:00000}"),
+             ("repos, first page", "/api/v1/repos?pageSize=25"), ("repos, search", $"/api/v1/repos?search=repo-{(plan.Repos - 10) / 10:0000}"),
          })
 {
     var latencies = new Latencies();
-    for (var i = 0; i < 40; i++)
+    for (var i = 0; i < plan.ListRequests; i++)
     {
         var sent = Stopwatch.GetTimestamp();
         (await lists.GetAsync(path)).EnsureSuccessStatusCode();
@@ -98,5 +101,5 @@ foreach (var (label, path) in new[]
 }
 
 // 5. Live status, on a portal of its own whose cloud takes a second a step.
-var live = await LiveStatus.MeasureAsync(environments: 20);
+var live = await LiveStatus.MeasureAsync(environments: plan.LiveEnvironments);
 Console.WriteLine($"Live status, saved Ready to card showing it ({live.Count} environments): {live.Summary()}");
