@@ -79,7 +79,7 @@ public static class DomainServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The request-scoped context of the provider, and <see cref="TenantDbContexts"/> for units of work without a DI scope.
+    /// The request-scoped context of the provider, and <see cref="TenantDbContextFactory"/> for units of work without a DI scope.
     /// The options are a singleton so both share them.
     /// </summary>
     private static void AddDatabase<TContext>(
@@ -87,7 +87,7 @@ public static class DomainServiceCollectionExtensions
         where TContext : DataTricksDbContext
     {
         services.AddDbContext<DataTricksDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
-        services.AddSingleton(sp => new TenantDbContexts(
+        services.AddSingleton(sp => new TenantDbContextFactory(
             tenant => create(sp.GetRequiredService<DbContextOptions<TContext>>(), tenant), sp.GetRequiredService<TimeProvider>()));
     }
 
@@ -97,7 +97,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
         services.AddOptions<SimulatedCloudOptions>().Bind(configuration.GetSection(SimulatedCloudOptions.SectionName));
         services.AddSingleton<ICloud, SimulatedCloud>();
-        services.AddSingleton<OperationQueue>();
+        services.AddSingleton<WorkerWakeup>();
         services.AddSingleton<EnvironmentStatusNotifier>();
         services.AddSingleton<OperationLeases>();
         services.AddSingleton<IdempotencyRecords>();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.ComputeEnvironments;
 
 /// <summary>Forgets Idempotency-Keys older than <see cref="IdempotencyRecord.Lifetime"/>, for every customer.</summary>
-public sealed class IdempotencyRecords(TenantDbContexts contexts, TimeProvider time)
+public sealed class IdempotencyRecords(TenantDbContextFactory contexts, TimeProvider time)
 {
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
     {

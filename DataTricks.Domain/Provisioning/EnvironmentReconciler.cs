@@ -11,7 +11,7 @@ namespace DataTricks.Domain.Provisioning;
 /// the provider) becomes Degraded, with a message naming what is missing, and the change is published. Environments
 /// the engine never provisioned (the seeded demo ones) have no resources to check.
 /// </summary>
-public sealed class EnvironmentReconciler(TenantDbContexts contexts, ICloud cloud, EnvironmentStatusNotifier notifier, TimeProvider time)
+public sealed class EnvironmentReconciler(TenantDbContextFactory contexts, ICloud cloud, EnvironmentStatusNotifier notifier, TimeProvider time)
 {
     private const int PageSize = 200;
     private static readonly CloudResourceKind[] Expected = [CloudResourceKind.Network, CloudResourceKind.Storage, CloudResourceKind.Cluster];

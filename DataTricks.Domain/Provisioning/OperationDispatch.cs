@@ -3,11 +3,11 @@ using DataTricks.Domain.ComputeEnvironments;
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>What a request does once its change is stored: wake the worker for a new operation, and tell open pages.</summary>
-public sealed class OperationDispatch(OperationQueue queue, EnvironmentStatusNotifier notifier, TimeProvider time)
+public sealed class OperationDispatch(WorkerWakeup wakeup, EnvironmentStatusNotifier notifier, TimeProvider time)
 {
     public void Started(ComputeEnvironment environment, Operation operation)
     {
-        queue.Enqueue(operation.Id);
+        wakeup.Wake(operation.Id);
         Changed(environment, operation);
     }
 

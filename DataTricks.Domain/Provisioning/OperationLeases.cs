@@ -10,7 +10,7 @@ namespace DataTricks.Domain.Provisioning;
 /// for one operation, in one process or two, exactly one gets it. A claim lasts one advance; a worker that dies holding
 /// one loses it when <see cref="ProvisioningOptions.LeaseDuration"/> runs out, and the operation is due to the others.
 /// </summary>
-public sealed class OperationLeases(TenantDbContexts contexts, IOptions<ProvisioningOptions> options, TimeProvider time)
+public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<ProvisioningOptions> options, TimeProvider time)
 {
     /// <summary>
     /// Claims up to <paramref name="max"/> unfinished operations that are due and nobody holds, earliest due first.

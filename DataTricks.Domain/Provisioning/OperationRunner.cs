@@ -16,7 +16,7 @@ namespace DataTricks.Domain.Provisioning;
 /// What each kind of operation does is its <see cref="OperationHandler"/>'s business.
 /// </summary>
 public sealed class OperationRunner(
-    TenantDbContexts contexts, IEnumerable<OperationHandler> handlers, ICloud cloud, EnvironmentStatusNotifier notifier,
+    TenantDbContextFactory contexts, IEnumerable<OperationHandler> handlers, ICloud cloud, EnvironmentStatusNotifier notifier,
     IOptions<ProvisioningOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
     private readonly Dictionary<OperationKind, OperationHandler> _handlers = handlers.ToDictionary(h => h.Kind);

@@ -41,7 +41,7 @@ public sealed class WorkSharingTests : IAsyncLifetime
         _engine.Cloud.Answer = new TaskCompletionSource();
         var services = _engine.Services;
         var worker = new ProvisioningWorker(
-            services.GetRequiredService<OperationQueue>(), services.GetRequiredService<OperationLeases>(), services.GetRequiredService<OperationRunner>(),
+            services.GetRequiredService<WorkerWakeup>(), services.GetRequiredService<OperationLeases>(), services.GetRequiredService<OperationRunner>(),
             services.GetRequiredService<IOptions<ProvisioningOptions>>(), _engine.Time, NullLogger<ProvisioningWorker>.Instance);
         await worker.StartAsync(Ct);
         try

@@ -10,7 +10,7 @@ namespace DataTricks.Portal.Hosting;
 /// <see cref="ProvisioningOptions.MaxConcurrentOperations"/> limits only advances in progress.
 /// </summary>
 public sealed class ProvisioningWorker(
-    OperationQueue queue, OperationLeases leases, OperationRunner runner, IOptions<ProvisioningOptions> options,
+    WorkerWakeup wakeup, OperationLeases leases, OperationRunner runner, IOptions<ProvisioningOptions> options,
     TimeProvider time, ILogger<ProvisioningWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 256;
@@ -42,7 +42,7 @@ public sealed class ProvisioningWorker(
                     _ = advance.ContinueWith(done => { lock (advancing) advancing.Remove(done); }, TaskScheduler.Default);
                 }
                 if (claimed.Count < batch)
-                    await queue.WaitAsync(await SleepAsync(stoppingToken), time, stoppingToken);
+                    await wakeup.WaitAsync(await SleepAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,7 +52,7 @@ public sealed class ProvisioningWorker(
             {
                 // A database hiccup: operations keep their rows and are claimed again on the next round.
                 logger.LogError(exception, "Claiming due operations failed");
-                await queue.WaitAsync(options.Value.SweepInterval, time, stoppingToken);
+                await wakeup.WaitAsync(options.Value.SweepInterval, time, stoppingToken);
             }
         }
         Task[] remaining;
@@ -90,7 +90,7 @@ public sealed class ProvisioningWorker(
         {
             _slots.Release();
             // It may be due again at once (a collision, a cloud that answers immediately): look for due work now.
-            queue.Enqueue(operationId);
+            wakeup.Wake(operationId);
         }
     }
 

@@ -17,7 +17,7 @@ namespace DataTricks.Portal.Hosting;
 /// back, and is passed over. This node's own changes reached its pages already, in process.
 /// </summary>
 public sealed class StatusEventTailer(
-    TenantDbContexts contexts, EnvironmentStatusNotifier notifier, UserAccessNotifier access, IOptions<DatabaseOptions> database,
+    TenantDbContextFactory contexts, EnvironmentStatusNotifier notifier, UserAccessNotifier access, IOptions<DatabaseOptions> database,
     IConfiguration configuration, TimeProvider time, ILogger<StatusEventTailer> logger) : BackgroundService
 {
     public const string Channel = "datatricks_status";

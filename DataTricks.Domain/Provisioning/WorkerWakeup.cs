@@ -6,11 +6,11 @@ namespace DataTricks.Domain.Provisioning;
 /// Wakes this process's worker when an operation becomes due now (a request stored one, a cancel, a collision), so it
 /// does not wait for its next timer. Losing a signal is harmless: the worker also wakes at the next due time.
 /// </summary>
-public sealed class OperationQueue
+public sealed class WorkerWakeup
 {
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(Guid operationId) => _channel.Writer.TryWrite(operationId);
+    public void Wake(Guid operationId) => _channel.Writer.TryWrite(operationId);
 
     /// <summary>Waits for a signal or <paramref name="delay"/>, whichever comes first, then forgets the signals so far.</summary>
     public async Task WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)

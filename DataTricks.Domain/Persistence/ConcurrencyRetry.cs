@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Persistence;
 
-public static class UnitOfWork
+/// <summary>A write that collided with a concurrent change, run again from fresh state.</summary>
+public static class ConcurrencyRetry
 {
     /// <summary>
     /// Runs <paramref name="write"/> from fresh state, and again when its save collides with a concurrent change
