@@ -105,6 +105,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OperationHandler, DeleteHandler>();
         services.AddSingleton<OperationHandler, ResizeHandler>();
         services.AddSingleton<OperationHandler, RepairHandler>();
+        services.AddSingleton<OperationKinds>();
         services.AddSingleton<OperationRunner>();
         services.AddSingleton<EnvironmentReconciler>();
         services.AddScoped<OperationDispatch>();

@@ -15,7 +15,7 @@ namespace DataTricks.Domain.ComputeEnvironments;
 /// the worker does the slow cloud work.
 /// </summary>
 public sealed class ComputeEnvironmentService(
-    DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, TimeProvider time)
+    DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, OperationKinds kinds, TimeProvider time)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -75,7 +75,7 @@ public sealed class ComputeEnvironmentService(
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(cancellationToken);
         var operationIds = operations.Select(o => o.Id).ToList();
         var steps = await db.OperationSteps.AsNoTracking().Where(s => operationIds.Contains(s.OperationId)).ToListAsync(cancellationToken);
-        var timelines = operations.Select(o => new OperationTimeline(o.ToView(),
+        var timelines = operations.Select(o => new OperationTimeline(o.ToView(kinds),
             steps.Where(s => s.OperationId == o.Id).OrderBy(s => s.StartedAt)
                 .Select(s => new StepRecordView(s.Step, s.Attempts, s.StartedAt, s.EndedAt, s.Error)).ToList())).ToList();
         return new EnvironmentDetail(environment.Value, repos, timelines);
@@ -158,14 +158,14 @@ public sealed class ComputeEnvironmentService(
                 return Failure.NotFound("The compute environment");
             if (ifMatch?.Allows(environment.Version) == false)
                 return VersionMatch.Stale("The environment");
-            if (environment.Status is ComputeEnvironmentStatus.Deleting)
-                return Failure.Conflict(ProblemCodes.InvalidState, "The environment is being deleted.");
+            if (ComputeEnvironmentLifecycle.Refusal(environment.Status, EnvironmentAction.Rename) is { } notNow)
+                return Failure.Conflict(ProblemCodes.InvalidState, notNow);
             if (EnvironmentValidation.Validate(request, environment.MinWorkers, environment.MaxWorkers) is { } invalid)
                 return invalid;
             var (minWorkers, maxWorkers) = (request.MinWorkers ?? environment.MinWorkers, request.MaxWorkers ?? environment.MaxWorkers);
             var resizes = minWorkers != environment.MinWorkers || maxWorkers != environment.MaxWorkers;
-            if (resizes && environment.Status != ComputeEnvironmentStatus.Ready)
-                return Failure.Conflict(ProblemCodes.InvalidState, $"Only a Ready environment can be resized; this one is {environment.Status}.");
+            if (resizes && ComputeEnvironmentLifecycle.Refusal(environment.Status, EnvironmentAction.Resize) is { } cannotResize)
+                return Failure.Conflict(ProblemCodes.InvalidState, cannotResize);
             var now = time.GetUtcNow();
             if (request.Name is { } name && !string.Equals(name, environment.Name, StringComparison.Ordinal))
             {
@@ -199,10 +199,8 @@ public sealed class ComputeEnvironmentService(
         RetryOnConcurrencyAsync(async () =>
         {
             var environment = await FindLiveAsync(id, cancellationToken);
-            var write = environment?.Status is ComputeEnvironmentStatus.Pending or ComputeEnvironmentStatus.Provisioning
-                ? TenantWrites.CancelOperation
-                : TenantWrites.DeleteEnvironment;
-            if (await authority.AuthorizeAsync(write, cancellationToken) is { } forbidden)
+            var removal = environment is null ? null : ComputeEnvironmentLifecycle.Removal(environment.Status);
+            if (await authority.AuthorizeAsync((removal ?? EnvironmentAction.Delete).Write, cancellationToken) is { } forbidden)
                 return forbidden;
             if (environment is null)
                 return Failure.NotFound("The compute environment");
@@ -211,12 +209,12 @@ public sealed class ComputeEnvironmentService(
             if (await deletion.RefuseIfBoundAsync(id, cancellationToken) is { } bound)
                 return bound;
 
-            var pendingDelete = await db.Operations.AnyAsync(o => o.ComputeEnvironmentId == id && o.Kind == OperationKind.Delete
-                && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running), cancellationToken);
+            var pendingDelete = await db.Operations.Where(Operation.Unfinished)
+                .AnyAsync(o => o.ComputeEnvironmentId == id && o.Kind == OperationKind.Delete, cancellationToken);
             if (pendingDelete)
                 return await ViewAsync(id, cancellationToken);
-            if (environment.Status == ComputeEnvironmentStatus.Resizing)
-                return Failure.Conflict(ProblemCodes.InvalidState, "The environment is being resized; delete it once the resize has ended.");
+            if (removal is null)
+                return Failure.Conflict(ProblemCodes.InvalidState, ComputeEnvironmentLifecycle.Refusal(environment.Status, EnvironmentAction.Delete)!);
             var delete = await deletion.QueueAsync(environment, cancellationToken);
             audit.Record(AuditActions.EnvironmentDeleted, "environment", environment.Id, environment.Name);
             await db.SaveChangesAsync(cancellationToken);
@@ -225,14 +223,14 @@ public sealed class ComputeEnvironmentService(
 
     /// <summary>Recreates the cloud resources the reconcile found missing, then verifies the cluster: Degraded → Provisioning → Ready.</summary>
     public Task<Result<EnvironmentView>> RepairAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
-        RequeueAsync(id, ifMatch, TenantWrites.RepairEnvironment, ComputeEnvironmentStatus.Degraded, "repaired", (environment, now) => Task.FromResult(new Requeue(
+        RequeueAsync(id, ifMatch, EnvironmentAction.Repair, (environment, now) => Task.FromResult(new Requeue(
             Operation.Queue(environment.CustomerId, environment.Id, OperationKind.Repair, now),
             "Repair queued: recreating what is missing",
             AuditActions.EnvironmentRepaired, $"{environment.Name}: {environment.StatusMessage}")), cancellationToken);
 
     /// <summary>Runs a failed create again from the step that failed.</summary>
     public Task<Result<EnvironmentView>> RetryAsync(Guid id, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default) =>
-        RequeueAsync(id, ifMatch, TenantWrites.RetryEnvironment, ComputeEnvironmentStatus.Failed, "retried", async (environment, now) =>
+        RequeueAsync(id, ifMatch, EnvironmentAction.Retry, async (environment, now) =>
         {
             var failedStep = await db.Operations
                 .Where(o => o.Id == environment.CurrentOperationId).Select(o => o.Step).FirstOrDefaultAsync(cancellationToken);
@@ -244,20 +242,20 @@ public sealed class ComputeEnvironmentService(
 
     private sealed record Requeue(Operation Operation, string Message, string AuditAction, string AuditDetails);
 
-    /// <summary>Puts an environment in <paramref name="from"/> back to Provisioning behind the operation <paramref name="plan"/> makes.</summary>
+    /// <summary>Puts an environment whose status allows <paramref name="action"/> back to Provisioning behind the operation <paramref name="plan"/> makes.</summary>
     private Task<Result<EnvironmentView>> RequeueAsync(
-        Guid id, VersionMatch? ifMatch, TenantWrite write, ComputeEnvironmentStatus from, string verb, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
+        Guid id, VersionMatch? ifMatch, EnvironmentAction action, Func<ComputeEnvironment, DateTimeOffset, Task<Requeue>> plan, CancellationToken cancellationToken) =>
         RetryOnConcurrencyAsync(async () =>
         {
-            if (await authority.AuthorizeAsync(write, cancellationToken) is { } forbidden)
+            if (await authority.AuthorizeAsync(action.Write, cancellationToken) is { } forbidden)
                 return forbidden;
             var environment = await FindLiveAsync(id, cancellationToken);
             if (environment is null)
                 return Failure.NotFound("The compute environment");
             if (ifMatch?.Allows(environment.Version) == false)
                 return VersionMatch.Stale("The environment");
-            if (environment.Status != from)
-                return Failure.Conflict(ProblemCodes.InvalidState, $"Only a {from} environment can be {verb}; this one is {environment.Status}.");
+            if (ComputeEnvironmentLifecycle.Refusal(environment.Status, action) is { } refused)
+                return Failure.Conflict(ProblemCodes.InvalidState, refused);
             var now = time.GetUtcNow();
             var requeue = await plan(environment, now);
             db.Operations.Add(requeue.Operation);

@@ -25,9 +25,7 @@ public sealed class EnvironmentDeletion(DataTricksDbContext db, TimeProvider tim
     public async Task<Operation> QueueAsync(ComputeEnvironment environment, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var creates = await db.Operations.Where(o => o.ComputeEnvironmentId == environment.Id
-            && (o.Kind == OperationKind.Create || o.Kind == OperationKind.Repair)
-            && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)).ToListAsync(cancellationToken);
+        var creates = await Operation.UnfinishedBuildersOf(db.Operations, environment.Id).ToListAsync(cancellationToken);
         foreach (var create in creates)
             create.RequestCancel(now);
         if (environment.Status != ComputeEnvironmentStatus.Deleting)

@@ -21,15 +21,14 @@ internal static class EnvironmentQueries
         e.Id, e.Name, e.Cloud, e.Region, e.NodeType, e.MinWorkers, e.MaxWorkers, e.Status, e.StatusMessage,
         e.CreatedAt, e.UpdatedAt, e.ReadyAt, e.CurrentOperationId, repoCount, e.Version, currentStep, operationStartedAt);
 
-    /// <summary>Single-step kinds count their step from when it starts; a create or repair from the step it starts at.</summary>
-    public static OperationView ToView(this Operation o)
+    /// <summary>An operation counts its step from when it starts, or a retried create from the step it resumes at.</summary>
+    public static OperationView ToView(this Operation o, OperationKinds kinds)
     {
-        var steps = ProvisioningSteps.Of(o.Kind);
-        var started = o.Status != OperationStatus.NotStarted || steps.Count > 1;
+        var steps = kinds.StepsOf(o.Kind);
         return new OperationView(
             o.Id, o.Kind, o.Status, o.IsDone, o.ComputeEnvironmentId,
             o.Step?.ToString(),
-            o.Step is { } step && started ? ProvisioningSteps.IndexOf(steps, step) + 1 : 0,
+            o.Step is { } step ? ProvisioningSteps.IndexOf(steps, step) + 1 : 0,
             steps.Count,
             o.Attempt,
             o.ErrorCode is null ? null : new OperationError(o.ErrorCode, o.ErrorMessage ?? ""),

@@ -9,11 +9,11 @@ namespace DataTricks.Domain.ComputeEnvironments;
 
 /// <summary>The caller's operations: following one, and canceling a running create.</summary>
 public sealed class OperationService(
-    DataTricksDbContext db, Authority authority, EnvironmentDeletion deletion, AuditLog audit, OperationDispatch dispatch)
+    DataTricksDbContext db, Authority authority, EnvironmentDeletion deletion, AuditLog audit, OperationDispatch dispatch, OperationKinds kinds)
 {
     public async Task<Result<OperationView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            is { } operation ? operation.ToView() : Failure.NotFound("The operation");
+            is { } operation ? operation.ToView(kinds) : Failure.NotFound("The operation");
 
     /// <summary>An environment's operations, newest first: its history, paged by position.</summary>
     public async Task<Result<OffsetPage<OperationView>>> ListForEnvironmentAsync(Guid environmentId, ListQuery query, CancellationToken cancellationToken = default)
@@ -24,7 +24,7 @@ public sealed class OperationService(
         var total = await operations.CountAsync(cancellationToken);
         var page = await operations.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        return new OffsetPage<OperationView>([.. page.Select(o => o.ToView())], total, query.Offset);
+        return new OffsetPage<OperationView>([.. page.Select(o => o.ToView(kinds))], total, query.Offset);
     }
 
     /// <summary>
@@ -54,6 +54,6 @@ public sealed class OperationService(
         audit.Record(AuditActions.OperationCanceled, "operation", operation.Id, $"Create of {environment.Name} canceled");
         await db.SaveChangesAsync(cancellationToken);
         dispatch.Started(environment, delete);
-        return new CancelResult(operation.ToView(), delete.Id);
+        return new CancelResult(operation.ToView(kinds), delete.Id);
     }
 }

@@ -8,6 +8,8 @@ public class CreateHandler : OperationHandler
 {
     public override OperationKind Kind => OperationKind.Create;
 
+    public override IReadOnlyList<ProvisioningStep> Steps => ProvisioningSteps.Create;
+
     public override Task<CloudCall?> CallAsync(ProvisioningStep step, OperationContext context, CancellationToken cancellationToken) =>
         // Keys without the operation: a retry of a failed create finds what the first attempt made.
         Task.FromResult<CloudCall?>(new CloudCall(context.Environment.Id, CallKind(step), $"{context.Environment.Id:N}/{step}", context.Spec()));

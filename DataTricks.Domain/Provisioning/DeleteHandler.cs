@@ -10,6 +10,8 @@ public sealed class DeleteHandler : OperationHandler
 
     public override OperationKind Kind => OperationKind.Delete;
 
+    public override IReadOnlyList<ProvisioningStep> Steps { get; } = [ProvisioningStep.Delete];
+
     /// <summary>
     /// Cancels the environment's creates and repairs that nobody is advancing (waiting on the cloud, never started,
     /// or left by a crashed worker); one a worker is advancing right now is waited for, briefly.
@@ -17,9 +19,7 @@ public sealed class DeleteHandler : OperationHandler
     public override async Task<DateTimeOffset?> WaitBeforeStartAsync(OperationContext context, CancellationToken cancellationToken)
     {
         var now = context.Now;
-        var makers = context.Db.Operations.Where(o => o.ComputeEnvironmentId == context.Environment.Id
-            && (o.Kind == OperationKind.Create || o.Kind == OperationKind.Repair)
-            && (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running));
+        var makers = Operation.UnfinishedBuildersOf(context.Db.Operations, context.Environment.Id);
         await makers.Where(o => o.LeaseOwner == null || o.LeaseExpiresAt < now)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(o => o.Status, OperationStatus.Canceled)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Tenancy;
 
@@ -45,7 +46,14 @@ public sealed class Operation : ITenantOwned
 
     public bool IsDone => Status is OperationStatus.Succeeded or OperationStatus.Failed or OperationStatus.Canceled;
 
-    /// <summary>A create starts at <paramref name="resumeFrom"/> (a retry) or at the first step.</summary>
+    /// <summary>Not started or running (not <see cref="IsDone"/>), as an expression every query can use.</summary>
+    public static readonly Expression<Func<Operation, bool>> Unfinished = o => o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running;
+
+    /// <summary>The unfinished operations that build an environment's resources (a create or a repair): what its delete stops.</summary>
+    public static IQueryable<Operation> UnfinishedBuildersOf(IQueryable<Operation> operations, Guid environmentId) =>
+        operations.Where(Unfinished).Where(o => o.ComputeEnvironmentId == environmentId && (o.Kind == OperationKind.Create || o.Kind == OperationKind.Repair));
+
+    /// <summary>An operation starts at <paramref name="resumeFrom"/> (a retried create) or, when it first runs, at its handler's first step.</summary>
     public static Operation Queue(Guid customerId, Guid computeEnvironmentId, OperationKind kind, DateTimeOffset now, ProvisioningStep? resumeFrom = null) =>
         new()
         {
@@ -54,7 +62,7 @@ public sealed class Operation : ITenantOwned
             ComputeEnvironmentId = computeEnvironmentId,
             Kind = kind,
             Status = OperationStatus.NotStarted,
-            Step = resumeFrom ?? (kind is OperationKind.Create or OperationKind.Repair ? null : ProvisioningSteps.Of(kind)[0]),
+            Step = resumeFrom,
             CreatedAt = now,
             UpdatedAt = now,
             DueAt = now,

@@ -11,7 +11,8 @@ public abstract class OperationHandler
 {
     public abstract OperationKind Kind { get; }
 
-    public IReadOnlyList<ProvisioningStep> Steps => ProvisioningSteps.Of(Kind);
+    /// <summary>The steps it runs, in order.</summary>
+    public abstract IReadOnlyList<ProvisioningStep> Steps { get; }
 
     /// <summary>The cloud call of <paramref name="step"/>, or null to skip the step.</summary>
     public abstract Task<CloudCall?> CallAsync(ProvisioningStep step, OperationContext context, CancellationToken cancellationToken);

@@ -42,7 +42,7 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
     /// <summary>When the next unfinished operation is due, if any; one a dead worker holds is due when its lease runs out.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
         InSystemScopeAsync(db => db.Operations
-            .Where(o => o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
+            .Where(Operation.Unfinished)
             .Select(o => o.LeaseOwner == null ? o.DueAt : o.LeaseExpiresAt!.Value > o.DueAt ? o.LeaseExpiresAt!.Value : o.DueAt)
             .OrderBy(at => at)
             .Select(at => (DateTimeOffset?)at)
@@ -65,6 +65,7 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
     private Task<List<Guid>> ClaimSkippingLockedAsync(DataTricksDbContext db, string owner, int max, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var expiresAt = now + options.Value.LeaseDuration;
+        // Operation.Unfinished, in SQL.
         string notStarted = nameof(OperationStatus.NotStarted), running = nameof(OperationStatus.Running);
         return db.Database.SqlQuery<Guid>($"""
             UPDATE "Operations" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {expiresAt}
@@ -78,8 +79,7 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
     }
 
     private static IQueryable<Operation> Claimable(DataTricksDbContext db, DateTimeOffset now) =>
-        db.Operations.Where(o => (o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running)
-            && (o.LeaseOwner == null || o.LeaseExpiresAt < now));
+        db.Operations.Where(Operation.Unfinished).Where(o => o.LeaseOwner == null || o.LeaseExpiresAt < now);
 
     private async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
     {

@@ -16,10 +16,9 @@ namespace DataTricks.Domain.Provisioning;
 /// What each kind of operation does is its <see cref="OperationHandler"/>'s business.
 /// </summary>
 public sealed class OperationRunner(
-    TenantDbContextFactory contexts, IEnumerable<OperationHandler> handlers, ICloud cloud, EnvironmentStatusNotifier notifier,
+    TenantDbContextFactory contexts, OperationKinds kinds, ICloud cloud, EnvironmentStatusNotifier notifier,
     IOptions<ProvisioningOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
-    private readonly Dictionary<OperationKind, OperationHandler> _handlers = handlers.ToDictionary(h => h.Kind);
     private readonly ProvisioningOptions _options = options.Value;
 
     /// <summary>Advances <paramref name="operationId"/>, which <paramref name="workerId"/> has claimed, and releases it.</summary>
@@ -34,7 +33,7 @@ public sealed class OperationRunner(
         tenant.Set(TenantScope.ForCustomer(operation.CustomerId));
         var environment = await db.ComputeEnvironments.FirstAsync(e => e.Id == operation.ComputeEnvironmentId, cancellationToken);
         var context = new OperationContext(db, operation, environment, time.GetUtcNow());
-        var handler = _handlers[operation.Kind];
+        var handler = kinds.HandlerOf(operation.Kind);
         var records = await db.OperationSteps.Where(s => s.OperationId == operation.Id).ToListAsync(cancellationToken);
 
         try

@@ -6,16 +6,6 @@ public static class ProvisioningSteps
     public static readonly IReadOnlyList<ProvisioningStep> Create =
         [ProvisioningStep.CreateNetwork, ProvisioningStep.CreateStorage, ProvisioningStep.CreateCluster, ProvisioningStep.VerifyReady];
 
-    private static readonly IReadOnlyList<ProvisioningStep> ResizeSteps = [ProvisioningStep.Resize];
-    private static readonly IReadOnlyList<ProvisioningStep> DeleteSteps = [ProvisioningStep.Delete];
-
-    public static IReadOnlyList<ProvisioningStep> Of(OperationKind kind) => kind switch
-    {
-        OperationKind.Create or OperationKind.Repair => Create,
-        OperationKind.Resize => ResizeSteps,
-        _ => DeleteSteps,
-    };
-
     /// <summary>Where <paramref name="step"/> stands in <paramref name="steps"/>; 0 when it is not one of them.</summary>
     public static int IndexOf(IReadOnlyList<ProvisioningStep> steps, ProvisioningStep step)
     {

@@ -7,6 +7,8 @@ public sealed class ResizeHandler : OperationHandler
 {
     public override OperationKind Kind => OperationKind.Resize;
 
+    public override IReadOnlyList<ProvisioningStep> Steps { get; } = [ProvisioningStep.Resize];
+
     public override Task<CloudCall?> CallAsync(ProvisioningStep step, OperationContext context, CancellationToken cancellationToken) =>
         Task.FromResult<CloudCall?>(new CloudCall(context.Environment.Id, CloudCallKind.ResizeCluster, context.OperationKey(step),
             context.Spec(context.Operation.TargetMinWorkers, context.Operation.TargetMaxWorkers)));

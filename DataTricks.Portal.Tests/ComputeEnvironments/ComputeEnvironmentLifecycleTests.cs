@@ -43,6 +43,67 @@ public sealed class ComputeEnvironmentLifecycleTests
         }
     }
 
+    // Written out from the product rules: what a person may ask of an environment in each status.
+    private static readonly Dictionary<ComputeEnvironmentStatus, string> ActionsOf = new()
+    {
+        [Pending] = "rename cancel",
+        [Provisioning] = "rename cancel",
+        [Ready] = "rename resize delete",
+        [Failed] = "rename retry delete",
+        [Degraded] = "rename repair delete",
+        [Resizing] = "rename",
+        [Deleting] = "delete",
+        [Deleted] = "",
+    };
+
+    private static readonly EnvironmentAction[] EveryAction =
+        [EnvironmentAction.Rename, EnvironmentAction.Resize, EnvironmentAction.Retry, EnvironmentAction.Repair, EnvironmentAction.Cancel, EnvironmentAction.Delete];
+
+    [Theory]
+    [MemberData(nameof(EveryStatus))]
+    public void Each_status_allows_the_actions_of_the_spec_and_refuses_the_rest_with_a_reason(ComputeEnvironmentStatus status)
+    {
+        var allowed = EveryAction.Where(a => ComputeEnvironmentLifecycle.Allows(status, a)).Select(a => a.Verb);
+
+        Assert.Equal(ActionsOf[status], string.Join(' ', allowed));
+        Assert.All(EveryAction, a => Assert.Equal(ComputeEnvironmentLifecycle.Allows(status, a), ComputeEnvironmentLifecycle.Refusal(status, a) is null));
+    }
+
+    public static TheoryData<ComputeEnvironmentStatus> EveryStatus() => new(Enum.GetValues<ComputeEnvironmentStatus>());
+
+    [Theory]
+    [InlineData(Pending, "cancel")]
+    [InlineData(Provisioning, "cancel")]
+    [InlineData(Ready, "delete")]
+    [InlineData(Failed, "delete")]
+    [InlineData(Degraded, "delete")]
+    [InlineData(Resizing, null)]
+    [InlineData(Deleting, "delete")]
+    public void Removing_an_environment_being_created_cancels_it_and_one_being_resized_waits(ComputeEnvironmentStatus status, string? removal) =>
+        Assert.Equal(removal, ComputeEnvironmentLifecycle.Removal(status)?.Verb);
+
+    [Theory]
+    [InlineData(Pending, "resize", "Only a Ready environment can be resized; this one is Pending.")]
+    [InlineData(Ready, "retry", "Only a Failed environment can be retried; this one is Ready.")]
+    [InlineData(Failed, "repair", "Only a Degraded environment can be repaired; this one is Failed.")]
+    [InlineData(Provisioning, "resize", "Only a Ready environment can be resized; this one is Provisioning.")]
+    [InlineData(Resizing, "delete", "The environment is being resized; delete it once the resize has ended.")]
+    [InlineData(Deleting, "rename", "The environment is being deleted.")]
+    public void A_refusal_says_what_the_action_needs(ComputeEnvironmentStatus status, string verb, string reason) =>
+        Assert.Equal(reason, ComputeEnvironmentLifecycle.Refusal(status, EveryAction.Single(a => a.Verb == verb)));
+
+    [Theory]
+    [InlineData(Pending, true)]
+    [InlineData(Provisioning, true)]
+    [InlineData(Resizing, true)]
+    [InlineData(Deleting, true)]
+    [InlineData(Ready, false)]
+    [InlineData(Failed, false)]
+    [InlineData(Degraded, false)]
+    [InlineData(Deleted, false)]
+    public void Only_an_environment_on_its_way_somewhere_is_underway(ComputeEnvironmentStatus status, bool underway) =>
+        Assert.Equal(underway, ComputeEnvironmentLifecycle.IsUnderway(status));
+
     [Fact]
     public void A_new_environment_is_pending_and_each_change_bumps_its_version()
     {

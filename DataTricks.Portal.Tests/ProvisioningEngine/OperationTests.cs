@@ -24,10 +24,10 @@ public sealed class OperationTests
     [Theory]
     [InlineData(OperationKind.Create, null, null)]
     [InlineData(OperationKind.Repair, null, null)]
-    [InlineData(OperationKind.Delete, null, ProvisioningStep.Delete)]
-    [InlineData(OperationKind.Resize, null, ProvisioningStep.Resize)]
+    [InlineData(OperationKind.Delete, null, null)]
+    [InlineData(OperationKind.Resize, null, null)]
     [InlineData(OperationKind.Create, ProvisioningStep.CreateCluster, ProvisioningStep.CreateCluster)]
-    public void A_create_or_repair_picks_its_first_step_when_it_runs_others_start_at_theirs_and_a_retry_where_it_stopped(
+    public void An_operation_takes_its_handlers_first_step_when_it_runs_and_a_retry_resumes_where_it_stopped(
         OperationKind kind, ProvisioningStep? resumeFrom, ProvisioningStep? step)
     {
         Assert.Equal(step, Operation.Queue(Guid.NewGuid(), Guid.NewGuid(), kind, Now, resumeFrom).Step);

@@ -107,8 +107,7 @@ public abstract class LiveEnvironmentItem : LiveEnvironmentComponent
         _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
         while (await _ticker.WaitForNextTickAsync())
         {
-            if (View.Status is ComputeEnvironmentStatus.Pending or ComputeEnvironmentStatus.Provisioning
-                or ComputeEnvironmentStatus.Deleting or ComputeEnvironmentStatus.Resizing)
+            if (ComputeEnvironmentLifecycle.IsUnderway(View.Status))
                 await InvokeAsync(StateHasChanged);
         }
     }
