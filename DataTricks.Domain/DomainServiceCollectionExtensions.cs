@@ -98,7 +98,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<SimulatedCloudOptions>().Bind(configuration.GetSection(SimulatedCloudOptions.SectionName));
         services.AddSingleton<ICloud, SimulatedCloud>();
         services.AddSingleton<WorkerWakeup>();
-        services.AddSingleton<EnvironmentStatusNotifier>();
+        services.AddSingleton<EnvironmentChangeNotifier>();
         services.AddSingleton<OperationLeases>();
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<OperationHandler, CreateHandler>();

@@ -72,7 +72,9 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
         await new LoginPage(Page).SignInAsync("admin@globex.test");
         var environments = new EnvironmentsPage(Page);
         await new PortalPage(Page).WaitForCircuitAsync();
-        var delete = environments.Card("keyboard-delete").Locator("[data-action='delete'], [data-action='cancel']").First;
+        // Settled first: while it is created, its Cancel button gives way to Delete, and focus would go with it.
+        await Expect(environments.Card("keyboard-delete")).ToHaveAttributeAsync("data-status", "Ready", new() { Timeout = 30_000 });
+        var delete = environments.Card("keyboard-delete").Locator("[data-action='delete']");
 
         await delete.FocusAsync();
         await Page.Keyboard.PressAsync("Enter");

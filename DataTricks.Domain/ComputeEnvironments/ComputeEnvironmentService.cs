@@ -56,9 +56,8 @@ public sealed class ComputeEnvironmentService(
         {
             return await LostRaceAsync(valid.Name, idempotencyKey, hash, cancellationToken);
         }
-        dispatch.Started(environment, operation);
-        // A new environment has no repos and its create has not started: no need to read back what was just written.
-        return new CreatedEnvironment(environment.ToView(repoCount: 0, currentStep: null, operationStartedAt: environment.CreatedAt), Replayed: false);
+        // A new environment has no repos: its snapshot is all there is to answer, with no need to read back what was just written.
+        return new CreatedEnvironment(EnvironmentView.From(dispatch.Started(environment, operation), repoCount: 0), Replayed: false);
     }
 
     public async Task<Result<EnvironmentView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -174,6 +173,10 @@ public sealed class ComputeEnvironmentService(
                 environment.Rename(name, now);
             }
             Operation? resize = null;
+            // A rename alone carries the current operation's progress too, so that open pages can take the snapshot whole.
+            var current = resizes || environment.CurrentOperationId is not { } currentId
+                ? null
+                : await db.Operations.FirstOrDefaultAsync(o => o.Id == currentId, cancellationToken);
             if (resizes)
             {
                 resize = Operation.QueueResize(environment.CustomerId, environment.Id, minWorkers, maxWorkers, now);
@@ -186,7 +189,7 @@ public sealed class ComputeEnvironmentService(
             await db.SaveChangesAsync(cancellationToken);
             if (resize is not null)
                 return await StartedAsync(environment, resize);
-            dispatch.Changed(environment);
+            dispatch.Changed(environment, current);
             return await ViewAsync(environment.Id, cancellationToken);
         }, ifMatch?.IsAny != false);
     }

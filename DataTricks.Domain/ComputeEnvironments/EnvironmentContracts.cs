@@ -10,9 +10,8 @@ public sealed record CreatedEnvironment(EnvironmentView Environment, bool Replay
 public sealed record UpdateEnvironmentRequest(string? Name, int? MinWorkers, int? MaxWorkers);
 
 /// <summary>
-/// An environment as clients see it; <see cref="Version"/> becomes the ETag, <see cref="CurrentStep"/> (the step of
-/// its current operation) drives the portal's stepper, and <see cref="OperationStartedAt"/> (when that operation
-/// began) is what "Deleting for 12s" counts from.
+/// An environment as clients see it: its <see cref="EnvironmentSnapshot"/> and the number of repos bound to it, which
+/// the environment does not own (binding a repo does not change its version). <see cref="Version"/> becomes the ETag.
 /// </summary>
 public sealed record EnvironmentView(
     Guid Id, string Name, CloudProvider Cloud, string Region, string NodeType, int MinWorkers, int MaxWorkers,
@@ -20,22 +19,9 @@ public sealed record EnvironmentView(
     DateTimeOffset? ReadyAt, Guid? OperationId, int RepoCount, long Version, ProvisioningStep? CurrentStep = null,
     DateTimeOffset? OperationStartedAt = null)
 {
-    /// <summary>This view with a change a page was told of applied; the caller has checked the change is newer.</summary>
-    public EnvironmentView With(EnvironmentStatusChanged change) => this with
-    {
-        Name = change.Name,
-        MinWorkers = change.MinWorkers,
-        MaxWorkers = change.MaxWorkers,
-        Status = change.Status,
-        StatusMessage = change.StatusMessage,
-        CurrentStep = change.Step ?? CurrentStep,
-        OperationId = change.OperationId ?? OperationId,
-        // A new operation (a delete, a retry) starts its clock when the change that began it was made.
-        OperationStartedAt = change.OperationId is { } started && started != OperationId ? change.At : OperationStartedAt,
-        UpdatedAt = change.At,
-        Version = change.Version,
-        ReadyAt = change.Status == ComputeEnvironmentStatus.Ready && Status != ComputeEnvironmentStatus.Ready ? change.At : ReadyAt,
-    };
+    public static EnvironmentView From(EnvironmentSnapshot s, int repoCount) => new(
+        s.Id, s.Name, s.Cloud, s.Region, s.NodeType, s.MinWorkers, s.MaxWorkers, s.Status, s.StatusMessage,
+        s.CreatedAt, s.UpdatedAt, s.ReadyAt, s.OperationId, repoCount, s.Version, s.CurrentStep, s.OperationStartedAt);
 }
 
 /// <summary>One step of an operation as it ran, for the timeline.</summary>

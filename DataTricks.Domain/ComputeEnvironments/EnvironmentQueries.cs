@@ -16,11 +16,6 @@ internal static class EnvironmentQueries
             db.Operations.Where(o => o.Id == e.CurrentOperationId).Select(o => o.Step).FirstOrDefault(),
             db.Operations.Where(o => o.Id == e.CurrentOperationId).Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefault()));
 
-    /// <summary>The view of an environment in hand, for a caller that knows its repo count and current step.</summary>
-    public static EnvironmentView ToView(this ComputeEnvironment e, int repoCount, ProvisioningStep? currentStep, DateTimeOffset? operationStartedAt) => new(
-        e.Id, e.Name, e.Cloud, e.Region, e.NodeType, e.MinWorkers, e.MaxWorkers, e.Status, e.StatusMessage,
-        e.CreatedAt, e.UpdatedAt, e.ReadyAt, e.CurrentOperationId, repoCount, e.Version, currentStep, operationStartedAt);
-
     /// <summary>An operation counts its step from when it starts, or a retried create from the step it resumes at.</summary>
     public static OperationView ToView(this Operation o, OperationKinds kinds)
     {

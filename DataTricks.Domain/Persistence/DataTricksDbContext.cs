@@ -51,7 +51,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<OperationStepRecord> OperationSteps => Set<OperationStepRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
-    public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
+    public DbSet<EnvironmentChange> EnvironmentChanges => Set<EnvironmentChange>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
     public DbSet<AccessChange> AccessChanges => Set<AccessChange>();
 
@@ -95,7 +95,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseWritesOutsideTenant();
-        var staged = StageStatusEvents();
+        var staged = StageEnvironmentChanges();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -110,7 +110,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseWritesOutsideTenant();
-        var staged = StageStatusEvents();
+        var staged = StageEnvironmentChanges();
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -123,30 +123,30 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     }
 
     /// <summary>
-    /// The outbox: every environment this save adds or changes gets a <see cref="StatusEvent"/> in the same transaction,
-    /// so other nodes learn of exactly the changes that were saved, whoever made them.
+    /// The outbox: every environment this save adds or changes gets an <see cref="EnvironmentChange"/> with its snapshot
+    /// in the same transaction, so other nodes learn of exactly the changes that were saved, whoever made them.
     /// </summary>
-    private List<StatusEvent> StageStatusEvents()
+    private List<EnvironmentChange> StageEnvironmentChanges()
     {
-        var staged = new List<StatusEvent>();
+        var staged = new List<EnvironmentChange>();
         var changed = ChangeTracker.Entries<ComputeEnvironment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         if (changed.Count == 0)
             return staged;
         var operations = ChangeTracker.Entries<Operation>().Select(o => o.Entity).ToDictionary(o => o.Id);
         foreach (var environment in changed.Select(e => e.Entity))
         {
-            var change = EnvironmentStatusChanged.Of(environment, environment.CurrentOperationId is { } id ? operations.GetValueOrDefault(id) : null, environment.UpdatedAt);
-            staged.Add(StatusEvent.Of(change with { OperationId = change.OperationId ?? environment.CurrentOperationId }, NodeIdentity.Current));
+            var current = environment.CurrentOperationId is { } id ? operations.GetValueOrDefault(id) : null;
+            staged.Add(EnvironmentChange.Of(EnvironmentSnapshot.Of(environment, current), NodeIdentity.Current));
         }
-        StatusEvents.AddRange(staged);
+        EnvironmentChanges.AddRange(staged);
         return staged;
     }
 
-    // A failed save leaves the tracker as it was, so a retry stages its events afresh.
-    private void Unstage(List<StatusEvent> staged)
+    // A failed save leaves the tracker as it was, so a retry stages its changes afresh.
+    private void Unstage(List<EnvironmentChange> staged)
     {
-        foreach (var statusEvent in staged)
-            Entry(statusEvent).State = EntityState.Detached;
+        foreach (var change in staged)
+            Entry(change).State = EntityState.Detached;
     }
 
     private void RefuseWritesOutsideTenant()

@@ -11,7 +11,7 @@ namespace DataTricks.Domain.Provisioning;
 /// the provider) becomes Degraded, with a message naming what is missing, and the change is published. Environments
 /// the engine never provisioned (the seeded demo ones) have no resources to check.
 /// </summary>
-public sealed class EnvironmentReconciler(TenantDbContextFactory contexts, ICloud cloud, EnvironmentStatusNotifier notifier, TimeProvider time)
+public sealed class EnvironmentReconciler(TenantDbContextFactory contexts, ICloud cloud, EnvironmentChangeNotifier notifier, TimeProvider time)
 {
     private const int PageSize = 200;
     private static readonly CloudResourceKind[] Expected = [CloudResourceKind.Network, CloudResourceKind.Storage, CloudResourceKind.Cluster];
@@ -49,7 +49,7 @@ public sealed class EnvironmentReconciler(TenantDbContextFactory contexts, IClou
                     // One of the page changed meanwhile (a delete, a resize): the next round looks again.
                 }
                 foreach (var environment in page.Where(e => e.Status == ComputeEnvironmentStatus.Degraded))
-                    notifier.Publish(EnvironmentStatusChanged.Of(environment, null, time.GetUtcNow()));
+                    notifier.Publish(EnvironmentSnapshot.Of(environment, null));
                 after = page[^1].Id;
             }
         }

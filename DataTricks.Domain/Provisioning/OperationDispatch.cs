@@ -3,15 +3,20 @@ using DataTricks.Domain.ComputeEnvironments;
 namespace DataTricks.Domain.Provisioning;
 
 /// <summary>What a request does once its change is stored: wake the worker for a new operation, and tell open pages.</summary>
-public sealed class OperationDispatch(WorkerWakeup wakeup, EnvironmentStatusNotifier notifier, TimeProvider time)
+public sealed class OperationDispatch(WorkerWakeup wakeup, EnvironmentChangeNotifier notifier)
 {
-    public void Started(ComputeEnvironment environment, Operation operation)
+    /// <summary>Wakes the worker for <paramref name="operation"/> and tells open pages; returns the snapshot they were told.</summary>
+    public EnvironmentSnapshot Started(ComputeEnvironment environment, Operation operation)
     {
         wakeup.Wake(operation.Id);
-        Changed(environment, operation);
+        return Changed(environment, operation);
     }
 
-    /// <summary>A change without new work, such as a rename: open cards redraw.</summary>
-    public void Changed(ComputeEnvironment environment, Operation? operation = null) =>
-        notifier.Publish(EnvironmentStatusChanged.Of(environment, operation, time.GetUtcNow()));
+    /// <summary>A change without new work, such as a rename: open pages take the new snapshot.</summary>
+    public EnvironmentSnapshot Changed(ComputeEnvironment environment, Operation? current)
+    {
+        var snapshot = EnvironmentSnapshot.Of(environment, current);
+        notifier.Publish(snapshot);
+        return snapshot;
+    }
 }

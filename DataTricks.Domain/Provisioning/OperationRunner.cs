@@ -1,5 +1,6 @@
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.Common;
+using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace DataTricks.Domain.Provisioning;
 /// What each kind of operation does is its <see cref="OperationHandler"/>'s business.
 /// </summary>
 public sealed class OperationRunner(
-    TenantDbContextFactory contexts, OperationKinds kinds, ICloud cloud, EnvironmentStatusNotifier notifier,
+    TenantDbContextFactory contexts, OperationKinds kinds, ICloud cloud, EnvironmentChangeNotifier notifier,
     IOptions<ProvisioningOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
     private readonly ProvisioningOptions _options = options.Value;
@@ -61,7 +62,7 @@ public sealed class OperationRunner(
             await ReleaseAsync(operationId, workerId, cancellationToken);
             return;
         }
-        notifier.Publish(EnvironmentStatusChanged.Of(environment, operation, context.Now));
+        notifier.Publish(EnvironmentSnapshot.Of(environment, operation));
     }
 
     private async Task AdvanceAsync(OperationHandler handler, OperationContext context, List<OperationStepRecord> records, CancellationToken cancellationToken)

@@ -60,18 +60,16 @@ public sealed class EnvironmentCardTests : ComponentTest
         var view = View(ComputeEnvironmentStatus.Pending);
         Render<MudSnackbarProvider>();
         var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
-        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
-            "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, DateTimeOffset.UtcNow, 2));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Status = ComputeEnvironmentStatus.Provisioning, StatusMessage = "Creating Spark cluster", OperationId = view.OperationId, CurrentStep = ProvisioningStep.CreateCluster, Attempt = 1, UpdatedAt = DateTimeOffset.UtcNow, Version = 2 });
 
         card.WaitForAssertion(() => Assert.Equal("Provisioning", card.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Equal("running", card.Find("[data-step=CreateCluster]").GetAttribute("data-state"));
         Assert.Contains("Creating Spark cluster", card.Find(".status-message").TextContent);
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Ready,
-            null, view.OperationId, ProvisioningStep.VerifyReady, 1, DateTimeOffset.UtcNow, 3));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Status = ComputeEnvironmentStatus.Ready, StatusMessage = null, OperationId = view.OperationId, CurrentStep = ProvisioningStep.VerifyReady, Attempt = 1, UpdatedAt = DateTimeOffset.UtcNow, Version = 3 });
 
         card.WaitForAssertion(() => Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status")));
     }
@@ -82,15 +80,13 @@ public sealed class EnvironmentCardTests : ComponentTest
         var view = View(ComputeEnvironmentStatus.Pending);
         Render<MudSnackbarProvider>();
         var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
-        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Ready,
-            null, view.OperationId, ProvisioningStep.VerifyReady, 1, Created.AddMinutes(5), 6));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Status = ComputeEnvironmentStatus.Ready, StatusMessage = null, OperationId = view.OperationId, CurrentStep = ProvisioningStep.VerifyReady, Attempt = 1, UpdatedAt = Created.AddMinutes(5), Version = 6 });
         card.WaitForAssertion(() => Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status")));
 
         // Written earlier by a node whose clock runs ahead, delivered late through the outbox.
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, view.Name, view.MinWorkers, view.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
-            "Creating Spark cluster", view.OperationId, ProvisioningStep.CreateCluster, 1, Created.AddMinutes(9), 5));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Status = ComputeEnvironmentStatus.Provisioning, StatusMessage = "Creating Spark cluster", OperationId = view.OperationId, CurrentStep = ProvisioningStep.CreateCluster, Attempt = 1, UpdatedAt = Created.AddMinutes(9), Version = 5 });
 
         Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status"));
     }
@@ -101,17 +97,15 @@ public sealed class EnvironmentCardTests : ComponentTest
         var view = View(ComputeEnvironmentStatus.Ready, ProvisioningStep.VerifyReady);
         Render<MudSnackbarProvider>();
         var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
-        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, "renamed-env", 1, 4, ComputeEnvironmentStatus.Resizing,
-            "Resizing to 2-8 workers", Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow, 2));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Name = "renamed-env", MinWorkers = 1, MaxWorkers = 4, Status = ComputeEnvironmentStatus.Resizing, StatusMessage = "Resizing to 2-8 workers", OperationId = Guid.NewGuid(), CurrentStep = ProvisioningStep.Resize, Attempt = 1, UpdatedAt = DateTimeOffset.UtcNow, Version = 2 });
         card.WaitForAssertion(() => Assert.Equal("Resizing", card.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Contains("renamed-env", card.Markup);
         Assert.Contains("Resizing to 2-8 workers", card.Find(".status-message").TextContent);
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, view.Id, "renamed-env", 2, 8, ComputeEnvironmentStatus.Ready,
-            null, Guid.NewGuid(), ProvisioningStep.Resize, 1, DateTimeOffset.UtcNow, 3));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Name = "renamed-env", MinWorkers = 2, MaxWorkers = 8, Status = ComputeEnvironmentStatus.Ready, StatusMessage = null, OperationId = Guid.NewGuid(), CurrentStep = ProvisioningStep.Resize, Attempt = 1, UpdatedAt = DateTimeOffset.UtcNow, Version = 3 });
         card.WaitForAssertion(() => Assert.Contains("2–8 workers", card.Markup));
         Assert.Equal("Ready", card.Find("[data-environment]").GetAttribute("data-status"));
     }
@@ -134,11 +128,10 @@ public sealed class EnvironmentCardTests : ComponentTest
     {
         var view = View(ComputeEnvironmentStatus.Pending);
         var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, view));
-        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, Guid.NewGuid(), "other", 1, 2, ComputeEnvironmentStatus.Ready,
-            null, null, null, 0, DateTimeOffset.UtcNow, 2));
+        notifier.Publish(Snapshots.Of(view, CustomerId) with { Id = Guid.NewGuid(), Name = "other", MinWorkers = 1, MaxWorkers = 2, Status = ComputeEnvironmentStatus.Ready, StatusMessage = null, OperationId = null, CurrentStep = null, Attempt = 0, UpdatedAt = DateTimeOffset.UtcNow, Version = 2 });
 
         Assert.Equal("Pending", card.Find("[data-environment]").GetAttribute("data-status"));
     }
@@ -147,7 +140,7 @@ public sealed class EnvironmentCardTests : ComponentTest
     public async Task The_card_unsubscribes_when_disposed()
     {
         var card = Render<EnvironmentCard>(p => p.Add(c => c.Environment, View(ComputeEnvironmentStatus.Pending)));
-        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
         card.WaitForAssertion(() => Assert.Equal(1, notifier.SubscriberCount(CustomerId)));
 
         await DisposeComponentsAsync();

@@ -24,7 +24,7 @@ public sealed class EnvironmentsPageTests : ComponentTest
         var settled = await CreateAsync("settled-env");
         await MarkReadyAsync(settled.Id);
         var page = RenderPage(query);
-        var notifier = Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
         page.WaitForAssertion(() => Assert.Equal(3, notifier.SubscriberCount(CustomerId)));
         var items = page.FindComponents<LiveEnvironmentItem>();
         var watchedItem = items.Single(c => c.Instance.Environment.Id == watched.Id);
@@ -33,8 +33,7 @@ public sealed class EnvironmentsPageTests : ComponentTest
         // Each item rereads its environment once subscribed (and redraws): count from when that has happened.
         var settledRenders = await QuietAsync(settledItem);
 
-        notifier.Publish(new EnvironmentStatusChanged(CustomerId, watched.Id, "watched-env", watched.MinWorkers, watched.MaxWorkers, ComputeEnvironmentStatus.Provisioning,
-            "Creating network", watched.OperationId, ProvisioningStep.CreateNetwork, 1, DateTimeOffset.UtcNow, watched.Version + 1));
+        notifier.Publish(Snapshots.Of(watched, CustomerId) with { Name = "watched-env", Status = ComputeEnvironmentStatus.Provisioning, StatusMessage = "Creating network", OperationId = watched.OperationId, CurrentStep = ProvisioningStep.CreateNetwork, Attempt = 1, UpdatedAt = DateTimeOffset.UtcNow, Version = watched.Version + 1 });
 
         watchedItem.WaitForAssertion(() => Assert.Equal("Provisioning", watchedItem.Find("[data-environment]").GetAttribute("data-status")));
         Assert.Equal(settledRenders, settledItem.RenderCount);

@@ -145,7 +145,7 @@ public sealed class EnvironmentChangeRecordsTests : DomainTest
     {
         var environment = await Domain.CreateEnvironmentAsync("before-env");
         var published = new List<string>();
-        using var subscription = Domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(Domain.CustomerId, change =>
+        using var subscription = Domain.Services.GetRequiredService<EnvironmentChangeNotifier>().Subscribe(Domain.CustomerId, change =>
         {
             lock (published) published.Add(change.Name);
             return Task.CompletedTask;
@@ -156,6 +156,31 @@ public sealed class EnvironmentChangeRecordsTests : DomainTest
         lock (published) Assert.Equal(["after-env"], published);
     }
 
+
+    [Fact]
+    public async Task A_rename_midway_tells_open_pages_and_the_outbox_one_whole_snapshot_with_the_operations_progress()
+    {
+        Domain.Cloud.WorkTime["create Network"] = TimeSpan.FromMinutes(10);
+        var environment = await Domain.CreateEnvironmentAsync("midway-env");
+        await Domain.PumpAsync();
+        var published = new List<EnvironmentSnapshot>();
+        using var subscription = Domain.Services.GetRequiredService<EnvironmentChangeNotifier>().Subscribe(Domain.CustomerId, snapshot =>
+        {
+            lock (published) published.Add(snapshot);
+            return Task.CompletedTask;
+        });
+
+        await UpdateAsync(environment.Id, new UpdateEnvironmentRequest("renamed-midway", null, null));
+
+        var operation = await Domain.OperationAsync(environment.OperationId!.Value);
+        EnvironmentSnapshot told;
+        lock (published) told = Assert.Single(published);
+        Assert.Equal(("renamed-midway", ComputeEnvironmentStatus.Provisioning, ProvisioningStep.CreateNetwork, (DateTimeOffset?)operation.CreatedAt),
+            (told.Name, told.Status, told.CurrentStep, told.OperationStartedAt));
+        var written = await Domain.AsSystemAsync(db => db.EnvironmentChanges.Where(c => c.EnvironmentId == environment.Id)
+            .OrderByDescending(c => c.Sequence).Select(c => c.Snapshot).FirstAsync(Ct));
+        Assert.Equal(told, written);
+    }
 
     private async Task<EnvironmentView> UpdateAsync(Guid id, UpdateEnvironmentRequest request)
     {

@@ -17,7 +17,7 @@ public sealed class OperationServiceTests : DomainTest
         var environment = await Domain.CreateEnvironmentAsync("to-cancel");
         var createId = environment.OperationId!.Value;
         var published = new List<(ComputeEnvironmentStatus Status, Guid? OperationId)>();
-        using var subscription = Domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(Domain.CustomerId, change =>
+        using var subscription = Domain.Services.GetRequiredService<EnvironmentChangeNotifier>().Subscribe(Domain.CustomerId, change =>
         {
             lock (published) published.Add((change.Status, change.OperationId));
             return Task.CompletedTask;

@@ -192,7 +192,7 @@ public sealed class OperationRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Every_transition_is_published_to_the_customers_subscribers()
     {
-        var notifier = _engine.Services.GetRequiredService<EnvironmentStatusNotifier>();
+        var notifier = _engine.Services.GetRequiredService<EnvironmentChangeNotifier>();
         var seen = new List<ComputeEnvironmentStatus>();
         using var subscription = notifier.Subscribe(_engine.CustomerId, change =>
         {

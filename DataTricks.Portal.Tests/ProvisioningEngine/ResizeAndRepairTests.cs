@@ -36,7 +36,7 @@ public sealed class ResizeAndRepairTests : IAsyncLifetime
     {
         var environment = await _engine.ReadyEnvironmentAsync("resizable");
         // The woken worker of this node, on another thread, ends the resize before the request has built its answer.
-        using var worker = _engine.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(_engine.CustomerId, change =>
+        using var worker = _engine.Services.GetRequiredService<EnvironmentChangeNotifier>().Subscribe(_engine.CustomerId, change =>
         {
             if (change.Status == ComputeEnvironmentStatus.Resizing)
                 Task.Run(() => _engine.RunAsync(change.OperationId!.Value)).Wait();

@@ -58,7 +58,7 @@ public sealed class StaleAdvanceTests : DomainTest
         Assert.True(await Leases.TryClaimAsync(operationId, "worker-a", Ct));
         Assert.True(await Leases.TryClaimAsync(neighbour.OperationId!.Value, "worker-a", Ct));
         var published = new List<ComputeEnvironmentStatus>();
-        using var subscription = Domain.Services.GetRequiredService<EnvironmentStatusNotifier>().Subscribe(Domain.CustomerId, change =>
+        using var subscription = Domain.Services.GetRequiredService<EnvironmentChangeNotifier>().Subscribe(Domain.CustomerId, change =>
         {
             lock (published) published.Add(change.Status);
             return Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace DataTricks.Portal.Api;
 /// reads the operation again whenever its environment changes (this node's own changes and other nodes', through the
 /// outbox), and every few seconds in case a change went by unseen. No thread is held while waiting.
 /// </summary>
-public sealed class OperationWaiter(OperationService operations, EnvironmentStatusNotifier notifier, ITenantContext tenant, TimeProvider time)
+public sealed class OperationWaiter(OperationService operations, EnvironmentChangeNotifier notifier, ITenantContext tenant, TimeProvider time)
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);
@@ -25,7 +25,7 @@ public sealed class OperationWaiter(OperationService operations, EnvironmentStat
         var changed = new SemaphoreSlim(0);
         using var subscription = notifier.Subscribe(customerId, change =>
         {
-            if (change.EnvironmentId == environmentId)
+            if (change.Id == environmentId)
                 changed.Release();
             return Task.CompletedTask;
         });

@@ -16,7 +16,7 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService<SupportAccessExpiryWorker>();
         services.AddHostedService<IdempotencyCleanupWorker>();
         services.AddHostedService<ReconcileWorker>();
-        services.AddHostedService<StatusEventTailer>();
+        services.AddHostedService<OutboxTailer>();
         return services;
     }
 

@@ -13,7 +13,7 @@ internal sealed class AccessChangeConfiguration : IEntityTypeConfiguration<Acces
         // change must still reach their open pages.
         builder.HasKey(c => c.Sequence);
         builder.Property(c => c.Sequence).ValueGeneratedOnAdd();
-        builder.Property(c => c.Origin).HasMaxLength(StatusEvent.OriginMaxLength);
+        builder.Property(c => c.Origin).HasMaxLength(EnvironmentChange.OriginMaxLength);
         builder.HasIndex(c => c.At);
     }
 }

@@ -1,3 +1,4 @@
+using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Components;
@@ -5,7 +6,8 @@ using Microsoft.AspNetCore.Components;
 namespace DataTricks.Portal.Components.Shared;
 
 /// <summary>
-/// A component that redraws when an environment of the caller's customer changes, over the Blazor circuit.
+/// A component that redraws when an environment of the caller's customer changes (it is told the environment's new
+/// snapshot), over the Blazor circuit.
 /// It subscribes after its first render (so prerendering holds no subscription), handles each change on the
 /// renderer's sync context, routes failures to the error boundary, and unsubscribes when disposed.
 /// </summary>
@@ -13,11 +15,11 @@ public abstract class LiveEnvironmentComponent : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
 
-    [Inject] private EnvironmentStatusNotifier Notifier { get; set; } = null!;
+    [Inject] private EnvironmentChangeNotifier Notifier { get; set; } = null!;
     [Inject] private ITenantContext Tenant { get; set; } = null!;
 
     /// <summary>Handles one change; returns whether the component must redraw (a list redraws only when its set changes).</summary>
-    protected abstract Task<bool> OnEnvironmentChangedAsync(EnvironmentStatusChanged change);
+    protected abstract Task<bool> OnEnvironmentChangedAsync(EnvironmentSnapshot change);
 
     /// <summary>
     /// Runs once the subscription is live: a change published between the first load and the subscription was

@@ -292,7 +292,7 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("AccessChanges", (string)null);
                 });
 
-            modelBuilder.Entity("DataTricks.Domain.Events.StatusEvent", b =>
+            modelBuilder.Entity("DataTricks.Domain.Events.EnvironmentChange", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -303,27 +303,10 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("integer");
-
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("EnvironmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("MaxWorkers")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MinWorkers")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("OperationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Origin")
@@ -331,18 +314,9 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Status")
+                    b.Property<string>("Snapshot")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("StatusMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Step")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("text");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -353,7 +327,7 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId");
 
-                    b.ToTable("StatusEvents", (string)null);
+                    b.ToTable("EnvironmentChanges", (string)null);
                 });
 
             modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
@@ -944,7 +918,7 @@ namespace DataTricks.Domain.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DataTricks.Domain.Events.StatusEvent", b =>
+            modelBuilder.Entity("DataTricks.Domain.Events.EnvironmentChange", b =>
                 {
                     b.HasOne("DataTricks.Domain.Customers.Customer", null)
                         .WithMany()

@@ -292,7 +292,7 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("AccessChanges", (string)null);
                 });
 
-            modelBuilder.Entity("DataTricks.Domain.Events.StatusEvent", b =>
+            modelBuilder.Entity("DataTricks.Domain.Events.EnvironmentChange", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -303,27 +303,10 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("int");
-
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("EnvironmentId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("MaxWorkers")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MinWorkers")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid?>("OperationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Origin")
@@ -331,18 +314,9 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("Status")
+                    b.Property<string>("Snapshot")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("StatusMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("Step")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -353,7 +327,7 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CustomerId");
 
-                    b.ToTable("StatusEvents", (string)null);
+                    b.ToTable("EnvironmentChanges", (string)null);
                 });
 
             modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
@@ -946,7 +920,7 @@ namespace DataTricks.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DataTricks.Domain.Events.StatusEvent", b =>
+            modelBuilder.Entity("DataTricks.Domain.Events.EnvironmentChange", b =>
                 {
                     b.HasOne("DataTricks.Domain.Customers.Customer", null)
                         .WithMany()

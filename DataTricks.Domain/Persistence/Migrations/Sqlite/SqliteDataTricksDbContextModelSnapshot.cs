@@ -285,7 +285,7 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AccessChanges", (string)null);
                 });
 
-            modelBuilder.Entity("DataTricks.Domain.Events.StatusEvent", b =>
+            modelBuilder.Entity("DataTricks.Domain.Events.EnvironmentChange", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -294,27 +294,10 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EnvironmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MaxWorkers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MinWorkers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OperationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
@@ -322,17 +305,8 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Status")
+                    b.Property<string>("Snapshot")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StatusMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Step")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -344,7 +318,7 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId");
 
-                    b.ToTable("StatusEvents", (string)null);
+                    b.ToTable("EnvironmentChanges", (string)null);
                 });
 
             modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
@@ -929,7 +903,7 @@ namespace DataTricks.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DataTricks.Domain.Events.StatusEvent", b =>
+            modelBuilder.Entity("DataTricks.Domain.Events.EnvironmentChange", b =>
                 {
                     b.HasOne("DataTricks.Domain.Customers.Customer", null)
                         .WithMany()

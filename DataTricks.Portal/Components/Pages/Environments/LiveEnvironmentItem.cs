@@ -71,21 +71,21 @@ public abstract class LiveEnvironmentItem : LiveEnvironmentComponent
             View = current.Value;
     }
 
-    protected override Task<bool> OnEnvironmentChangedAsync(EnvironmentStatusChanged change)
+    protected override Task<bool> OnEnvironmentChangedAsync(EnvironmentSnapshot snapshot)
     {
-        // Changes reach a page by two roads (this node's own, at once; other nodes', through the outbox), so an older
+        // Snapshots reach a page by two roads (this node's own, at once; other nodes', through the outbox), so an older
         // one can arrive after a newer one: it must not take the item back. Versions order them; clocks of nodes may not.
-        if (change.EnvironmentId != View.Id || change.Version <= View.Version)
+        if (snapshot.Id != View.Id || snapshot.Version <= View.Version)
             return Task.FromResult(false);
         _changesSeen++;
         var previous = View.Status;
-        View = View.With(change);
-        if (previous != change.Status)
-            Announce(change);
+        View = EnvironmentView.From(snapshot, View.RepoCount);
+        if (previous != snapshot.Status)
+            Announce(snapshot);
         return Task.FromResult(true);
     }
 
-    private void Announce(EnvironmentStatusChanged change)
+    private void Announce(EnvironmentSnapshot change)
     {
         switch (change.Status)
         {

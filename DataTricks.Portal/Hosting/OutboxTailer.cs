@@ -11,14 +11,14 @@ namespace DataTricks.Portal.Hosting;
 
 /// <summary>
 /// Tells this node's open pages of the environment changes other nodes saved, and has its pages of a user re-check
-/// their rights when another node changed them: tails the <c>StatusEvents</c> and <c>AccessChanges</c> outboxes in
+/// their rights when another node changed them: tails the <c>EnvironmentChanges</c> and <c>AccessChanges</c> outboxes in
 /// sequence order from start-up on. On PostgreSQL, <c>LISTEN/NOTIFY</c> wakes it the moment an event is written; on
 /// other databases it polls. A sequence number still missing after a few seconds belongs to a write that was rolled
 /// back, and is passed over. This node's own changes reached its pages already, in process.
 /// </summary>
-public sealed class StatusEventTailer(
-    TenantDbContextFactory contexts, EnvironmentStatusNotifier notifier, UserAccessNotifier access, IOptions<DatabaseOptions> database,
-    IConfiguration configuration, TimeProvider time, ILogger<StatusEventTailer> logger) : BackgroundService
+public sealed class OutboxTailer(
+    TenantDbContextFactory contexts, EnvironmentChangeNotifier notifier, UserAccessNotifier access, IOptions<DatabaseOptions> database,
+    IConfiguration configuration, TimeProvider time, ILogger<OutboxTailer> logger) : BackgroundService
 {
     public const string Channel = "datatricks_status";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
@@ -39,18 +39,18 @@ public sealed class StatusEventTailer(
 
     private async Task TailAsync(CancellationToken stoppingToken)
     {
-        var statuses = new OutboxCursor(await InSystemScopeAsync(db => db.StatusEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0, time);
+        var environmentChanges = new OutboxCursor(await InSystemScopeAsync(db => db.EnvironmentChanges.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0, time);
         var rights = new OutboxCursor(await InSystemScopeAsync(db => db.AccessChanges.MaxAsync(c => (long?)c.Sequence, stoppingToken)) ?? 0, time);
         await using var listener = await ListenAsync(stoppingToken);
         for (var round = 0; ; round++)
         {
             try
             {
-                var events = await InSystemScopeAsync(db => db.StatusEvents.AsNoTracking()
-                    .Where(e => e.Sequence > statuses.Position).OrderBy(e => e.Sequence).Take(500).ToListAsync(stoppingToken));
-                foreach (var statusEvent in events.Where(e => statuses.Saw(e.Sequence) && e.Origin != NodeIdentity.Current))
-                    notifier.Publish(statusEvent.ToChange());
-                statuses.Advance();
+                var events = await InSystemScopeAsync(db => db.EnvironmentChanges.AsNoTracking()
+                    .Where(e => e.Sequence > environmentChanges.Position).OrderBy(e => e.Sequence).Take(500).ToListAsync(stoppingToken));
+                foreach (var change in events.Where(e => environmentChanges.Saw(e.Sequence) && e.Origin != NodeIdentity.Current))
+                    notifier.Publish(change.Snapshot);
+                environmentChanges.Advance();
                 var changes = await InSystemScopeAsync(db => db.AccessChanges.AsNoTracking()
                     .Where(c => c.Sequence > rights.Position).OrderBy(c => c.Sequence).Take(500).ToListAsync(stoppingToken));
                 foreach (var change in changes.Where(c => rights.Saw(c.Sequence) && c.Origin != NodeIdentity.Current))
@@ -58,7 +58,7 @@ public sealed class StatusEventTailer(
                 rights.Advance();
                 if (round % 2_000 == 0)
                     await InSystemScopeAsync(async db =>
-                        await db.StatusEvents.Where(e => e.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken)
+                        await db.EnvironmentChanges.Where(e => e.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken)
                         + await db.AccessChanges.Where(c => c.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken));
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
