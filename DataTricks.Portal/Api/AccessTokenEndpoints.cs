@@ -1,6 +1,7 @@
-using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Domain.AccessTokens;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -12,25 +13,32 @@ public static class AccessTokenEndpoints
     {
         // Any member manages their own tokens: a token acts with its owner's role, so it grants nothing new.
         var tokens = api.MapGroup("/tokens").RequireAuthorization(Policies.TenantMember).WithTags("Access tokens");
-        tokens.MapPost("/", async (CreateTokenRequest request, AccessTokenService service, CancellationToken cancellationToken) =>
-                (await service.CreateAsync(request, cancellationToken)).ToHttpResult(created =>
-                    TypedResults.Created($"/api/v1/tokens/{created.Id}", created)))
+        tokens.MapPost("/", CreateAsync)
             .WithName("CreateAccessToken")
             .WithSummary("Create a personal access token")
             .WithDescription("Its secret is shown only in this answer; it acts with the caller's role at each use.")
             .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new token.", HeaderKind.Uri)
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        tokens.MapGet("/", async (AccessTokenService service, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new AccessTokenListResponse(await service.ListMineAsync(cancellationToken))))
+        tokens.MapGet("/", ListAsync)
             .WithName("ListAccessTokens")
             .WithSummary("List the caller's tokens")
             .WithDescription("Names, prefixes and dates; never the secrets.");
-        tokens.MapDelete("/{id:guid}", async (Guid id, AccessTokenService service, CancellationToken cancellationToken) =>
-                (await service.RevokeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+        tokens.MapDelete("/{id:guid}", RevokeAsync)
             .WithName("RevokeAccessToken")
             .WithSummary("Revoke one of the caller's tokens")
             .WithDescription("The token stops working at once.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
+
+
+    private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateAsync(
+        CreateTokenRequest request, AccessTokenService service, CancellationToken cancellationToken) =>
+        (await service.CreateAsync(request, cancellationToken)).ToHttpResult(created => TypedResults.Created($"/api/v1/tokens/{created.Id}", created));
+
+    private static async Task<Ok<AccessTokenListResponse>> ListAsync(AccessTokenService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new AccessTokenListResponse(await service.ListMineAsync(cancellationToken)));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, AccessTokenService service, CancellationToken cancellationToken) =>
+        (await service.RevokeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 }

@@ -1,6 +1,7 @@
 using DataTricks.Domain.Common;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -25,12 +26,14 @@ public static class ApiEndpoints
             .MapRepoEndpoints();
 
         // The type URIs of problems resolve to what they mean, for a person following one from a log.
-        app.MapGet("/problems/{code}", (string code) =>
-                ProblemCodes.All.FirstOrDefault(p => p.Code == code) is { Code: not null } known
-                    ? Results.Text($"{known.Code} (HTTP {known.Status}): {known.Meaning}\n")
-                    : Results.NotFound())
+        app.MapGet("/problems/{code}", DescribeProblem)
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;
     }
+
+    private static Results<ContentHttpResult, NotFound> DescribeProblem(string code) =>
+        ProblemCodes.All.FirstOrDefault(p => p.Code == code) is { Code: not null } known
+            ? TypedResults.Text($"{known.Code} (HTTP {known.Status}): {known.Meaning}\n")
+            : TypedResults.NotFound();
 }

@@ -1,6 +1,8 @@
-using DataTricks.Domain.Auditing;
 using System.ComponentModel.DataAnnotations;
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.Common;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -8,10 +10,7 @@ public static class AuditEventEndpoints
 {
     public static RouteGroupBuilder MapAuditEventEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit-events", async (
-                    string? actor, string? action, string? target, DateTimeOffset? from, DateTimeOffset? to,
-                    string? pageToken, [Range(1, AuditQueryService.MaxPageSize)] int? pageSize, AuditQueryService audit, CancellationToken cancellationToken) =>
-                (await audit.PageAsync(new AuditFilter(actor, action, target, from, to), pageToken, pageSize, cancellationToken)).ToHttpResult(page => TypedResults.Ok(page)))
+        api.MapGet("/audit-events", ListAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithTags("Audit")
             .WithName("ListAuditEvents")
@@ -21,4 +20,10 @@ public static class AuditEventEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest);
         return api;
     }
+
+
+    private static async Task<Results<Ok<Page<AuditEventView>>, ProblemHttpResult>> ListAsync(
+        string? actor, string? action, string? target, DateTimeOffset? from, DateTimeOffset? to,
+        string? pageToken, [Range(1, AuditQueryService.MaxPageSize)] int? pageSize, AuditQueryService audit, CancellationToken cancellationToken) =>
+        (await audit.PageAsync(new AuditFilter(actor, action, target, from, to), pageToken, pageSize, cancellationToken)).ToHttpResult(page => TypedResults.Ok(page));
 }

@@ -16,16 +16,7 @@ public static class ComputeEnvironmentEndpoints
     {
         var environments = api.MapGroup("/compute-environments").WithTags("Compute environments").RequireAuthorization(Policies.TenantMember);
 
-        environments.MapPost("/", async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> (
-                CreateEnvironmentRequest request,
-                [FromHeader(Name = "Idempotency-Key"), StringLength(IdempotencyRecord.KeyMaxLength, MinimumLength = 1)] string? idempotencyKey,
-                ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.CreateAsync(request, idempotencyKey, cancellationToken)).ToHttpResult(created =>
-                {
-                    if (created.Replayed)
-                        http.Response.Headers[ResponseHeaders.IdempotentReplayed] = "true";
-                    return Accepted(http, created.Environment, $"/api/v1/compute-environments/{created.Environment.Id}");
-                }))
+        environments.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateComputeEnvironment")
             .WithSummary("Create an environment; provisioning continues in the background")
@@ -36,38 +27,20 @@ public static class ComputeEnvironmentEndpoints
             .WithResponseHeader(StatusCodes.Status202Accepted, ResponseHeaders.IdempotentReplayed, "true when an earlier request with this Idempotency-Key made the environment.", HeaderKind.Boolean)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
-        environments.MapGet("/", async Task<Results<Ok<EnvironmentPageResponse>, ProblemHttpResult>> (
-                string? status, [Range(1, ComputeEnvironmentService.MaxPageSize)] int? pageSize, string? pageToken,
-                ComputeEnvironmentService service, CancellationToken cancellationToken) =>
-                (await service.ListAsync(status, pageSize, pageToken, cancellationToken)).ToHttpResult(page =>
-                    TypedResults.Ok(new EnvironmentPageResponse([.. page.Items.Select(EnvironmentResponse.From)], page.NextPageToken))))
+        environments.MapGet("/", ListAsync)
             .WithName("ListComputeEnvironments")
             .WithSummary("List environments, newest first")
             .WithDescription("Filter by status; follow nextPageToken for the next page.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
-        environments.MapGet("/{id:guid}", async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> (
-                Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, StatusCodeHttpResult>>(view =>
-                {
-                    http.Response.Headers.ETag = ETags.For(view.Version);
-                    return ETags.IsCurrent(http.Request.Headers.IfNoneMatch, view.Version)
-                        ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                        : TypedResults.Ok(EnvironmentResponse.From(view));
-                }).Flatten())
+        environments.MapGet("/{id:guid}", GetAsync)
             .WithName("GetComputeEnvironment")
             .WithSummary("One environment, with its ETag")
             .WithDescription("With If-None-Match holding the current ETag, answers 304 and no body.")
             .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        environments.MapPatch("/{id:guid}", async Task<Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>, ProblemHttpResult>> (
-                Guid id, UpdateEnvironmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-                ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.UpdateAsync(id, request, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken))
-                    .ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>>>(view =>
-                        // A resize is an operation to follow; a rename is done.
-                        view.Status == ComputeEnvironmentStatus.Resizing ? Accepted(http, view) : WithETag(http, view)).Flatten())
+        environments.MapPatch("/{id:guid}", UpdateAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("UpdateComputeEnvironment")
             .WithSummary("Rename (200) or resize (202 with an Operation-Location) an environment")
@@ -76,9 +49,7 @@ public static class ComputeEnvironmentEndpoints
             .WithOperationHeaders()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
-        environments.MapDelete("/{id:guid}", async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> (
-                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.DeleteAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view)))
+        environments.MapDelete("/{id:guid}", DeleteAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DeleteComputeEnvironment")
             .WithSummary("Delete an environment and every cloud resource it has")
@@ -87,19 +58,10 @@ public static class ComputeEnvironmentEndpoints
             .Produces<EnvironmentInUseProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
 
-        MapRequeue(environments, "repair", "RepairComputeEnvironment", "Recreate the cloud resources of a Degraded environment",
-            (service, id, ifMatch, cancellationToken) => service.RepairAsync(id, ifMatch, cancellationToken));
-        MapRequeue(environments, "retry", "RetryComputeEnvironment", "Retry a Failed environment from the step that failed",
-            (service, id, ifMatch, cancellationToken) => service.RetryAsync(id, ifMatch, cancellationToken));
+        MapRequeue(environments.MapPost("/{id:guid}/repair", RepairAsync), "RepairComputeEnvironment", "Recreate the cloud resources of a Degraded environment");
+        MapRequeue(environments.MapPost("/{id:guid}/retry", RetryAsync), "RetryComputeEnvironment", "Retry a Failed environment from the step that failed");
 
-        environments.MapGet("/{id:guid}/operations", async Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> (
-                Guid id, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, OperationService service, CancellationToken cancellationToken) =>
-            {
-                var query = ListQuery.FromApi(null, pageSize, pageToken);
-                if (!query.Succeeded)
-                    return query.Failure.ToProblem();
-                return (await service.ListForEnvironmentAsync(id, query.Value, cancellationToken)).ToHttpResult(page => TypedResults.Ok(PageResponse<OperationView>.From(page)));
-            })
+        environments.MapGet("/{id:guid}/operations", ListOperationsAsync)
             .WithName("ListComputeEnvironmentOperations")
             .WithSummary("The environment's operations, newest first")
             .WithDescription("Its history: creates, resizes, repairs, deletes, with their outcome.")
@@ -107,17 +69,71 @@ public static class ComputeEnvironmentEndpoints
         return api;
     }
 
-    private static void MapRequeue(RouteGroupBuilder environments, string action, string name, string summary,
-        Func<ComputeEnvironmentService, Guid, VersionMatch, CancellationToken, Task<Result<EnvironmentView>>> requeue) =>
-        environments.MapPost($"/{{id:guid}}/{action}", async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> (
-                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await requeue(service, id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view)))
+    /// <summary>What a repair and a retry declare alike: both put the environment back to Provisioning behind a new operation.</summary>
+    private static void MapRequeue(RouteHandlerBuilder endpoint, string name, string summary) =>
+        endpoint
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName(name)
             .WithSummary(summary)
             .WithDescription("Answers 202 with an Operation-Location to follow; 409 when the environment is in another state. " + IfMatchDescription)
             .WithOperationHeaders()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+
+    private static async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> CreateAsync(
+        CreateEnvironmentRequest request,
+        [FromHeader(Name = "Idempotency-Key"), StringLength(IdempotencyRecord.KeyMaxLength, MinimumLength = 1)] string? idempotencyKey,
+        ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.CreateAsync(request, idempotencyKey, cancellationToken)).ToHttpResult(created =>
+        {
+            if (created.Replayed)
+                http.Response.Headers[ResponseHeaders.IdempotentReplayed] = "true";
+            return Accepted(http, created.Environment, $"/api/v1/compute-environments/{created.Environment.Id}");
+        });
+
+    private static async Task<Results<Ok<EnvironmentPageResponse>, ProblemHttpResult>> ListAsync(
+        string? status, [Range(1, ComputeEnvironmentService.MaxPageSize)] int? pageSize, string? pageToken,
+        ComputeEnvironmentService service, CancellationToken cancellationToken) =>
+        (await service.ListAsync(status, pageSize, pageToken, cancellationToken)).ToHttpResult(page =>
+            TypedResults.Ok(new EnvironmentPageResponse([.. page.Items.Select(EnvironmentResponse.From)], page.NextPageToken)));
+
+    private static async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.GetAsync(id, cancellationToken)).ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, StatusCodeHttpResult>>(view =>
+        {
+            http.Response.Headers.ETag = ETags.For(view.Version);
+            return ETags.IsCurrent(http.Request.Headers.IfNoneMatch, view.Version)
+                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                : TypedResults.Ok(EnvironmentResponse.From(view));
+        }).Flatten();
+
+    private static async Task<Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateEnvironmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.UpdateAsync(id, request, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken))
+            .ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>>>(view =>
+                // A resize is an operation to follow; a rename is done.
+                view.Status == ComputeEnvironmentStatus.Resizing ? Accepted(http, view) : WithETag(http, view)).Flatten();
+
+    private static async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> DeleteAsync(
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view));
+
+    private static async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> RepairAsync(
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.RepairAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view));
+
+    private static async Task<Results<Accepted<EnvironmentResponse>, ProblemHttpResult>> RetryAsync(
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.RetryAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view));
+
+    private static async Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> ListOperationsAsync(
+        Guid id, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, OperationService service, CancellationToken cancellationToken)
+    {
+        var query = ListQuery.FromApi(null, pageSize, pageToken);
+        if (!query.Succeeded)
+            return query.Failure.ToProblem();
+        return (await service.ListForEnvironmentAsync(id, query.Value, cancellationToken)).ToHttpResult(page => TypedResults.Ok(PageResponse<OperationView>.From(page)));
+    }
 
     private static Accepted<EnvironmentResponse> Accepted(HttpContext http, EnvironmentView view, string? location = null)
     {

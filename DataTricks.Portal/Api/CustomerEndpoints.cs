@@ -1,6 +1,7 @@
 using DataTricks.Domain.Customers;
 using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
@@ -18,16 +19,14 @@ public static class CustomerEndpoints
     public static RouteGroupBuilder MapCustomerEndpoints(this RouteGroupBuilder api)
     {
         var customer = api.MapGroup("/customer").WithTags("Customer");
-        customer.MapGet("/", async ([FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CustomerService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.GetAsync(cancellationToken)).ToHttpResult(summary => ETags.ConditionalOk(http, CustomerResponse.From(summary))).Flatten())
+        customer.MapGet("/", GetAsync)
             .RequireAuthorization(Policies.TenantMember)
             .WithName("GetCustomer")
             .WithSummary("The caller's own customer")
             .WithDescription("Its name and how many users, repos and environments it has. With If-None-Match holding the current ETag, 304.")
             .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
-        customer.MapPatch("/", async (RenameCustomerRequest request, CustomerService service, CancellationToken cancellationToken) =>
-                (await service.RenameAsync(request.Name, cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary))))
+        customer.MapPatch("/", RenameAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("RenameCustomer")
             .WithSummary("Rename the caller's customer")
@@ -35,4 +34,13 @@ public static class CustomerEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         return api;
     }
+
+
+    private static async Task<Results<Ok<CustomerResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CustomerService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.GetAsync(cancellationToken)).ToHttpResult(summary => ETags.ConditionalOk(http, CustomerResponse.From(summary))).Flatten();
+
+    private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> RenameAsync(
+        RenameCustomerRequest request, CustomerService service, CancellationToken cancellationToken) =>
+        (await service.RenameAsync(request.Name, cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary)));
 }

@@ -12,18 +12,7 @@ public static class OperationEndpoints
     {
         var operations = api.MapGroup("/operations").WithTags("Operations").RequireAuthorization(Policies.TenantMember);
 
-        operations.MapGet("/{id:guid}", async Task<Results<Ok<OperationView>, ProblemHttpResult>> (
-                Guid id, string? wait, OperationWaiter waiter, HttpContext http, TimeProvider time, CancellationToken cancellationToken) =>
-            {
-                if (OperationWaiter.ParseWait(wait) is not { } duration)
-                    return Failure.Invalid("wait", $"wait is a number of seconds from 0s to {OperationWaiter.MaxWait.TotalSeconds:0}s, such as 30s.").ToProblem();
-                return (await waiter.WaitAsync(id, duration, cancellationToken)).ToHttpResult(operation =>
-                {
-                    if (RetryAfter.For(operation, time.GetUtcNow()) is { } retryAfter)
-                        http.Response.Headers.RetryAfter = retryAfter;
-                    return TypedResults.Ok(operation);
-                });
-            })
+        operations.MapGet("/{id:guid}", GetAsync)
             .WithName("GetOperation")
             .WithSummary("Follow an operation")
             .WithDescription("With wait (e.g. 30s, at most 60s) the answer comes as soon as the operation is done or the time is up. " +
@@ -31,14 +20,7 @@ public static class OperationEndpoints
             .WithResponseHeader(StatusCodes.Status200OK, "Retry-After", "While the operation is not done: seconds until it may have moved.", HeaderKind.Seconds)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        operations.MapPost("/{id:guid}/cancel", async Task<Results<Accepted<OperationView>, ProblemHttpResult>> (
-                Guid id, OperationService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.CancelAsync(id, cancellationToken)).ToHttpResult(result =>
-                {
-                    http.Response.Headers[ResponseHeaders.OperationLocation] = $"/api/v1/operations/{result.DeleteOperationId}";
-                    http.Response.Headers.RetryAfter = RetryAfter.FirstLook;
-                    return TypedResults.Accepted((string?)null, result.Canceled);
-                }))
+        operations.MapPost("/{id:guid}/cancel", CancelAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CancelOperation")
             .WithSummary("Cancel a running create; the environment goes Deleting and its partial resources are removed")
@@ -50,4 +32,26 @@ public static class OperationEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
+
+    private static async Task<Results<Ok<OperationView>, ProblemHttpResult>> GetAsync(
+        Guid id, string? wait, OperationWaiter waiter, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (OperationWaiter.ParseWait(wait) is not { } duration)
+            return Failure.Invalid("wait", $"wait is a number of seconds from 0s to {OperationWaiter.MaxWait.TotalSeconds:0}s, such as 30s.").ToProblem();
+        return (await waiter.WaitAsync(id, duration, cancellationToken)).ToHttpResult(operation =>
+        {
+            if (RetryAfter.For(operation, time.GetUtcNow()) is { } retryAfter)
+                http.Response.Headers.RetryAfter = retryAfter;
+            return TypedResults.Ok(operation);
+        });
+    }
+
+    private static async Task<Results<Accepted<OperationView>, ProblemHttpResult>> CancelAsync(
+        Guid id, OperationService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.CancelAsync(id, cancellationToken)).ToHttpResult(result =>
+        {
+            http.Response.Headers[ResponseHeaders.OperationLocation] = $"/api/v1/operations/{result.DeleteOperationId}";
+            http.Response.Headers.RetryAfter = RetryAfter.FirstLook;
+            return TypedResults.Accepted((string?)null, result.Canceled);
+        });
 }

@@ -1,4 +1,5 @@
 using DataTricks.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -6,4 +7,9 @@ namespace DataTricks.Portal.Api;
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextPageToken, int TotalCount)
 {
     public static PageResponse<T> From(OffsetPage<T> page) => new(page.Items, page.NextPageToken, page.TotalCount);
+
+    /// <summary>A list endpoint's answer: the page <paramref name="list"/> reads for the query, or 400 for a bad size or token.</summary>
+    public static Task<Results<Ok<PageResponse<T>>, ProblemHttpResult>> ListAsync(
+        string? search, int? pageSize, string? pageToken, Func<ListQuery, Task<OffsetPage<T>>> list) =>
+        ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query => TypedResults.Ok(From(await list(query))));
 }

@@ -1,8 +1,9 @@
-using DataTricks.Portal.Api.OpenApi;
+using System.ComponentModel.DataAnnotations;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Repos;
-using System.ComponentModel.DataAnnotations;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
@@ -15,16 +16,13 @@ public static class RepoEndpoints
     {
         var repos = api.MapGroup("/repos").WithTags("Repos").RequireAuthorization(Policies.TenantMember);
 
-        repos.MapGet("/", (string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, RepoService service, CancellationToken cancellationToken) =>
-                ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
-                    TypedResults.Ok(PageResponse<RepoView>.From(await service.ListAsync(query, cancellationToken)))))
+        repos.MapGet("/", ListAsync)
             .WithName("ListRepos")
             .WithSummary("The customer's repos, by name")
             .WithDescription("search matches the name; follow nextPageToken for the next page.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
-        repos.MapPost("/", async (CreateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
-                (await service.CreateAsync(request, cancellationToken)).ToHttpResult(repo => TypedResults.Created($"/api/v1/repos/{repo.Id}", repo)))
+        repos.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateRepo")
             .WithSummary("Create a repo bound to a compute environment")
@@ -32,47 +30,41 @@ public static class RepoEndpoints
             .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new repo.", HeaderKind.Uri)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        repos.MapGet("/{id:guid}", async (Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, RepoService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult(repo => ETags.ConditionalOk(http, repo)).Flatten())
+        repos.MapGet("/{id:guid}", GetAsync)
             .WithName("GetRepo")
             .WithSummary("One repo")
             .WithDescription("A repo of the caller's customer; any other id answers 404. With If-None-Match holding the current ETag, 304.")
             .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        repos.MapPatch("/{id:guid}", async (Guid id, UpdateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
-                (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo)))
+        repos.MapPatch("/{id:guid}", UpdateAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("UpdateRepo")
             .WithSummary("Rename, describe or rebind a repo to another environment")
             .WithDescription("Send only the fields to change.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        repos.MapDelete("/{id:guid}", async (Guid id, RepoService service, CancellationToken cancellationToken) =>
-                (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+        repos.MapDelete("/{id:guid}", DeleteAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DeleteRepo")
             .WithSummary("Delete a repo and its memberships")
             .WithDescription("Its environment stays; delete that separately.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        repos.MapGet("/{id:guid}/members", async (Guid id, RepoService service, CancellationToken cancellationToken) =>
-                (await service.MembersAsync(id, cancellationToken)).ToHttpResult(members => TypedResults.Ok(new MemberListResponse(members))))
+        repos.MapGet("/{id:guid}/members", MembersAsync)
             .WithName("ListRepoMembers")
             .WithSummary("The repo's members")
             .WithDescription("Every member, by name.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        repos.MapPut("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
-                (await service.AddMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+        repos.MapPut("/{id:guid}/members/{userId:guid}", AddMemberAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("AddRepoMember")
             .WithSummary("Make a user of the customer a member")
             .WithDescription("Idempotent: adding a member twice changes nothing.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        repos.MapDelete("/{id:guid}/members/{userId:guid}", async (Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
-                (await service.RemoveMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+        repos.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMemberAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("RemoveRepoMember")
             .WithSummary("Remove a member")
@@ -80,4 +72,30 @@ public static class RepoEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
+
+    private static Task<Results<Ok<PageResponse<RepoView>>, ProblemHttpResult>> ListAsync(
+        string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, RepoService service, CancellationToken cancellationToken) =>
+        PageResponse<RepoView>.ListAsync(search, pageSize, pageToken, query => service.ListAsync(query, cancellationToken));
+
+    private static async Task<Results<Created<RepoView>, ProblemHttpResult>> CreateAsync(CreateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
+        (await service.CreateAsync(request, cancellationToken)).ToHttpResult(repo => TypedResults.Created($"/api/v1/repos/{repo.Id}", repo));
+
+    private static async Task<Results<Ok<RepoView>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, RepoService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.GetAsync(id, cancellationToken)).ToHttpResult(repo => ETags.ConditionalOk(http, repo)).Flatten();
+
+    private static async Task<Results<Ok<RepoView>, ProblemHttpResult>> UpdateAsync(Guid id, UpdateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
+        (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, RepoService service, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+
+    private static async Task<Results<Ok<MemberListResponse>, ProblemHttpResult>> MembersAsync(Guid id, RepoService service, CancellationToken cancellationToken) =>
+        (await service.MembersAsync(id, cancellationToken)).ToHttpResult(members => TypedResults.Ok(new MemberListResponse(members)));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AddMemberAsync(Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
+        (await service.AddMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
+        (await service.RemoveMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 }

@@ -1,5 +1,6 @@
-using DataTricks.Portal.Security;
 using DataTricks.Domain.Customers;
+using DataTricks.Portal.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
@@ -7,16 +8,19 @@ public static class SignupEndpoints
 {
     public static RouteGroupBuilder MapSignupEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/signup", async (SignupRequest request, SignupService signup, CancellationToken cancellationToken) =>
-                (await signup.SignUpAsync(request, cancellationToken)).ToHttpResult(created =>
-                    TypedResults.Created("/api/v1/customer", created)))
+        api.MapPost("/signup", SignUpAsync)
             .AllowAnonymous()
             .RequireRateLimiting(SignInRateLimit.Policy)
             .WithName("SignUp")
             .WithTags("Sign-up")
             .WithSummary("Sign up a new customer and its first admin")
-            .WithDescription("Open to anyone. The admin then gets a token with POST /api/v1/auth/token. 409 name-taken or email-taken.")
+            .WithDescription("Open to anyone. The admin then gets a token with POST /api/v1/auth/token. 409 name-taken when another customer has the name; the admin's e-mail is never refused as taken, since an address is unique within a customer only.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         return api;
     }
+
+
+    private static async Task<Results<Created<SignupResult>, ProblemHttpResult>> SignUpAsync(
+        SignupRequest request, SignupService signup, CancellationToken cancellationToken) =>
+        (await signup.SignUpAsync(request, cancellationToken)).ToHttpResult(created => TypedResults.Created("/api/v1/customer", created));
 }

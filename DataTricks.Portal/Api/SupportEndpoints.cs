@@ -1,9 +1,9 @@
-using DataTricks.Portal.Api.OpenApi;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Impersonation;
-using System.ComponentModel.DataAnnotations;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,38 +16,48 @@ public static class SupportEndpoints
     public static RouteGroupBuilder MapSupportEndpoints(this RouteGroupBuilder api)
     {
         var support = api.MapGroup("/support").RequireAuthorization(Policies.Support).WithTags("Support");
-        support.MapGet("/customers", (string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
-                ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
-                    TypedResults.Ok(PageResponse<CustomerSummary>.From(await directory.ListAsync(query, cancellationToken)))))
+        support.MapGet("/customers", ListCustomersAsync)
             .WithName("ListCustomersForSupport")
             .WithSummary("Customers, for staff choosing whom to help")
             .WithDescription("With each one's support access grant, if any.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        support.MapPost("/impersonation", async (StartImpersonationRequest request, ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
-                (await impersonation.StartAsync(caller.UserId(), request.CustomerId, request.Reason, cancellationToken))
-                    .ToHttpResult(session => TypedResults.Created("/api/v1/support/impersonation", session)))
+        support.MapPost("/impersonation", StartImpersonationAsync)
             .WithName("StartImpersonation")
             .WithSummary("Start acting inside a customer")
             .WithDescription("For at most 60 minutes, and never past the customer's support access grant (403 support-access-not-granted without one). The reason is audited.")
             .WithResponseHeader(StatusCodes.Status201Created, "Location", "The impersonation.", HeaderKind.Uri)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        support.MapGet("/impersonation", async Task<Results<Ok<ActiveImpersonation>, ProblemHttpResult>> (
-                ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
-                await impersonation.GetActiveAsync(caller.UserId(), cancellationToken) is { } session
-                    ? TypedResults.Ok(session)
-                    : Failure.NotFound("An active impersonation").ToProblem())
+        support.MapGet("/impersonation", GetImpersonationAsync)
             .WithName("GetImpersonation")
             .WithSummary("The caller's active impersonation")
             .WithDescription("404 when none is active.")
             .ProducesProblems(StatusCodes.Status404NotFound);
-        support.MapDelete("/impersonation", async (ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
-            {
-                await impersonation.EndAsync(caller.UserId(), cancellationToken);
-                return TypedResults.NoContent();
-            })
+        support.MapDelete("/impersonation", EndImpersonationAsync)
             .WithName("EndImpersonation")
             .WithSummary("End the caller's impersonation")
             .WithDescription("Idempotent: ending none changes nothing.");
         return api;
+    }
+
+
+    private static Task<Results<Ok<PageResponse<CustomerSummary>>, ProblemHttpResult>> ListCustomersAsync(
+        string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
+        PageResponse<CustomerSummary>.ListAsync(search, pageSize, pageToken, query => directory.ListAsync(query, cancellationToken));
+
+    private static async Task<Results<Created<ActiveImpersonation>, ProblemHttpResult>> StartImpersonationAsync(
+        StartImpersonationRequest request, ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
+        (await impersonation.StartAsync(caller.UserId(), request.CustomerId, request.Reason, cancellationToken))
+            .ToHttpResult(session => TypedResults.Created("/api/v1/support/impersonation", session));
+
+    private static async Task<Results<Ok<ActiveImpersonation>, ProblemHttpResult>> GetImpersonationAsync(
+        ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>
+        await impersonation.GetActiveAsync(caller.UserId(), cancellationToken) is { } session
+            ? TypedResults.Ok(session)
+            : Failure.NotFound("An active impersonation").ToProblem();
+
+    private static async Task<NoContent> EndImpersonationAsync(ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken)
+    {
+        await impersonation.EndAsync(caller.UserId(), cancellationToken);
+        return TypedResults.NoContent();
     }
 }

@@ -1,7 +1,7 @@
-using DataTricks.Portal.Api.OpenApi;
+using System.ComponentModel.DataAnnotations;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Users;
-using System.ComponentModel.DataAnnotations;
+using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,60 +22,50 @@ public static class UserEndpoints
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.TenantMember);
 
-        users.MapGet("/", (string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, UserService service, CancellationToken cancellationToken) =>
-                ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query =>
-                    TypedResults.Ok(PageResponse<UserView>.From(await service.ListAsync(query, cancellationToken)))))
+        users.MapGet("/", ListAsync)
             .WithName("ListUsers")
             .WithSummary("The customer's users, by name")
             .WithDescription("search matches the name or the e-mail; follow nextPageToken for the next page.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
-        users.MapPost("/", async (CreateUserRequest request, UserService service, CancellationToken cancellationToken) =>
-                (await service.CreateAsync(request, cancellationToken)).ToHttpResult(created =>
-                    TypedResults.Created($"/api/v1/users/{created.User.Id}", new CreatedUserResponse(created.User.Id, created.User.Email,
-                        created.User.DisplayName, created.User.Role, created.User.IsActive, created.User.CreatedAt, created.GeneratedPassword))))
+        users.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateUser")
             .WithSummary("Add a colleague")
-            .WithDescription("Without a password one is generated and returned once, in this answer. 409 email-taken when the e-mail has an account.")
+            .WithDescription("Without a password one is generated and returned once, in this answer. 409 email-taken when the customer already has "
+                + "a user with this e-mail (an account in another customer is no obstacle, and is not revealed).")
             .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new user.", HeaderKind.Uri)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
-        users.MapGet("/{id:guid}", async (Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, UserService service, HttpContext http, CancellationToken cancellationToken) =>
-                (await service.GetAsync(id, cancellationToken)).ToHttpResult(user => ETags.ConditionalOk(http, user)).Flatten())
+        users.MapGet("/{id:guid}", GetAsync)
             .WithName("GetUser")
             .WithSummary("One user")
             .WithDescription("A user of the caller's customer; any other id answers 404. With If-None-Match holding the current ETag, 304.")
             .WithConditionalGet()
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        users.MapPatch("/{id:guid}", async (Guid id, UpdateUserRequest request, UserService service, CancellationToken cancellationToken) =>
-                (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user)))
+        users.MapPatch("/{id:guid}", UpdateAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("UpdateUser")
             .WithSummary("Rename, change the role of, deactivate or reactivate a user")
             .WithDescription("Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        users.MapPost("/{id:guid}/reset-password", async (Guid id, ResetPasswordRequest? request, UserService service, CancellationToken cancellationToken) =>
-                (await service.ResetPasswordAsync(id, request?.Password, cancellationToken)).ToHttpResult(password =>
-                    TypedResults.Ok(new ResetPasswordResponse(request?.Password is { Length: > 0 } ? null : password))))
+        users.MapPost("/{id:guid}/reset-password", ResetPasswordAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("ResetUserPassword")
             .WithSummary("Set a new password and sign the user out everywhere")
             .WithDescription("Without a password one is generated and returned once, in this answer.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        users.MapPost("/{id:guid}/sign-out", async (Guid id, UserService service, CancellationToken cancellationToken) =>
-                (await service.SignOutEverywhereAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+        users.MapPost("/{id:guid}/sign-out", SignOutAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("SignOutUser")
             .WithSummary("Sign the user out everywhere")
             .WithDescription("Ends their portal sessions and access tokens; personal access tokens stay valid.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        users.MapDelete("/{id:guid}", async (Guid id, UserService service, CancellationToken cancellationToken) =>
-                (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent()))
+        users.MapDelete("/{id:guid}", DeleteAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DeleteUser")
             .WithSummary("Delete a user and their repo memberships")
@@ -83,4 +73,33 @@ public static class UserEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
+
+    private static Task<Results<Ok<PageResponse<UserView>>, ProblemHttpResult>> ListAsync(
+        string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, UserService service, CancellationToken cancellationToken) =>
+        PageResponse<UserView>.ListAsync(search, pageSize, pageToken, query => service.ListAsync(query, cancellationToken));
+
+    private static async Task<Results<Created<CreatedUserResponse>, ProblemHttpResult>> CreateAsync(
+        CreateUserRequest request, UserService service, CancellationToken cancellationToken) =>
+        (await service.CreateAsync(request, cancellationToken)).ToHttpResult(created =>
+            TypedResults.Created($"/api/v1/users/{created.User.Id}", new CreatedUserResponse(created.User.Id, created.User.Email,
+                created.User.DisplayName, created.User.Role, created.User.IsActive, created.User.CreatedAt, created.GeneratedPassword)));
+
+    private static async Task<Results<Ok<UserView>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, UserService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.GetAsync(id, cancellationToken)).ToHttpResult(user => ETags.ConditionalOk(http, user)).Flatten();
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateUserRequest request, UserService service, CancellationToken cancellationToken) =>
+        (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user));
+
+    private static async Task<Results<Ok<ResetPasswordResponse>, ProblemHttpResult>> ResetPasswordAsync(
+        Guid id, ResetPasswordRequest? request, UserService service, CancellationToken cancellationToken) =>
+        (await service.ResetPasswordAsync(id, request?.Password, cancellationToken)).ToHttpResult(password =>
+            TypedResults.Ok(new ResetPasswordResponse(request?.Password is { Length: > 0 } ? null : password)));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(Guid id, UserService service, CancellationToken cancellationToken) =>
+        (await service.SignOutEverywhereAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, UserService service, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 }

@@ -34,7 +34,7 @@ namespace DataTricks.Client.Api.V1.Signup
         {
         }
         /// <summary>
-        /// Open to anyone. The admin then gets a token with POST /api/v1/auth/token. 409 name-taken or email-taken.
+        /// Open to anyone. The admin then gets a token with POST /api/v1/auth/token. 409 name-taken when another customer has the name; the admin&apos;s e-mail is never refused as taken, since an address is unique within a customer only.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.SignupResult"/></returns>
         /// <param name="body">The request body</param>
@@ -63,7 +63,7 @@ namespace DataTricks.Client.Api.V1.Signup
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.SignupResult>(requestInfo, global::DataTricks.Client.Models.SignupResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Open to anyone. The admin then gets a token with POST /api/v1/auth/token. 409 name-taken or email-taken.
+        /// Open to anyone. The admin then gets a token with POST /api/v1/auth/token. 409 name-taken when another customer has the name; the admin&apos;s e-mail is never refused as taken, since an address is unique within a customer only.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -74,7 +74,7 @@ namespace DataTricks.Client.Api.V1.Users
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageResponseOfUserView>(requestInfo, global::DataTricks.Client.Models.PageResponseOfUserView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Without a password one is generated and returned once, in this answer. 409 email-taken when the e-mail has an account.
+        /// Without a password one is generated and returned once, in this answer. 409 email-taken when the customer already has a user with this e-mail (an account in another customer is no obstacle, and is not revealed).
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.CreatedUserResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -124,7 +124,7 @@ namespace DataTricks.Client.Api.V1.Users
             return requestInfo;
         }
         /// <summary>
-        /// Without a password one is generated and returned once, in this answer. 409 email-taken when the e-mail has an account.
+        /// Without a password one is generated and returned once, in this answer. 409 email-taken when the customer already has a user with this e-mail (an account in another customer is no obstacle, and is not revealed).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
