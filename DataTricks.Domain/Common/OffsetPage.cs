@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Buffers.Text;
+
 namespace DataTricks.Domain.Common;
 
 /// <summary>
@@ -9,19 +13,26 @@ public sealed record OffsetPage<T>(IReadOnlyList<T> Items, int TotalCount, int O
     public string? NextPageToken => Offset + Items.Count < TotalCount ? OffsetToken.For(Offset + Items.Count) : null;
 }
 
+/// <summary>A position in a list, as an opaque token in the page tokens' one format: base64url, safe in a URL as it is.</summary>
 public static class OffsetToken
 {
-    public static string For(int offset) => Convert.ToBase64String(BitConverter.GetBytes(offset)).TrimEnd('=');
+    public static string For(int offset)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, offset);
+        return Base64Url.EncodeToString(bytes);
+    }
 
     public static bool TryParse(string? token, out int offset)
     {
         offset = 0;
         if (string.IsNullOrEmpty(token))
             return true;
-        Span<byte> bytes = stackalloc byte[8];
-        if (!Convert.TryFromBase64String(token.PadRight(8, '='), bytes, out var written) || written != 4)
+        Span<byte> bytes = stackalloc byte[sizeof(int) + 2];
+        // The OperationStatus overload reports bad input instead of throwing.
+        if (Base64Url.DecodeFromChars(token, bytes, out _, out var written) != OperationStatus.Done || written != sizeof(int))
             return false;
-        offset = BitConverter.ToInt32(bytes);
+        offset = BinaryPrimitives.ReadInt32BigEndian(bytes);
         return offset >= 0;
     }
 }

@@ -57,14 +57,27 @@ public sealed class ListQueryTests
     }
 
     [Fact]
+    public void Every_offset_token_can_stand_in_a_query_string_as_it_is()
+    {
+        for (var offset = 0; offset < 70_000; offset += 1)
+        {
+            var token = OffsetToken.For(offset);
+            Assert.Matches("^[A-Za-z0-9_-]+$", token);
+            Assert.True(OffsetToken.TryParse(token, out var parsed) && parsed == offset, $"offset {offset} did not come back from {token}");
+        }
+    }
+
+    [Fact]
     public void An_offset_token_refuses_a_negative_offset_and_a_token_of_another_length()
     {
         Assert.True(OffsetToken.TryParse(OffsetToken.For(0), out var zero));
         Assert.Equal(0, zero);
         Assert.False(OffsetToken.TryParse(OffsetToken.For(-1), out _));
-        Assert.False(OffsetToken.TryParse(Convert.ToBase64String(new byte[8]).TrimEnd('='), out _));
-        // Valid base64 of six bytes: decodes, but is not an offset.
+        Assert.False(OffsetToken.TryParse("AAAAAAAAAAA", out _));
+        // Valid base64url of six bytes: decodes, but is not an offset.
         Assert.False(OffsetToken.TryParse("AAAAAAAA", out _));
+        // Plain base64's '+' reads as a space in a query string: not a token this API makes.
+        Assert.False(OffsetToken.TryParse("+AAAAA", out _));
     }
 
     [Theory]
