@@ -7,14 +7,10 @@ namespace DataTricks.Domain.Auditing;
 /// <summary>The current customer's audit trail, newest first, filtered in the database.</summary>
 public sealed class AuditQueryService(DataTricksDbContext db)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public async Task<Result<Page<AuditEventView>>> PageAsync(AuditFilter filter, string? pageToken, int? pageSize, CancellationToken cancellationToken = default)
     {
-        var size = pageSize ?? DefaultPageSize;
-        var errors = filter.Check()
-            .Check(size is >= 1 and <= MaxPageSize, "pageSize", $"pageSize is 1 to {MaxPageSize}.")
+        var size = pageSize ?? ListQuery.DefaultLimit;
+        var errors = ListQuery.CheckPageSize(filter.Check(), pageSize)
             .Check(PageToken.TryParse(pageToken, out var after), "pageToken", "pageToken is not one this API returned.");
         if (errors.Any)
             return errors.ToFailure();

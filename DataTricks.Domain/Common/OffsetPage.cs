@@ -43,18 +43,25 @@ public static class OffsetToken
 /// </summary>
 public sealed record ListQuery(string? Search, int Offset, int Limit, string? Sort = null)
 {
+    /// <summary>How many items a page has when the caller does not say: every list of the API and the portal.</summary>
+    public const int DefaultLimit = 25;
+
+    /// <summary>The most items a page may have: every list of the API and the portal.</summary>
     public const int MaxLimit = 100;
+
+    /// <summary>The page size rule every list applies, keyset or by position.</summary>
+    public static FieldErrors CheckPageSize(FieldErrors errors, int? pageSize) =>
+        errors.Check(pageSize is null or (>= 1 and <= MaxLimit), "pageSize", $"pageSize is 1 to {MaxLimit}.");
 
     public static Result<ListQuery> FromApi(string? search, int? pageSize, string? pageToken)
     {
-        var errors = new FieldErrors()
-            .Check(pageSize is null or (>= 1 and <= MaxLimit), "pageSize", $"pageSize is 1 to {MaxLimit}.")
+        var errors = CheckPageSize(new FieldErrors(), pageSize)
             .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", "pageToken is not one this API returned.")
             .Check(search is null || search.Length <= 100, "search", "search has at most 100 characters.")
             .Check(search is null || CleanText.IsClean(search), "search", "search cannot contain control characters.");
         if (errors.Any)
             return errors.ToFailure();
-        return new ListQuery(search, offset, pageSize ?? 25);
+        return new ListQuery(search, offset, pageSize ?? DefaultLimit);
     }
 
     /// <summary>

@@ -17,8 +17,6 @@ namespace DataTricks.Domain.ComputeEnvironments;
 public sealed class ComputeEnvironmentService(
     DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, OperationKinds kinds, TimeProvider time)
 {
-    public const int DefaultPageSize = 25;
-    public const int MaxPageSize = 100;
 
     public async Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
@@ -94,10 +92,9 @@ public sealed class ComputeEnvironmentService(
 
     public async Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? pageSize, string? pageToken, CancellationToken cancellationToken = default)
     {
-        var size = pageSize ?? DefaultPageSize;
+        var size = pageSize ?? ListQuery.DefaultLimit;
         ComputeEnvironmentStatus parsed = default;
-        var errors = new FieldErrors()
-            .Check(size is >= 1 and <= MaxPageSize, "pageSize", $"pageSize is 1 to {MaxPageSize}.")
+        var errors = ListQuery.CheckPageSize(new FieldErrors(), pageSize)
             .Check(status is null || (Enum.TryParse(status, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)),
                 "status", $"status is one of {string.Join(", ", Enum.GetNames<ComputeEnvironmentStatus>())}.")
             .Check(PageToken.TryParse(pageToken, out var after), "pageToken", "pageToken is not one this API returned.");

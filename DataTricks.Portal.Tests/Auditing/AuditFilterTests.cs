@@ -18,7 +18,7 @@ public sealed class AuditFilterTests(PortalFactory factory) : IClassFixture<Port
 
     private static async Task<List<JsonElement>> EventsAsync(HttpClient admin, string query)
     {
-        var response = await admin.GetAsync($"/api/v1/audit-events?pageSize=200&{query}", Ct);
+        var response = await admin.GetAsync($"/api/v1/audit-events?pageSize=100&{query}", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("items").EnumerateArray().ToList();
     }

@@ -18,10 +18,10 @@ public sealed class UserTableTests : ComponentTest
         var (offset, limit) = (query.Offset, query.Limit);
         _loads.Add((offset, limit));
         _sorts.Add(query.Sort);
-        var items = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, 23 - offset)))
+        var items = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, 53 - offset)))
             .Select(i => new UserView(Guid.NewGuid(), $"user{i:00}@test.test", $"User {i:00}", i == 0 ? Roles.Admin : Roles.Member, i != 5, DateTimeOffset.UtcNow))
             .ToList();
-        return Task.FromResult(new OffsetPage<UserView>(items, 23, offset));
+        return Task.FromResult(new OffsetPage<UserView>(items, 53, offset));
     }
 
     [Fact]
@@ -29,10 +29,10 @@ public sealed class UserTableTests : ComponentTest
     {
         var table = Render<UserTable>(p => p.Add(t => t.Load, Load));
 
-        table.WaitForAssertion(() => Assert.Equal(10, table.FindAll("tbody tr").Count));
-        Assert.Equal([(0, 10)], _loads);
+        table.WaitForAssertion(() => Assert.Equal(ListQuery.DefaultLimit, table.FindAll("tbody tr").Count));
+        Assert.Equal([(0, ListQuery.DefaultLimit)], _loads);
         Assert.Contains("user00@test.test", table.Markup);
-        Assert.Contains("1-10 of 23", table.Markup);
+        Assert.Contains("1-25 of 53", table.Markup);
         Assert.Contains("Deactivated", table.Markup);
     }
 
@@ -44,8 +44,8 @@ public sealed class UserTableTests : ComponentTest
 
         table.Find("button[aria-label='Next page']").Click();
 
-        table.WaitForAssertion(() => Assert.Equal((10, 10), _loads[^1]));
-        table.WaitForAssertion(() => Assert.Contains("user10@test.test", table.Markup));
+        table.WaitForAssertion(() => Assert.Equal((25, 25), _loads[^1]));
+        table.WaitForAssertion(() => Assert.Contains("user25@test.test", table.Markup));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class UserTableTests : ComponentTest
     [Fact]
     public void A_table_opened_from_a_url_starts_at_its_page_and_sort()
     {
-        var state = TableUrlState.Parse("user", "-name", 2, 10, UserService.SortColumns, "name", 10);
+        var state = TableUrlState.Parse("user", "-name", 2, 10, UserService.SortColumns, "name");
 
         var table = Render<UserTable>(p => p.Add(t => t.Load, Load).Add(t => t.State, state));
 
@@ -84,8 +84,8 @@ public sealed class UserTableTests : ComponentTest
 
         var table = Render<UserTable>(p => p.Add(t => t.Load, Load));
 
-        table.WaitForAssertion(() => Assert.Equal(10, table.FindAll("tbody tr").Count));
-        var perPage = isAdmin ? 10 : 0;
+        table.WaitForAssertion(() => Assert.Equal(ListQuery.DefaultLimit, table.FindAll("tbody tr").Count));
+        var perPage = isAdmin ? ListQuery.DefaultLimit : 0;
         Assert.Equal((perPage, perPage), (table.FindAll("button[data-edit]").Count, table.FindAll("button[data-delete]").Count));
     }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
 using DataTricks.Portal.Security;
@@ -24,6 +23,6 @@ public static class AuditEventEndpoints
 
     private static async Task<Results<Ok<Page<AuditEventView>>, ProblemHttpResult>> ListAsync(
         string? actor, string? action, string? target, DateTimeOffset? from, DateTimeOffset? to,
-        string? pageToken, [Range(1, AuditQueryService.MaxPageSize)] int? pageSize, AuditQueryService audit, CancellationToken cancellationToken) =>
-        (await audit.PageAsync(new AuditFilter(actor, action, target, from, to), pageToken, pageSize, cancellationToken)).ToHttpResult(page => TypedResults.Ok(page));
+        [AsParameters] PageRequest page, AuditQueryService audit, CancellationToken cancellationToken) =>
+        (await audit.PageAsync(new AuditFilter(actor, action, target, from, to), page.PageToken, page.PageSize, cancellationToken)).ToHttpResult(events => TypedResults.Ok(events));
 }

@@ -91,10 +91,9 @@ public static class ComputeEnvironmentEndpoints
         });
 
     private static async Task<Results<Ok<EnvironmentPageResponse>, ProblemHttpResult>> ListAsync(
-        string? status, [Range(1, ComputeEnvironmentService.MaxPageSize)] int? pageSize, string? pageToken,
-        ComputeEnvironmentService service, CancellationToken cancellationToken) =>
-        (await service.ListAsync(status, pageSize, pageToken, cancellationToken)).ToHttpResult(page =>
-            TypedResults.Ok(new EnvironmentPageResponse([.. page.Items.Select(EnvironmentResponse.From)], page.NextPageToken)));
+        string? status, [AsParameters] PageRequest page, ComputeEnvironmentService service, CancellationToken cancellationToken) =>
+        (await service.ListAsync(status, page.PageSize, page.PageToken, cancellationToken)).ToHttpResult(list =>
+            TypedResults.Ok(new EnvironmentPageResponse([.. list.Items.Select(EnvironmentResponse.From)], list.NextPageToken)));
 
     private static async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
@@ -127,12 +126,12 @@ public static class ComputeEnvironmentEndpoints
         (await service.RetryAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view));
 
     private static async Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> ListOperationsAsync(
-        Guid id, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, OperationService service, CancellationToken cancellationToken)
+        Guid id, [AsParameters] PageRequest page, OperationService service, CancellationToken cancellationToken)
     {
-        var query = ListQuery.FromApi(null, pageSize, pageToken);
+        var query = ListQuery.FromApi(null, page.PageSize, page.PageToken);
         if (!query.Succeeded)
             return query.Failure.ToProblem();
-        return (await service.ListForEnvironmentAsync(id, query.Value, cancellationToken)).ToHttpResult(page => TypedResults.Ok(PageResponse<OperationView>.From(page)));
+        return (await service.ListForEnvironmentAsync(id, query.Value, cancellationToken)).ToHttpResult(operations => TypedResults.Ok(PageResponse<OperationView>.From(operations)));
     }
 
     private static Accepted<EnvironmentResponse> Accepted(HttpContext http, EnvironmentView view, string? location = null)

@@ -10,6 +10,6 @@ public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextPageTok
 
     /// <summary>A list endpoint's answer: the page <paramref name="list"/> reads for the query, or 400 for a bad size or token.</summary>
     public static Task<Results<Ok<PageResponse<T>>, ProblemHttpResult>> ListAsync(
-        string? search, int? pageSize, string? pageToken, Func<ListQuery, Task<OffsetPage<T>>> list) =>
-        ListQuery.FromApi(search, pageSize, pageToken).ToHttpResultAsync(async query => TypedResults.Ok(From(await list(query))));
+        string? search, PageRequest page, Func<ListQuery, Task<OffsetPage<T>>> list) =>
+        ListQuery.FromApi(search, page.PageSize, page.PageToken).ToHttpResultAsync(async query => TypedResults.Ok(From(await list(query))));
 }

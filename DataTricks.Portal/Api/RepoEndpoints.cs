@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Repos;
 using DataTricks.Portal.Api.OpenApi;
@@ -74,8 +73,8 @@ public static class RepoEndpoints
     }
 
     private static Task<Results<Ok<PageResponse<RepoView>>, ProblemHttpResult>> ListAsync(
-        string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, RepoService service, CancellationToken cancellationToken) =>
-        PageResponse<RepoView>.ListAsync(search, pageSize, pageToken, query => service.ListAsync(query, cancellationToken));
+        string? search, [AsParameters] PageRequest page, RepoService service, CancellationToken cancellationToken) =>
+        PageResponse<RepoView>.ListAsync(search, page, query => service.ListAsync(query, cancellationToken));
 
     private static async Task<Results<Created<RepoView>, ProblemHttpResult>> CreateAsync(CreateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
         (await service.CreateAsync(request, cancellationToken)).ToHttpResult(repo => TypedResults.Created($"/api/v1/repos/{repo.Id}", repo));

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Customers;
@@ -41,8 +40,8 @@ public static class SupportEndpoints
 
 
     private static Task<Results<Ok<PageResponse<CustomerSummary>>, ProblemHttpResult>> ListCustomersAsync(
-        string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
-        PageResponse<CustomerSummary>.ListAsync(search, pageSize, pageToken, query => directory.ListAsync(query, cancellationToken));
+        string? search, [AsParameters] PageRequest page, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
+        PageResponse<CustomerSummary>.ListAsync(search, page, query => directory.ListAsync(query, cancellationToken));
 
     private static async Task<Results<Created<ActiveImpersonation>, ProblemHttpResult>> StartImpersonationAsync(
         StartImpersonationRequest request, ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Api.OpenApi;
@@ -75,8 +74,8 @@ public static class UserEndpoints
     }
 
     private static Task<Results<Ok<PageResponse<UserView>>, ProblemHttpResult>> ListAsync(
-        string? search, [Range(1, ListQuery.MaxLimit)] int? pageSize, string? pageToken, UserService service, CancellationToken cancellationToken) =>
-        PageResponse<UserView>.ListAsync(search, pageSize, pageToken, query => service.ListAsync(query, cancellationToken));
+        string? search, [AsParameters] PageRequest page, UserService service, CancellationToken cancellationToken) =>
+        PageResponse<UserView>.ListAsync(search, page, query => service.ListAsync(query, cancellationToken));
 
     private static async Task<Results<Created<CreatedUserResponse>, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request, UserService service, CancellationToken cancellationToken) =>

@@ -10,19 +10,18 @@ namespace DataTricks.Portal.Components.Shared;
 /// </summary>
 public sealed record TableUrlState(string? Search, string Sort, int Page, int PageSize)
 {
-    public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
+    /// <summary>The sizes a table offers, up to the most any list gives (<see cref="ListQuery.MaxLimit"/>).</summary>
+    public static readonly IReadOnlyList<int> PageSizes = [10, ListQuery.DefaultLimit, 50, ListQuery.MaxLimit];
 
     public string DefaultSort { get; private init; } = "name";
-    public int DefaultPageSize { get; private init; } = 25;
 
-    public static TableUrlState Parse(string? q, string? sort, int? page, int? size, IReadOnlyCollection<string> columns, string defaultSort, int defaultPageSize) =>
+    public static TableUrlState Parse(string? q, string? sort, int? page, int? size, IReadOnlyCollection<string> columns, string defaultSort) =>
         new(string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
             SortOrder.Parse(sort, columns, new SortOrder(defaultSort, false)).ToString(),
             page is >= 1 ? page.Value : 1,
-            size is { } s && PageSizes.Contains(s) ? s : defaultPageSize)
+            size is { } s && PageSizes.Contains(s) ? s : ListQuery.DefaultLimit)
         {
             DefaultSort = defaultSort,
-            DefaultPageSize = defaultPageSize,
         };
 
     public ListQuery ToQuery() => new(Search, (Page - 1) * PageSize, PageSize, Sort);
@@ -52,6 +51,6 @@ public sealed record TableUrlState(string? Search, string Sort, int Page, int Pa
         ["q"] = Search,
         ["sort"] = Sort == DefaultSort ? null : Sort,
         ["page"] = Page == 1 ? null : Page,
-        ["size"] = PageSize == DefaultPageSize ? null : PageSize,
+        ["size"] = PageSize == ListQuery.DefaultLimit ? null : PageSize,
     };
 }

@@ -20,10 +20,8 @@ public abstract class UrlTablePage : ComponentBase
 
     protected abstract IReadOnlyCollection<string> SortColumns { get; }
     protected virtual string DefaultSort => "name";
-    protected virtual int DefaultPageSize => 10;
-
     protected override void OnInitialized() =>
-        State = TableUrlState.Parse(Search, Sort, PageNumber, PageSize, SortColumns, DefaultSort, DefaultPageSize);
+        State = TableUrlState.Parse(Search, Sort, PageNumber, PageSize, SortColumns, DefaultSort);
 
     protected void Remember(TableUrlState state)
     {

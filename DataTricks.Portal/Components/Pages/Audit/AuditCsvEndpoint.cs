@@ -1,3 +1,4 @@
+using DataTricks.Domain.Common;
 using System.Runtime.CompilerServices;
 using DataTricks.Domain.Auditing;
 using DataTricks.Portal.Components.Shared;
@@ -19,7 +20,7 @@ public static class AuditCsvEndpoint
             {
                 var clock = ViewerClock.Of(ViewerClock.Read(context));
                 var filter = AuditQuery.Of(context.Request.Query).ToFilter(clock);
-                var first = await audit.PageAsync(filter, null, AuditQueryService.MaxPageSize, cancellationToken);
+                var first = await audit.PageAsync(filter, null, ListQuery.MaxLimit, cancellationToken);
                 if (!first.Succeeded)
                     return TypedResults.Problem(first.Failure.Detail, statusCode: StatusCodes.Status400BadRequest);
                 context.Response.ContentType = "text/csv; charset=utf-8";
@@ -41,7 +42,7 @@ public static class AuditCsvEndpoint
                 yield return e;
             if (page.NextPageToken is not { } next)
                 yield break;
-            page = (await audit.PageAsync(filter, next, AuditQueryService.MaxPageSize, cancellationToken)).Value!;
+            page = (await audit.PageAsync(filter, next, ListQuery.MaxLimit, cancellationToken)).Value!;
         }
     }
 }

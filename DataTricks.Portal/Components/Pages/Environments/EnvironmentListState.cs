@@ -12,7 +12,7 @@ public sealed record EnvironmentListState(TableUrlState Table, ComputeEnvironmen
     public const string DefaultSort = "name";
 
     public static EnvironmentListState Parse(string? q, string? status, string? sort, int? page, int? size, string? view) => new(
-        TableUrlState.Parse(q, sort, page, size, ComputeEnvironmentService.SortColumns, DefaultSort, defaultPageSize: 25),
+        TableUrlState.Parse(q, sort, page, size, ComputeEnvironmentService.SortColumns, DefaultSort),
         Enum.TryParse<ComputeEnvironmentStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             && !int.TryParse(status, out _) && parsed != ComputeEnvironmentStatus.Deleted ? parsed : null,
         string.Equals(view, "cards", StringComparison.OrdinalIgnoreCase));
