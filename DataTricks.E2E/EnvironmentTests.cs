@@ -1,4 +1,5 @@
 using DataTricks.Domain.Cloud;
+using DataTricks.Domain.Infrastructure.CloudSimulator;
 using DataTricks.E2E.Pages;
 using DataTricks.E2E.Support;
 using Microsoft.Extensions.Options;

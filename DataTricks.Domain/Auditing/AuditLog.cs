@@ -1,4 +1,4 @@
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 
 namespace DataTricks.Domain.Auditing;

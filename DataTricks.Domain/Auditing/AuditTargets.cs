@@ -1,5 +1,5 @@
 using DataTricks.Domain.ComputeEnvironments;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Auditing;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using DataTricks.Domain.Common;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Provisioning;
 using Microsoft.EntityFrameworkCore;
 

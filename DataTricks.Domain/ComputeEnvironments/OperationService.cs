@@ -1,6 +1,6 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;

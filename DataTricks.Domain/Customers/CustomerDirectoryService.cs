@@ -1,6 +1,6 @@
 using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Customers;

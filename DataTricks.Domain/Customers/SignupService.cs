@@ -1,6 +1,6 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 
 namespace DataTricks.Domain.Provisioning;
 

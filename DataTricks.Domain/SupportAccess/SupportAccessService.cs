@@ -2,7 +2,7 @@ using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Events;
 using DataTricks.Domain.Impersonation;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.EntityFrameworkCore;

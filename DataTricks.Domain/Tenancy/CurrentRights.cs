@@ -1,5 +1,5 @@
 using DataTricks.Domain.Impersonation;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 

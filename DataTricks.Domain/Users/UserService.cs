@@ -1,7 +1,7 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.Events;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Infrastructure.Seeding;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Security;
 using DataTricks.Portal.Tests.Support;

@@ -1,6 +1,6 @@
 using Bunit;
 using DataTricks.Domain.AccessTokens;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Portal.Components.Pages.AccessTokens;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;

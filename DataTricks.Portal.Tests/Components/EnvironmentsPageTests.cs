@@ -147,7 +147,7 @@ public sealed class EnvironmentsPageTests : ComponentTest
 
     private async Task MarkReadyAsync(Guid id)
     {
-        var db = Services.GetRequiredService<DataTricks.Domain.Persistence.DataTricksDbContext>();
+        var db = Services.GetRequiredService<DataTricks.Domain.Infrastructure.Persistence.DataTricksDbContext>();
         var environment = await db.ComputeEnvironments.SingleAsync(e => e.Id == id, Ct);
         environment.MarkProvisioning("Creating network", DateTimeOffset.UtcNow);
         environment.MarkReady(DateTimeOffset.UtcNow);

@@ -1,6 +1,6 @@
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Portal.Components.Shared;
 using DataTricks.Portal.Tests.Support;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Net.Http.Json;
-using DataTricks.Domain.Persistence;
-using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Infrastructure.Persistence;
+using DataTricks.Domain.Infrastructure.Seeding;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

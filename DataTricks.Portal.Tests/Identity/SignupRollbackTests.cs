@@ -1,6 +1,6 @@
 using DataTricks.Domain;
 using DataTricks.Domain.Customers;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Npgsql;

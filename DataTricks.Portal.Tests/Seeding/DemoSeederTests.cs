@@ -1,7 +1,7 @@
 using DataTricks.Domain;
 using DataTricks.Domain.Common;
-using DataTricks.Domain.Persistence;
-using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Infrastructure.Persistence;
+using DataTricks.Domain.Infrastructure.Seeding;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Tests.Support;

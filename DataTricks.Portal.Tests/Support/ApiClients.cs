@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataTricks.Domain.Seeding;
+using DataTricks.Domain.Infrastructure.Seeding;
 
 namespace DataTricks.Portal.Tests.Support;
 

@@ -2,7 +2,7 @@ using DataTricks.Domain;
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Portal.Tests.ProvisioningEngine;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataTricks.Domain.Cloud;
+using DataTricks.Domain.Infrastructure.CloudSimulator;
 using DataTricks.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -77,7 +77,7 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
     public async Task Another_customers_page_answers_404_like_one_that_does_not_exist(string kind, string page)
     {
         var foreignId = await GlobexIdAsync(kind);
-        var browser = await PortalBrowser.SignInAsync(factory, ApiClients.AcmeAdmin, DataTricks.Domain.Seeding.DemoSeedOptions.DemoPassword);
+        var browser = await PortalBrowser.SignInAsync(factory, ApiClients.AcmeAdmin, DataTricks.Domain.Infrastructure.Seeding.DemoSeedOptions.DemoPassword);
 
         var foreign = await browser.GetAsync(string.Format(page, foreignId));
         var unknown = await browser.GetAsync(string.Format(page, Guid.NewGuid()));

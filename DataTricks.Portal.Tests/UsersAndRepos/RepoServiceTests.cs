@@ -144,7 +144,7 @@ public sealed class RepoBindingRaceTests : IAsyncLifetime
         await using var deleting = _domain.Services.CreateAsyncScope();
         deleting.ServiceProvider.GetRequiredService<DataTricks.Domain.Tenancy.TenantContext>()
             .Set(DataTricks.Domain.Tenancy.TenantScope.ForCustomer(_domain.CustomerId));
-        var db = deleting.ServiceProvider.GetRequiredService<DataTricks.Domain.Persistence.DataTricksDbContext>();
+        var db = deleting.ServiceProvider.GetRequiredService<DataTricks.Domain.Infrastructure.Persistence.DataTricksDbContext>();
         var stale = await db.ComputeEnvironments.SingleAsync(e => e.Id == environment.Id, TestContext.Current.CancellationToken);
         Assert.Null(await deleting.ServiceProvider.GetRequiredService<EnvironmentDeletion>().RefuseIfBoundAsync(environment.Id, TestContext.Current.CancellationToken));
 

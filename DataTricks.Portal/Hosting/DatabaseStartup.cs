@@ -1,4 +1,4 @@
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 
 namespace DataTricks.Portal.Hosting;
 

@@ -1,5 +1,5 @@
 using DataTricks.Domain.Events;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;

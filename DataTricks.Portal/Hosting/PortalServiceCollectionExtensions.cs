@@ -1,4 +1,4 @@
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Portal.Components.Shared;
 using MudBlazor.Services;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using DataTricks.Domain.Impersonation;
-using DataTricks.Domain.Persistence;
+using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Authentication;

@@ -1,0 +1,26 @@
+using DataTricks.Domain.Infrastructure.Seeding;
+using DataTricks.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataTricks.Domain.Infrastructure.Persistence;
+
+/// <summary>What start-up does to the database: apply migrations and seed the demo, each when configured.</summary>
+public sealed class DatabaseInitializer(
+    DataTricksDbContext db, DemoSeeder seeder, ITenantContext tenant, IOptions<DatabaseOptions> database, IOptions<DemoSeedOptions> seed)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (database.Value.MigrateOnStartup)
+            await db.Database.MigrateAsync(cancellationToken);
+        // Write-ahead logging lets readers and a writer (and several portal processes) share the file; it persists in it.
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        // Back-filling and seeding write rows of every customer: the start-up tasks that write across tenants.
+        using var _ = tenant.Use(TenantScope.System);
+        if (database.Value.MigrateOnStartup)
+            await SortKeyBackfill.RunAsync(db, cancellationToken);
+        if (seed.Value.Demo)
+            await seeder.SeedAsync(cancellationToken);
+    }
+}

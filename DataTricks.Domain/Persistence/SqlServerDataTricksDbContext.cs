@@ -1,7 +1,0 @@
-using DataTricks.Domain.Tenancy;
-using Microsoft.EntityFrameworkCore;
-
-namespace DataTricks.Domain.Persistence;
-
-public sealed class SqlServerDataTricksDbContext(DbContextOptions<SqlServerDataTricksDbContext> options, ITenantContext tenant)
-    : DataTricksDbContext(options, tenant);
