@@ -29,6 +29,14 @@ public sealed class ImpersonationSessionTests
     }
 
     [Fact]
+    public void A_reason_may_span_lines_but_holds_no_other_control_character()
+    {
+        Assert.Equal("Ticket 42\nThe customer asked on the phone", Start("Ticket 42\nThe customer asked on the phone").Reason);
+        Assert.Equal("An impersonation reason cannot contain control characters other than line breaks and tabs.",
+            Assert.Throws<DomainException>(() => Start("Ticket\u001b42")).Message);
+    }
+
+    [Fact]
     public void A_session_lasts_an_hour_or_until_the_customers_grant_ends_if_that_is_sooner()
     {
         Assert.Equal(Now.AddHours(1), Start().ExpiresAt);

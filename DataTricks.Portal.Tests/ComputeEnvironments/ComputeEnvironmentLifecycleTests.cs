@@ -87,6 +87,7 @@ public sealed class ComputeEnvironmentLifecycleTests
     [InlineData(Ready, "retry", "Only a Failed environment can be retried; this one is Ready.")]
     [InlineData(Failed, "repair", "Only a Degraded environment can be repaired; this one is Failed.")]
     [InlineData(Provisioning, "resize", "Only a Ready environment can be resized; this one is Provisioning.")]
+    [InlineData(Ready, "cancel", "Only a Pending or Provisioning environment can be canceled; this one is Ready.")]
     [InlineData(Resizing, "delete", "The environment is being resized; delete it once the resize has ended.")]
     [InlineData(Deleting, "rename", "The environment is being deleted.")]
     public void A_refusal_says_what_the_action_needs(ComputeEnvironmentStatus status, string verb, string reason) =>
