@@ -17,7 +17,6 @@ namespace DataTricks.Domain.ComputeEnvironments;
 public sealed class ComputeEnvironmentService(
     DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, OperationDispatch dispatch, EnvironmentDeletion deletion, OperationKinds kinds, TimeProvider time)
 {
-
     public async Task<Result<CreatedEnvironment>> CreateAsync(CreateEnvironmentRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         if (await authority.AuthorizeAsync(TenantWrites.CreateEnvironment, cancellationToken) is { } forbidden)

@@ -63,7 +63,7 @@ public sealed class OutboxTailer(
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Reading status events failed; trying again");
+                logger.LogError(exception, "Reading the outboxes failed; trying again");
             }
             if (listener is null)
                 await Task.Delay(Poll, time, stoppingToken);

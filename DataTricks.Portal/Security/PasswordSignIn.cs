@@ -74,8 +74,10 @@ public sealed class PasswordSignIn(
             return new SignInAttempt(SignInOutcome.Throttled, RetryAfter: TimeSpan.FromSeconds(1));
 
         var accounts = await AccountsAsync(email, customerId, cancellationToken);
+        var noPassword = string.IsNullOrEmpty(password);
+        var tried = noPassword ? [] : accounts.Where(a => a.IsActive).ToList();
         var opened = new List<User>();
-        foreach (var account in accounts.Where(a => a.IsActive && !string.IsNullOrEmpty(password)))
+        foreach (var account in tried)
         {
             using (tenant.Use(TenantScope.ForCustomer(account.CustomerId, account.Id)))
             {
@@ -85,9 +87,10 @@ public sealed class PasswordSignIn(
         }
         if (opened.Count == 0)
         {
-            if (!accounts.Any(a => a.IsActive) || string.IsNullOrEmpty(password))
+            // No account was tried: the decoy check makes the attempt cost what a wrong password costs.
+            if (tried.Count == 0)
                 throttle.SpendCheckTime(users.PasswordHasher, password);
-            await AuditFailuresAsync(accounts, string.IsNullOrEmpty(password), backoff.Failed(email, address), address, cancellationToken);
+            await AuditFailuresAsync(accounts, noPassword, backoff.Failed(email, address), address, cancellationToken);
             return new SignInAttempt(SignInOutcome.Failed);
         }
         backoff.Succeeded(email, address);
