@@ -11,7 +11,7 @@ public sealed class AuditQueryService(DataTricksDbContext db)
     {
         var size = pageSize ?? ListQuery.DefaultLimit;
         var errors = ListQuery.CheckPageSize(filter.Check(), pageSize)
-            .Check(PageToken.TryParse(pageToken, out var after), "pageToken", "pageToken is not one this API returned.");
+            .Check(PageToken.TryParse(pageToken, out var after), "pageToken", ListQuery.TokenRule);
         if (errors.Any)
             return errors.ToFailure();
 

@@ -11,6 +11,9 @@ namespace DataTricks.Domain.Common;
 public sealed record OffsetPage<T>(IReadOnlyList<T> Items, int TotalCount, int Offset)
 {
     public string? NextPageToken => Offset + Items.Count < TotalCount ? OffsetToken.For(Offset + Items.Count) : null;
+
+    /// <summary>The same window, each item shown another way.</summary>
+    public OffsetPage<TOut> Map<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], TotalCount, Offset);
 }
 
 /// <summary>A position in a list, as an opaque token in the page tokens' one format: base64url, safe in a URL as it is.</summary>
@@ -53,10 +56,12 @@ public sealed record ListQuery(string? Search, int Offset, int Limit, string? So
     public static FieldErrors CheckPageSize(FieldErrors errors, int? pageSize) =>
         errors.Check(pageSize is null or (>= 1 and <= MaxLimit), "pageSize", $"pageSize is 1 to {MaxLimit}.");
 
+    public const string TokenRule = "pageToken is not one this API returned.";
+
     public static Result<ListQuery> FromApi(string? search, int? pageSize, string? pageToken)
     {
         var errors = CheckPageSize(new FieldErrors(), pageSize)
-            .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", "pageToken is not one this API returned.")
+            .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", TokenRule)
             .Check(search is null || search.Length <= 100, "search", "search has at most 100 characters.")
             .Check(search is null || CleanText.IsClean(search), "search", "search cannot contain control characters.");
         if (errors.Any)

@@ -89,39 +89,17 @@ public sealed class ComputeEnvironmentService(
             .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-    public async Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? pageSize, string? pageToken, CancellationToken cancellationToken = default)
-    {
-        var size = pageSize ?? ListQuery.DefaultLimit;
-        ComputeEnvironmentStatus parsed = default;
-        var errors = ListQuery.CheckPageSize(new FieldErrors(), pageSize)
-            .Check(status is null || (Enum.TryParse(status, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)),
-                "status", $"status is one of {string.Join(", ", Enum.GetNames<ComputeEnvironmentStatus>())}.")
-            .Check(PageToken.TryParse(pageToken, out var after), "pageToken", "pageToken is not one this API returned.");
-        if (errors.Any)
-            return errors.ToFailure();
-
-        var query = status is null
-            ? db.ComputeEnvironments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted)
-            : db.ComputeEnvironments.Where(e => e.Status == parsed);
-        if (after is { } position)
-            query = query.Where(e => e.CreatedAt < position.At || (e.CreatedAt == position.At && e.Id.CompareTo(position.Id) < 0));
-        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(size + 1).ToViews(db).ToListAsync(cancellationToken);
-        var next = rows.Count > size ? new PageToken(rows[size - 1].CreatedAt, rows[size - 1].Id).ToString() : null;
-        return new Page<EnvironmentView>(rows.Take(size).ToList(), next);
-    }
-
     /// <summary>The columns a list sorts by; the first is the default.</summary>
     public static IReadOnlyList<string> SortColumns => ["name", "status", "region", "created"];
 
     /// <summary>
-    /// The portal's table: live environments whose name or region holds the search text, of one status when given,
-    /// sorted (names naturally) and windowed in the database.
+    /// The portal's table and the API's list: live environments whose name or region holds the search text, of one
+    /// status when given, sorted (names naturally) and windowed in the database.
     /// </summary>
-    public async Task<OffsetPage<EnvironmentView>> SearchAsync(ListQuery query, ComputeEnvironmentStatus? status, CancellationToken cancellationToken = default)
+    public async Task<OffsetPage<EnvironmentView>> ListAsync(EnvironmentListQuery list, CancellationToken cancellationToken = default)
     {
-        var filtered = status is { } only
-            ? db.ComputeEnvironments.Where(e => e.Status == only)
-            : db.ComputeEnvironments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted);
+        var query = list.Page;
+        var filtered = list.Filter(db.ComputeEnvironments);
         if (query.NormalizedSearch is { } search)
             filtered = filtered.Where(e => e.NormalizedName.Contains(search) || e.Region.ToUpper().Contains(search));
         var total = await filtered.CountAsync(cancellationToken);

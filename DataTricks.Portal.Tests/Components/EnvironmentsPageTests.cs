@@ -69,7 +69,7 @@ public sealed class EnvironmentsPageTests : ComponentTest
         // Ten a page and five environments: page 1 of 1; with a page size the portal does not offer, the default (25).
         var paged = RenderPage("?sort=name&size=7&page=1");
         paged.WaitForAssertion(() => Assert.Equal(5, Names(paged).Count));
-        Assert.Contains("1–5 of 5 environments", paged.Find("#environment-count").TextContent);
+        Assert.Contains("1–5 of 5 environments", paged.Find("#environment-table-range").TextContent);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTricks.Portal.Tests.ComputeEnvironments;
 
-/// <summary>The API's list of environments: its limits, its refusals, and keyset pages that neither skip nor repeat.</summary>
+/// <summary>The API's list of environments: its limits, its refusals, and pages that neither skip nor repeat.</summary>
 public sealed class EnvironmentListTests : DomainTest
 {
     [Theory]
@@ -44,7 +44,7 @@ public sealed class EnvironmentListTests : DomainTest
         Domain.Time.Advance(TimeSpan.FromMinutes(1));
         await Domain.CreateEnvironmentAsync("env-newest");
         var expected = await Domain.AsSystemAsync(db => db.ComputeEnvironments
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
+            .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => e.Name).ToListAsync(Ct));
 
         var seen = new List<string>();
         string? token = null;
@@ -76,6 +76,22 @@ public sealed class EnvironmentListTests : DomainTest
         Assert.Equal([gone.Id], (await ListAsync("deleted", null, null)).Value!.Items.Select(e => e.Id));
     }
 
-    private Task<Result<Page<EnvironmentView>>> ListAsync(string? status, int? size, string? token) =>
-        Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().ListAsync(status, size, token, Ct));
+    [Theory]
+    [InlineData(null, ComputeEnvironmentStatus.Pending, true)]
+    [InlineData(null, ComputeEnvironmentStatus.Degraded, true)]
+    [InlineData(null, ComputeEnvironmentStatus.Deleted, false)]
+    [InlineData(ComputeEnvironmentStatus.Ready, ComputeEnvironmentStatus.Ready, true)]
+    [InlineData(ComputeEnvironmentStatus.Ready, ComputeEnvironmentStatus.Failed, false)]
+    [InlineData(ComputeEnvironmentStatus.Deleted, ComputeEnvironmentStatus.Deleted, true)]
+    public void A_list_admits_the_statuses_it_lists(ComputeEnvironmentStatus? filter, ComputeEnvironmentStatus status, bool admitted) =>
+        Assert.Equal(admitted, new EnvironmentListQuery(new ListQuery(null, 0, 25), filter).Admits(status));
+
+    // The API's path: its parameters read into the one query the portal's table asks too.
+    private async Task<Result<OffsetPage<EnvironmentView>>> ListAsync(string? status, int? size, string? token)
+    {
+        var query = EnvironmentListQuery.FromApi(status, size, token);
+        if (!query.Succeeded)
+            return query.Failure;
+        return await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().ListAsync(query.Value, Ct));
+    }
 }

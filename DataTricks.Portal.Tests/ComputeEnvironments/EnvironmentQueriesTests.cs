@@ -106,7 +106,7 @@ public sealed class EnvironmentQueriesTests : DomainTest
         Assert.Equal(["other"], await NamesAsync(new ListQuery("EU-WEST", 0, 10)));
         Assert.Equal(["env-9", "env-10"], await NamesAsync(new ListQuery("ENV", 0, 10)));
         Assert.Equal(["env-10"], await NamesAsync(new ListQuery(null, 0, 10), ComputeEnvironmentStatus.Ready));
-        Assert.Equal(3, (await Domain.EnvironmentsAsync(s => s.SearchAsync(new ListQuery(null, 1, 1), null, Ct))).TotalCount);
+        Assert.Equal(3, (await Domain.EnvironmentsAsync(s => s.ListAsync(new EnvironmentListQuery(new ListQuery(null, 1, 1)), Ct))).TotalCount);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class EnvironmentQueriesTests : DomainTest
     }
 
     private async Task<List<string>> NamesAsync(ListQuery query, ComputeEnvironmentStatus? status = null) =>
-        [.. (await Domain.EnvironmentsAsync(s => s.SearchAsync(query, status, Ct))).Items.Select(e => e.Name)];
+        [.. (await Domain.EnvironmentsAsync(s => s.ListAsync(new EnvironmentListQuery(query, status), Ct))).Items.Select(e => e.Name)];
 
 
     private Task BindRepoAsync(string name, Guid environmentId) =>

@@ -90,10 +90,10 @@ public static class ComputeEnvironmentEndpoints
             return Accepted(http, created.Environment, $"/api/v1/compute-environments/{created.Environment.Id}");
         });
 
-    private static async Task<Results<Ok<EnvironmentPageResponse>, ProblemHttpResult>> ListAsync(
+    private static Task<Results<Ok<PageResponse<EnvironmentResponse>>, ProblemHttpResult>> ListAsync(
         string? status, [AsParameters] PageRequest page, ComputeEnvironmentService service, CancellationToken cancellationToken) =>
-        (await service.ListAsync(status, page.PageSize, page.PageToken, cancellationToken)).ToHttpResult(list =>
-            TypedResults.Ok(new EnvironmentPageResponse([.. list.Items.Select(EnvironmentResponse.From)], list.NextPageToken)));
+        EnvironmentListQuery.FromApi(status, page.PageSize, page.PageToken).ToHttpResultAsync(async query =>
+            TypedResults.Ok(PageResponse<EnvironmentResponse>.From((await service.ListAsync(query, cancellationToken)).Map(EnvironmentResponse.From))));
 
     private static async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>

@@ -12,5 +12,3 @@ public sealed record EnvironmentResponse(
         new(view.Id, view.Name, view.Cloud, view.Region, view.NodeType, view.MinWorkers, view.MaxWorkers, view.Status,
             view.StatusMessage, view.CreatedAt, view.UpdatedAt, view.ReadyAt, view.OperationId, view.RepoCount);
 }
-
-public sealed record EnvironmentPageResponse(IReadOnlyList<EnvironmentResponse> Items, string? NextPageToken);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DataTricks.Portal.Api;
 
-/// <summary>A page of a name-sorted list, with the total the portal's tables show.</summary>
+/// <summary>A page of a list, with the total the portal's tables show.</summary>
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextPageToken, int TotalCount)
 {
     public static PageResponse<T> From(OffsetPage<T> page) => new(page.Items, page.NextPageToken, page.TotalCount);

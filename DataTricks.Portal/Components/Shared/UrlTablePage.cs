@@ -1,13 +1,13 @@
+using DataTricks.Domain.Common;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace DataTricks.Portal.Components.Shared;
 
 /// <summary>
-/// A page around one server-paged table whose search, sort and page live in the URL. The URL is read once, when the
-/// page opens; afterwards the table leads and the URL follows it, replaced rather than pushed so Back leaves the page.
+/// A page around one <see cref="PagedTable{TItem}"/> whose search, sort and page live in the URL: the URL leads, every
+/// change of it loads the rows it names, and the table's moves replace it (rather than push, so Back leaves the page).
 /// </summary>
-public abstract class UrlTablePage : ComponentBase
+public abstract class UrlTablePage<TItem> : ComponentBase
 {
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -16,29 +16,33 @@ public abstract class UrlTablePage : ComponentBase
     [SupplyParameterFromQuery(Name = "page")] public int? PageNumber { get; set; }
     [SupplyParameterFromQuery(Name = "size")] public int? PageSize { get; set; }
 
-    protected TableUrlState State { get; private set; } = null!;
+    protected TableUrlState State => TableUrlState.Parse(Search, Sort, PageNumber, PageSize, SortColumns, SortColumns.First());
 
+    /// <summary>The rows the URL names, or null while they load.</summary>
+    protected OffsetPage<TItem>? Rows { get; private set; }
+
+    /// <summary>The columns the list sorts by; the first is its default.</summary>
     protected abstract IReadOnlyCollection<string> SortColumns { get; }
-    protected virtual string DefaultSort => "name";
-    protected override void OnInitialized() =>
-        State = TableUrlState.Parse(Search, Sort, PageNumber, PageSize, SortColumns, DefaultSort);
 
-    protected void Remember(TableUrlState state)
+    protected abstract Task<OffsetPage<TItem>> LoadAsync(ListQuery query);
+
+    protected override async Task OnParametersSetAsync() => Rows = await LoadAsync(State.ToQuery());
+
+    /// <summary>
+    /// Reads the rows again after a change this page made, and shows them at once: the handler that made the change
+    /// may go on waiting (for a dialog to close) before Blazor would draw the page again.
+    /// </summary>
+    protected async Task ReloadAsync()
     {
-        if (state == State)
-            return;
-        State = state;
+        Rows = await LoadAsync(State.ToQuery());
+        StateHasChanged();
+    }
+
+    protected Task GoAsync(TableUrlState state)
+    {
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(state.ToParameters()), replace: true);
+        return Task.CompletedTask;
     }
 
-    /// <summary>The query a MudTable's request stands for, remembered in the URL.</summary>
-    protected Domain.Common.ListQuery QueryFor(TableState table)
-    {
-        Remember(State.With(table));
-        return State.ToQuery();
-    }
-
-    /// <summary>A new search starts at the first page.</summary>
-    protected void Remember(string? search) =>
-        Remember(State with { Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(), Page = 1 });
+    protected Task SearchAsync(string? search) => GoAsync(State.Searching(search));
 }

@@ -13,12 +13,13 @@ public sealed record EnvironmentListState(TableUrlState Table, ComputeEnvironmen
 
     public static EnvironmentListState Parse(string? q, string? status, string? sort, int? page, int? size, string? view) => new(
         TableUrlState.Parse(q, sort, page, size, ComputeEnvironmentService.SortColumns, DefaultSort),
-        Enum.TryParse<ComputeEnvironmentStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            && !int.TryParse(status, out _) && parsed != ComputeEnvironmentStatus.Deleted ? parsed : null,
+        EnvironmentListQuery.TryParseStatus(status, out var parsed) && parsed != ComputeEnvironmentStatus.Deleted ? parsed : null,
         string.Equals(view, "cards", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Nothing narrows the list: an empty result means the customer has no environment at all.</summary>
     public bool ShowsAll => Table.Search is null && Status is null;
+
+    public EnvironmentListQuery ToQuery() => new(Table.ToQuery(), Status);
 
     public IReadOnlyDictionary<string, object?> ToParameters() => new Dictionary<string, object?>(Table.ToParameters())
     {

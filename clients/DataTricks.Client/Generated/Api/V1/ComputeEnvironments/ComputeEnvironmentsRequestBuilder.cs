@@ -49,7 +49,7 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
         /// <summary>
         /// Filter by status; follow nextPageToken for the next page.
         /// </summary>
-        /// <returns>A <see cref="global::DataTricks.Client.Models.EnvironmentPageResponse"/></returns>
+        /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::DataTricks.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -57,11 +57,11 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::DataTricks.Client.Models.EnvironmentPageResponse?> GetAsync(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.ComputeEnvironments.ComputeEnvironmentsRequestBuilder.ComputeEnvironmentsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse?> GetAsync(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.ComputeEnvironments.ComputeEnvironmentsRequestBuilder.ComputeEnvironmentsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::DataTricks.Client.Models.EnvironmentPageResponse> GetAsync(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.ComputeEnvironments.ComputeEnvironmentsRequestBuilder.ComputeEnvironmentsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse> GetAsync(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.ComputeEnvironments.ComputeEnvironmentsRequestBuilder.ComputeEnvironmentsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -71,7 +71,7 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.EnvironmentPageResponse>(requestInfo, global::DataTricks.Client.Models.EnvironmentPageResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse>(requestInfo, global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. An Idempotency-Key makes retries safe for 24 hours: the same key and body answer the same environment (with Idempotent-Replayed: true); the same key with another body answers 422.

@@ -9,7 +9,7 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class EnvironmentPageResponse : IAdditionalDataHolder, IParsable
+    public partial class PageResponseOfEnvironmentResponse : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -30,22 +30,24 @@ namespace DataTricks.Client.Models
 #else
         public string NextPageToken { get; set; }
 #endif
+        /// <summary>The totalCount property</summary>
+        public int? TotalCount { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.EnvironmentPageResponse"/> and sets the default values.
+        /// Instantiates a new <see cref="global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse"/> and sets the default values.
         /// </summary>
-        public EnvironmentPageResponse()
+        public PageResponseOfEnvironmentResponse()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::DataTricks.Client.Models.EnvironmentPageResponse"/></returns>
+        /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::DataTricks.Client.Models.EnvironmentPageResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::DataTricks.Client.Models.EnvironmentPageResponse();
+            return new global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -57,6 +59,7 @@ namespace DataTricks.Client.Models
             {
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::DataTricks.Client.Models.EnvironmentResponse>(global::DataTricks.Client.Models.EnvironmentResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "nextPageToken", n => { NextPageToken = n.GetStringValue(); } },
+                { "totalCount", n => { TotalCount = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -68,6 +71,7 @@ namespace DataTricks.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::DataTricks.Client.Models.EnvironmentResponse>("items", Items);
             writer.WriteStringValue("nextPageToken", NextPageToken);
+            writer.WriteIntValue("totalCount", TotalCount);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
