@@ -30,6 +30,8 @@ fi
 
 # The browser tests inject axe-core from here; the lint uses tools/openapi-lint (installed by its script).
 [ -d tools/axe/node_modules ] || (cd tools/axe && npm ci --no-audit --no-fund --loglevel=error)
+# The tests sign in through a real OpenID provider run from here.
+[ -d tools/oidc-provider/node_modules ] || (cd tools/oidc-provider && npm ci --no-audit --no-fund --loglevel=error)
 
 rm -rf TestResults
 status=0

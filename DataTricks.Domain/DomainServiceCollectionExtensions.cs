@@ -11,9 +11,11 @@ using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Infrastructure.Seeding;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.SingleSignOn;
 using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +63,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SignupService>();
         services.AddScoped<ImpersonationService>();
         services.AddScoped<SupportAccessService>();
+        // Client secrets of customers' providers are sealed with it; the portal says where its keys live.
+        services.AddDataProtection();
+        services.AddOptions<SsoOptions>().Bind(configuration.GetSection(SsoOptions.SectionName));
+        services.AddScoped<SsoConnectionService>();
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
         services.AddScoped<ProfileService>();

@@ -34,4 +34,9 @@ public static class AuditActions
     public const string RepoDeleted = "repo.delete";
     public const string RepoMemberAdded = "repo.member.add";
     public const string RepoMemberRemoved = "repo.member.remove";
+    public const string SsoConfigured = "sso.configure";
+    public const string SsoRemoved = "sso.remove";
+    public const string SsoSignedIn = "sso.signin";
+    public const string SsoUserCreated = "sso.user-create";
+    public const string SsoSignInRefused = "sso.signin-refused";
 }

@@ -35,6 +35,11 @@ public static class AuditSentences
         [AuditActions.RepoDeleted] = "deleted repo",
         [AuditActions.RepoMemberAdded] = "added a member to repo",
         [AuditActions.RepoMemberRemoved] = "removed a member from repo",
+        [AuditActions.SsoConfigured] = "changed single sign-on of",
+        [AuditActions.SsoRemoved] = "removed single sign-on of",
+        [AuditActions.SsoSignedIn] = "signed in through single sign-on as",
+        [AuditActions.SsoUserCreated] = "was added at a first single sign-on as",
+        [AuditActions.SsoSignInRefused] = "was refused single sign-on as",
     };
 
     /// <summary>The areas actions belong to ("environment" for "environment.create"), for filtering by kind of action.</summary>

@@ -25,6 +25,9 @@ public static class ProblemCodes
     public const string IdempotencyKeyReused = "idempotency-key-reused";
     public const string TooManyRequests = "too-many-requests";
     public const string InternalError = "internal-error";
+    public const string DomainClaimed = "domain-claimed";
+    public const string SsoCheckFailed = "sso-check-failed";
+    public const string SsoRequired = "sso-required";
 
     /// <summary>Every code, with when it is answered: the API document's enum and the API guide's table.</summary>
     public static readonly IReadOnlyList<(string Code, int Status, string Meaning)> All =
@@ -34,6 +37,7 @@ public static class ProblemCodes
         (Forbidden, 403, "The caller's role does not allow this (a member writing, say)."),
         (ImpersonationRefused, 403, "Support staff acting in a customer cannot make this change: it is not on the impersonation allowlist."),
         (SupportAccessNotGranted, 403, "The customer has not granted DataTricks support access."),
+        (SsoRequired, 403, "The customer signs in with single sign-on: its users' passwords are refused, but for its break-glass admins."),
         (NotFound, 404, "No such resource in the caller's customer (another customer's looks the same)."),
         (NameTaken, 409, "Another resource of the customer already has this name."),
         (EmailTaken, 409, "The caller's customer already has an account with this e-mail."),
@@ -41,6 +45,8 @@ public static class ProblemCodes
         (EnvironmentInUse, 409, "Repos are bound to the environment; `repos` lists them."),
         (EnvironmentUnavailable, 409, "The environment is not in a state repos can use (Failed, Deleting…)."),
         (InvalidState, 409, "The resource is not in a state that allows this (resize a Failed environment, cancel a finished operation)."),
+        (DomainClaimed, 409, "Another customer signs in with this e-mail domain; `domains` lists the ones taken."),
+        (SsoCheckFailed, 409, "Single sign-on cannot be required while its connection test fails; `detail` says what is wrong."),
         (LastAdmin, 409, "The change would leave the customer without an active admin."),
         (ConcurrentChange, 409, "Someone else changed it at the same moment; read it again and retry."),
         (IdempotencyKeyInFlight, 409, "A request with this Idempotency-Key is still being processed; retry shortly."),

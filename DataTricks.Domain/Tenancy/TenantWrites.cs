@@ -5,6 +5,7 @@ public static class TenantWrites
 {
     public static readonly TenantWrite RenameCustomer = new("customer.rename", "rename the customer");
     public static readonly TenantWrite ChangeSupportAccess = new("support-access.change", "view or change support access");
+    public static readonly TenantWrite ChangeSingleSignOn = new("sso.change", "change single sign-on");
 
     public static readonly TenantWrite CreateUser = new("user.create", "create users");
     public static readonly TenantWrite RenameUser = new("user.rename", "rename users");
@@ -33,7 +34,7 @@ public static class TenantWrites
 
     public static IReadOnlyList<TenantWrite> All { get; } =
     [
-        RenameCustomer, ChangeSupportAccess,
+        RenameCustomer, ChangeSupportAccess, ChangeSingleSignOn,
         CreateUser, RenameUser, ChangeUserRights, ResetPassword, SignUserOut, DeleteUser,
         CreateToken, RevokeToken, ChangeProfile, ChangePassword, SignOutEverywhere,
         CreateRepo, UpdateRepo, DeleteRepo, ChangeRepoMembers,

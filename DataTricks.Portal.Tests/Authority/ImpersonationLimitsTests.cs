@@ -38,6 +38,10 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         ["PATCH /api/v1/customer/"] = Allowed(HttpStatusCode.OK),
         ["PUT /api/v1/customer/support-access/"] = Refused("view or change support access"),
         ["DELETE /api/v1/customer/support-access/"] = Refused("view or change support access"),
+        ["PUT /api/v1/customer/sso/"] = Refused("change single sign-on"),
+        ["DELETE /api/v1/customer/sso/"] = Refused("change single sign-on"),
+        // A test reads a provider's documents and changes nothing.
+        ["POST /api/v1/customer/sso/test"] = Allowed(HttpStatusCode.OK),
         ["POST /api/v1/users/"] = Refused("create users"),
         ["PATCH /api/v1/users/{id:guid}"] = Refused("change roles or active state"),
         ["POST /api/v1/users/{id:guid}/reset-password"] = Refused("reset passwords"),
@@ -200,6 +204,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             {
                 "PATCH /api/v1/customer/" => new { name = $"Renamed {Guid.NewGuid():N}" },
                 "PUT /api/v1/customer/support-access/" => new { expiresAt = _factory.Time.GetUtcNow().AddDays(30) },
+                "PUT /api/v1/customer/sso/" => new { issuer = "https://login.backdoor.test", clientId = "backdoor", clientSecret = "backdoor", domains = new[] { "backdoor.test" } },
+                "POST /api/v1/customer/sso/test" => new { issuer = "https://127.0.0.1:9" },
                 "POST /api/v1/users/" => new { email = $"backdoor-{Guid.NewGuid():N}@customer.test", role = "Admin", password = TestCustomer.Password },
                 "PATCH /api/v1/users/{id:guid}" => new { role = "Admin" },
                 "POST /api/v1/users/{id:guid}/reset-password" => new { password = "Backd00r-Passw0rd!" },

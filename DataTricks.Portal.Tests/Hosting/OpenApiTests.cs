@@ -59,7 +59,9 @@ public sealed class OpenApiTests(PortalFactory factory) : IClassFixture<PortalFa
             var open = path is "/api/v1/signup" or "/api/v1/auth/token";
             Assert.Equal(open, operation.TryGetProperty("security", out var security) && security.GetArrayLength() == 0);
             var responses = operation.GetProperty("responses");
-            Assert.Equal(!open, responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _));
+            // The open ones answer 401 and 403 for reasons of their own (a wrong password, single sign-on required), if at all.
+            if (!open)
+                Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{method} {path}");
         }
     }
 

@@ -179,6 +179,35 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
         await AssertRefusedAsync(() => _rows.EnvironmentAsync(_acme, "huge", minWorkers: 1, maxWorkers: 1001));
     }
 
+    [Fact]
+    public async Task An_email_domain_signs_in_to_one_customer_only()
+    {
+        await _rows.SsoConnectionAsync(_acme);
+        await _rows.SsoConnectionAsync(_globex);
+        await _rows.SsoDomainAsync(_acme, "acme.test");
+
+        await AssertRefusedAsync(() => _rows.SsoDomainAsync(_globex, "acme.test"));
+        Assert.Equal(1, await _rows.CountAsync("SsoDomains"));
+    }
+
+    [Fact]
+    public async Task Break_glass_admins_and_provider_links_join_users_of_their_own_customer_only()
+    {
+        await _rows.SsoConnectionAsync(_acme);
+        var acmeAdmin = await _rows.UserAsync(_acme, "ada@acme.test");
+        var globexUser = await _rows.UserAsync(_globex, "gina@globex.test");
+
+        await _rows.BreakGlassAdminAsync(_acme, acmeAdmin);
+        await _rows.SsoLinkAsync(_acme, "subject-ada", acmeAdmin);
+        await AssertRefusedAsync(() => _rows.BreakGlassAdminAsync(_acme, globexUser));
+        await AssertRefusedAsync(() => _rows.SsoLinkAsync(_acme, "subject-gina", globexUser));
+        // One provider person is one user of a customer.
+        var namesake = await _rows.UserAsync(_acme, "ada2@acme.test");
+        await AssertRefusedAsync(() => _rows.SsoLinkAsync(_acme, "subject-ada", namesake));
+
+        Assert.Equal((1, 1), (await _rows.CountAsync("SsoBreakGlassAdmins"), await _rows.CountAsync("SsoLinks")));
+    }
+
     /// <summary>The database refused the write as breaking one of its constraints, not for any other reason.</summary>
     private static async Task AssertRefusedAsync(Func<Task> write)
     {

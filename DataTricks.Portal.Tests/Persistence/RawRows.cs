@@ -73,6 +73,25 @@ internal sealed class RawRows(DbConnection connection, DatabaseProvider provider
         return id;
     }
 
+    public Task SsoConnectionAsync(Guid customerId) =>
+        ExecuteAsync(
+            """
+            INSERT INTO "SsoConnections" ("CustomerId", "Issuer", "ClientId", "ProtectedClientSecret", "DefaultRole", "AllowJustInTime", "RequireSso", "Version", "UpdatedAt")
+            VALUES (@customer, 'https://login.example.test', 'client', 'sealed', 'Member', @false, @false, 1, @now)
+            """,
+            ("@customer", Value(customerId)), ("@false", false), ("@now", Now));
+
+    public Task SsoDomainAsync(Guid customerId, string domain) =>
+        ExecuteAsync("""INSERT INTO "SsoDomains" ("Name", "CustomerId") VALUES (@name, @customer)""", ("@name", domain), ("@customer", Value(customerId)));
+
+    public Task BreakGlassAdminAsync(Guid customerId, Guid userId) =>
+        ExecuteAsync("""INSERT INTO "SsoBreakGlassAdmins" ("CustomerId", "UserId") VALUES (@customer, @user)""", ("@customer", Value(customerId)), ("@user", Value(userId)));
+
+    public Task SsoLinkAsync(Guid customerId, string subject, Guid userId) =>
+        ExecuteAsync(
+            """INSERT INTO "SsoLinks" ("CustomerId", "Issuer", "Subject", "UserId", "LinkedAt") VALUES (@customer, 'https://login.example.test', @subject, @user, @now)""",
+            ("@customer", Value(customerId)), ("@subject", subject), ("@user", Value(userId)), ("@now", Now));
+
     public Task MembershipAsync(Guid customerId, Guid repoId, Guid userId) =>
         ExecuteAsync(
             """INSERT INTO "RepoMembers" ("CustomerId", "RepoId", "UserId", "AddedAt") VALUES (@customer, @repo, @user, @now)""",

@@ -5,6 +5,7 @@ using DataTricks.Domain.Customers;
 using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Tenancy;
+using DataTricks.Portal.SingleSignOn;
 using DataTricks.Portal.Tests.ProvisioningEngine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ internal sealed class DomainHarness : IAsyncDisposable
             .AddLogging()
             .AddFakeLogging()
             .AddDataTricksDomain(configuration)
+            .AddDataTricksSingleSignOn()
             .AddInterceptor(harness._database.Provider, harness.Collisions)
             .UseFastPasswordHashing()
             .AddSingleton<TimeProvider>(harness.Time)
@@ -63,6 +65,14 @@ internal sealed class DomainHarness : IAsyncDisposable
         harness.CustomerId = customer.Id;
         harness.OtherCustomerId = other.Id;
         return harness;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in <paramref name="scope"/>: a member, staff acting in a customer.</summary>
+    public async Task<T> AsAsync<T>(TenantScope scope, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var services = _services.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<TenantContext>().Set(scope);
+        return await work(services.ServiceProvider);
     }
 
     /// <summary>Runs <paramref name="work"/> as an admin of the test customer (or of <paramref name="customerId"/>), as a request would.</summary>

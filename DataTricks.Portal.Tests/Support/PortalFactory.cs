@@ -54,6 +54,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:SignInPerAddress", "100000");
         builder.UseSetting("RateLimiting:SignInFreeFailures", "100000");
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
+        // The tests' OpenID provider runs on this machine, over plain http.
+        builder.UseSetting("Sso:AllowInsecureIssuers", "true");
         // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
         builder.UseSetting("SimulatedCloud:StepDelay", _cloudStepDelay.ToString("c"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time).UseFastPasswordHashing());

@@ -18,6 +18,7 @@ public static class ApiEndpoints
             .MapAccessTokenEndpoints()
             .MapCustomerEndpoints()
             .MapSupportAccessEndpoints()
+            .MapSsoEndpoints()
             .MapAuditEventEndpoints()
             .MapSupportEndpoints()
             .MapComputeEnvironmentEndpoints()

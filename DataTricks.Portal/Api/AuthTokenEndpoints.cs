@@ -25,10 +25,12 @@ public static class AuthTokenEndpoints
             .WithSummary("Exchange an e-mail and password for a short-lived access token")
             .WithDescription("Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401. An address is unique "
                 + "within a customer only: when the password opens accounts in several customers, the answer is 409 customer-required "
-                + "listing them, and the request is sent again with customerId.")
+                + "listing them, and the request is sent again with customerId. A customer that requires single sign-on refuses its users' "
+                + "passwords with 403 sso-required, but for its break-glass admins; personal access tokens keep working.")
             .Produces<AccessTokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .Produces<CustomerRequiredProblem>(StatusCodes.Status409Conflict, "application/problem+json");
         return api;
     }
@@ -48,6 +50,8 @@ public static class AuthTokenEndpoints
         if (attempt.Outcome == SignInOutcome.ChooseCustomer)
             return Failure.Conflict(ProblemCodes.CustomerRequired, SignInAttempt.ChooseCustomerMessage,
                 new Dictionary<string, object?> { ["customers"] = attempt.Customers }).ToProblem();
+        if (attempt.Outcome == SignInOutcome.SsoRequired)
+            return Failure.Forbidden(SignInAttempt.SsoRequiredMessage, ProblemCodes.SsoRequired).ToProblem();
         if (attempt.User is not { } user)
             return TypedResults.Problem(SignInAttempt.FailedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.");
 

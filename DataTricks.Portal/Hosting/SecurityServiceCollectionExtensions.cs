@@ -2,6 +2,7 @@ using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.DataProtection;
 using DataTricks.Portal.Security;
+using DataTricks.Portal.SingleSignOn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -23,6 +24,7 @@ public static class SecurityServiceCollectionExtensions
         new IdentityBuilder(typeof(User), typeof(IdentityRole<Guid>), services).AddSignInManager<ActiveUserSignInManager>();
         services.AddScoped<PasswordSignIn>();
         services.AddSignInRateLimiting();
+        services.AddDataTricksSingleSignOn();
 
         services.AddAuthentication(options =>
             {

@@ -27,6 +27,12 @@ public enum SignInOutcome
     /// Only someone who knows the password of each of those accounts learns their customers.
     /// </summary>
     ChooseCustomer,
+
+    /// <summary>
+    /// The password is right, but the account's customer requires single sign-on and the user is not one of its
+    /// break-glass admins. Only someone who knows the password learns it.
+    /// </summary>
+    SsoRequired,
 }
 
 /// <summary>A customer an e-mail and password open an account in, offered when they open several.</summary>
@@ -40,6 +46,8 @@ public sealed record SignInAttempt(SignInOutcome Outcome, User? User = null, Tim
     public const string InvalidEmailMessage = "An e-mail address cannot contain control characters.";
 
     public const string ChooseCustomerMessage = "This e-mail and password open accounts in several customers: choose the one to sign in to.";
+
+    public const string SsoRequiredMessage = "Your company requires single sign-on: sign in through its identity provider, or ask one of your admins.";
 }
 
 /// <summary>
@@ -94,6 +102,10 @@ public sealed class PasswordSignIn(
             return new SignInAttempt(SignInOutcome.Failed);
         }
         backoff.Succeeded(email, address);
+        var refused = await RefusePasswordsAsync(opened, cancellationToken);
+        if (refused.Count == opened.Count)
+            return new SignInAttempt(SignInOutcome.SsoRequired);
+        opened.RemoveAll(refused.Contains);
         return opened is [var user]
             ? new SignInAttempt(SignInOutcome.Succeeded, user)
             : new SignInAttempt(SignInOutcome.ChooseCustomer, Customers: await ChoicesAsync(opened, cancellationToken));
@@ -121,6 +133,22 @@ public sealed class PasswordSignIn(
         if (customerId is { } only)
             accounts = accounts.Where(u => u.CustomerId == only);
         return await accounts.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Take(MaxAccountsPerAddress).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The accounts whose customer requires single sign-on of them, each refusal audited in its customer.</summary>
+    private async Task<List<User>> RefusePasswordsAsync(List<User> opened, CancellationToken cancellationToken)
+    {
+        var customerIds = opened.Select(u => u.CustomerId).ToList();
+        var required = await db.SsoConnections.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
+            .Where(c => c.RequireSso && customerIds.Contains(c.CustomerId)).Include(c => c.BreakGlassAdmins).ToListAsync(cancellationToken);
+        var refused = opened.Where(u => required.Any(c => c.CustomerId == u.CustomerId && !c.AllowsPasswordFor(u.Id))).ToList();
+        foreach (var account in refused)
+        {
+            using var _ = tenant.Use(TenantScope.ForCustomer(account.CustomerId));
+            audit.Record(AuditActions.SsoSignInRefused, "user", account.Id, $"{account.Email}: a password, while the customer requires single sign-on");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return refused;
     }
 
     private async Task<IReadOnlyList<CustomerChoice>> ChoicesAsync(List<User> opened, CancellationToken cancellationToken)

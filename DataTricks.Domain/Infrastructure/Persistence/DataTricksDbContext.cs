@@ -8,6 +8,7 @@ using DataTricks.Domain.Events;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.SingleSignOn;
 using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
@@ -54,6 +55,10 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<EnvironmentChange> EnvironmentChanges => Set<EnvironmentChange>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
     public DbSet<AccessChange> AccessChanges => Set<AccessChange>();
+    public DbSet<SsoConnection> SsoConnections => Set<SsoConnection>();
+    public DbSet<SsoDomain> SsoDomains => Set<SsoDomain>();
+    public DbSet<SsoBreakGlassAdmin> SsoBreakGlassAdmins => Set<SsoBreakGlassAdmin>();
+    public DbSet<SsoLink> SsoLinks => Set<SsoLink>();
 
     /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

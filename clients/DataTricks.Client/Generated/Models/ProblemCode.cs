@@ -27,6 +27,10 @@ namespace DataTricks.Client.Models
         #pragma warning disable CS1591
         SupportAccessNotGranted,
         #pragma warning restore CS1591
+        [EnumMember(Value = "sso-required")]
+        #pragma warning disable CS1591
+        SsoRequired,
+        #pragma warning restore CS1591
         [EnumMember(Value = "not-found")]
         #pragma warning disable CS1591
         NotFound,
@@ -54,6 +58,14 @@ namespace DataTricks.Client.Models
         [EnumMember(Value = "invalid-state")]
         #pragma warning disable CS1591
         InvalidState,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "domain-claimed")]
+        #pragma warning disable CS1591
+        DomainClaimed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "sso-check-failed")]
+        #pragma warning disable CS1591
+        SsoCheckFailed,
         #pragma warning restore CS1591
         [EnumMember(Value = "last-admin")]
         #pragma warning disable CS1591

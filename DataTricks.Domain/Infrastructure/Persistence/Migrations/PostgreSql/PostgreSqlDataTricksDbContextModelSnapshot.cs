@@ -547,6 +547,104 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("RepoMembers", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoBreakGlassAdmin", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CustomerId", "UserId");
+
+                    b.ToTable("SsoBreakGlassAdmins", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoConnection", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllowJustInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DefaultRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("RequireSso")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("SsoConnections", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoDomain", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("SsoDomains", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoLink", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CustomerId", "Issuer", "Subject");
+
+                    b.HasIndex("CustomerId", "UserId");
+
+                    b.ToTable("SsoLinks", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -995,6 +1093,50 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoBreakGlassAdmin", b =>
+                {
+                    b.HasOne("DataTricks.Domain.SingleSignOn.SsoConnection", null)
+                        .WithMany("BreakGlassAdmins")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoConnection", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("DataTricks.Domain.SingleSignOn.SsoConnection", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoDomain", b =>
+                {
+                    b.HasOne("DataTricks.Domain.SingleSignOn.SsoConnection", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoLink", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
                 {
                     b.HasOne("DataTricks.Domain.Customers.Customer", null)
@@ -1072,6 +1214,13 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoConnection", b =>
+                {
+                    b.Navigation("BreakGlassAdmins");
+
+                    b.Navigation("Domains");
                 });
 #pragma warning restore 612, 618
         }

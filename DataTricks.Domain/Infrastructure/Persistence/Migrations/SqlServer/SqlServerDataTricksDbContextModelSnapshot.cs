@@ -547,6 +547,104 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RepoMembers", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoBreakGlassAdmin", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CustomerId", "UserId");
+
+                    b.ToTable("SsoBreakGlassAdmins", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoConnection", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AllowJustInTime")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DefaultRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("RequireSso")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("SsoConnections", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoDomain", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("SsoDomains", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoLink", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CustomerId", "Issuer", "Subject");
+
+                    b.HasIndex("CustomerId", "UserId");
+
+                    b.ToTable("SsoLinks", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -997,6 +1095,50 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoBreakGlassAdmin", b =>
+                {
+                    b.HasOne("DataTricks.Domain.SingleSignOn.SsoConnection", null)
+                        .WithMany("BreakGlassAdmins")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoConnection", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("DataTricks.Domain.SingleSignOn.SsoConnection", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoDomain", b =>
+                {
+                    b.HasOne("DataTricks.Domain.SingleSignOn.SsoConnection", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoLink", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataTricks.Domain.SupportAccess.SupportAccessGrant", b =>
                 {
                     b.HasOne("DataTricks.Domain.Customers.Customer", null)
@@ -1074,6 +1216,13 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.SingleSignOn.SsoConnection", b =>
+                {
+                    b.Navigation("BreakGlassAdmins");
+
+                    b.Navigation("Domains");
                 });
 #pragma warning restore 612, 618
         }

@@ -34,7 +34,7 @@ namespace DataTricks.Client.Api.V1.Auth.Token
         {
         }
         /// <summary>
-        /// Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401. An address is unique within a customer only: when the password opens accounts in several customers, the answer is 409 customer-required listing them, and the request is sent again with customerId.
+        /// Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401. An address is unique within a customer only: when the password opens accounts in several customers, the answer is 409 customer-required listing them, and the request is sent again with customerId. A customer that requires single sign-on refuses its users&apos; passwords with 403 sso-required, but for its break-glass admins; personal access tokens keep working.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.AccessTokenResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -42,6 +42,7 @@ namespace DataTricks.Client.Api.V1.Auth.Token
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::DataTricks.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.CustomerRequiredProblem">When receiving a 409 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -59,13 +60,14 @@ namespace DataTricks.Client.Api.V1.Auth.Token
             {
                 { "400", global::DataTricks.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.CustomerRequiredProblem.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.AccessTokenResponse>(requestInfo, global::DataTricks.Client.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401. An address is unique within a customer only: when the password opens accounts in several customers, the answer is 409 customer-required listing them, and the request is sent again with customerId.
+        /// Open to anyone, and rate limited. A wrong e-mail and a wrong password answer the same 401. An address is unique within a customer only: when the password opens accounts in several customers, the answer is 409 customer-required listing them, and the request is sent again with customerId. A customer that requires single sign-on refuses its users&apos; passwords with 403 sso-required, but for its break-glass admins; personal access tokens keep working.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
