@@ -67,6 +67,7 @@ public static class DomainServiceCollectionExtensions
         services.AddDataProtection();
         services.AddOptions<SsoOptions>().Bind(configuration.GetSection(SsoOptions.SectionName));
         services.AddScoped<SsoConnectionService>();
+        services.AddScoped<SsoSignInService>();
         services.AddScoped<ComputeEnvironmentService>();
         services.AddScoped<UserService>();
         services.AddScoped<ProfileService>();

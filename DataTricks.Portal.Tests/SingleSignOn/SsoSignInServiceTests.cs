@@ -1,0 +1,129 @@
+using DataTricks.Domain.Auditing;
+using DataTricks.Domain.SingleSignOn;
+using DataTricks.Domain.Tenancy;
+using DataTricks.Domain.Users;
+using DataTricks.Portal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataTricks.Portal.Tests.SingleSignOn;
+
+/// <summary>Who a single sign-on opens: linked by the provider's subject, else by a verified address in the customer's domains, else created.</summary>
+public sealed class SsoSignInServiceTests : DomainTest
+{
+    private const string Issuer = "https://login.acme.test";
+
+    private async Task ConfigureAsync(bool allowJustInTime = true, string defaultRole = Roles.Member, Guid? customerId = null)
+    {
+        var saved = await Domain.AsCustomerAsync(s => s.GetRequiredService<SsoConnectionService>().PutAsync(
+            new SsoSettingsRequest(Issuer, "portal", "s3cret", [customerId is null ? "acme.test" : "other.test"], defaultRole, allowJustInTime, false, null), null, Ct), customerId);
+        Assert.True(saved.Succeeded, saved.Failure?.Detail);
+    }
+
+    // As the sign-in callback runs it: nobody is signed in yet.
+    private Task<(User? User, SsoRefusal? Refusal)> SignInAsync(ProviderIdentity identity, Guid? customerId = null) =>
+        Domain.AsAsync(TenantScope.None, s => s.GetRequiredService<SsoSignInService>().SignInAsync(customerId ?? Domain.CustomerId, identity, Ct));
+
+    private static ProviderIdentity Person(string subject = "sub-dora", string email = "dora@acme.test", bool verified = true) => new(subject, email, verified, "Dora Data");
+
+    [Fact]
+    public async Task A_new_person_is_created_with_the_default_role_and_linked_to_the_subject()
+    {
+        await ConfigureAsync(defaultRole: Roles.Admin);
+
+        var (user, refusal) = await SignInAsync(Person());
+
+        Assert.Null(refusal);
+        Assert.Equal(("dora@acme.test", "Dora Data", Domain.CustomerId), (user!.Email, user.DisplayName, user.CustomerId));
+        var role = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().GetAsync(user.Id, Ct));
+        Assert.Equal(Roles.Admin, role.Value!.Role);
+        var link = await Domain.AsSystemAsync(db => db.SsoLinks.SingleAsync(Ct));
+        Assert.Equal((Issuer, "sub-dora", user.Id), (link.Issuer, link.Subject, link.UserId));
+        var actions = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action.StartsWith("sso.sign") || e.Action == AuditActions.SsoUserCreated).Select(e => e.Action).OrderBy(a => a).ToListAsync(Ct));
+        Assert.Equal([AuditActions.SsoSignedIn, AuditActions.SsoUserCreated], actions);
+    }
+
+    [Fact]
+    public async Task A_known_subject_is_the_same_user_even_with_another_address_at_the_provider()
+    {
+        await ConfigureAsync();
+        var (first, _) = await SignInAsync(Person());
+
+        var (again, refusal) = await SignInAsync(Person(email: "dora.data@elsewhere.test"));
+
+        Assert.Null(refusal);
+        Assert.Equal(first!.Id, again!.Id);
+        Assert.Equal(1, await Domain.AsSystemAsync(db => db.Users.CountAsync(u => u.CustomerId == Domain.CustomerId, Ct)));
+    }
+
+    [Fact]
+    public async Task An_account_with_the_verified_address_is_linked_rather_than_duplicated()
+    {
+        await ConfigureAsync(allowJustInTime: false);
+        var added = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("DORA@acme.test", null, Roles.Member, null), Ct));
+
+        var (user, refusal) = await SignInAsync(Person());
+
+        Assert.Null(refusal);
+        Assert.Equal(added.Value!.User.Id, user!.Id);
+        Assert.Equal(added.Value.User.Id, await Domain.AsSystemAsync(db => db.SsoLinks.Select(l => l.UserId).SingleAsync(Ct)));
+    }
+
+    [Theory]
+    [InlineData(false, "dora@acme.test", true, SsoRefusal.UnverifiedEmail)]
+    [InlineData(true, "dora@acme.test.evil.test", true, SsoRefusal.ForeignDomain)]
+    [InlineData(true, "dora@sub.acme.test", true, SsoRefusal.ForeignDomain)]
+    [InlineData(true, "dora@acme.test", false, SsoRefusal.NotProvisioned)]
+    public async Task A_person_the_customer_cannot_trust_or_has_not_added_is_refused_and_nothing_is_created(bool verified, string email, bool allowJustInTime, SsoRefusal expected)
+    {
+        await ConfigureAsync(allowJustInTime);
+
+        var (user, refusal) = await SignInAsync(Person(email: email, verified: verified));
+
+        Assert.Null(user);
+        Assert.Equal(expected, refusal);
+        Assert.Equal((0, 0), (await Domain.AsSystemAsync(db => db.Users.CountAsync(u => u.CustomerId == Domain.CustomerId, Ct)), await Domain.AsSystemAsync(db => db.SsoLinks.CountAsync(Ct))));
+        var details = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SsoSignInRefused).Select(e => e.Details).SingleAsync(Ct));
+        Assert.Contains(SsoSignInService.Explain(expected), details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_is_refused_though_linked()
+    {
+        await ConfigureAsync();
+        var (user, _) = await SignInAsync(Person());
+        var admin = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("ada@acme.test", null, Roles.Admin, null), Ct));
+        Assert.True(admin.Succeeded);
+        var deactivated = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().UpdateAsync(user!.Id, new UpdateUserRequest(null, null, false), Ct));
+        Assert.True(deactivated.Succeeded, deactivated.Failure?.Detail);
+
+        Assert.Equal(SsoRefusal.Deactivated, (await SignInAsync(Person())).Refusal);
+    }
+
+    [Fact]
+    public async Task Without_single_sign_on_nobody_is_signed_in_and_a_link_of_another_customer_counts_for_nothing()
+    {
+        Assert.Equal(SsoRefusal.NotConfigured, (await SignInAsync(Person())).Refusal);
+        await ConfigureAsync();
+        await ConfigureAsync(customerId: Domain.OtherCustomerId);
+        var (acme, _) = await SignInAsync(Person());
+
+        var (other, refusal) = await SignInAsync(Person(email: "dora@other.test"), Domain.OtherCustomerId);
+
+        Assert.Null(refusal);
+        Assert.NotEqual(acme!.Id, other!.Id);
+        Assert.Equal(Domain.OtherCustomerId, other.CustomerId);
+    }
+
+    [Fact]
+    public async Task Two_first_sign_ins_of_one_person_at_once_make_one_user()
+    {
+        await ConfigureAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => SignInAsync(Person()), Ct)));
+
+        Assert.All(results, r => Assert.Null(r.Refusal));
+        Assert.Single(results.Select(r => r.User!.Id).Distinct());
+        Assert.Equal((1, 1), (await Domain.AsSystemAsync(db => db.Users.CountAsync(u => u.CustomerId == Domain.CustomerId, Ct)), await Domain.AsSystemAsync(db => db.SsoLinks.CountAsync(Ct))));
+    }
+}
