@@ -4,6 +4,7 @@ using DataTricks.Portal.Components;
 using DataTricks.Portal.Components.Account;
 using DataTricks.Portal.Components.Pages.Audit;
 using DataTricks.Portal.Hosting;
+using DataTricks.Portal.SingleSignOn;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.MapDataTricksApi();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapAccountEndpoints();
+app.MapSsoSignInEndpoints();
 app.MapAuditCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

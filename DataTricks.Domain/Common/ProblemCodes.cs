@@ -28,6 +28,7 @@ public static class ProblemCodes
     public const string DomainClaimed = "domain-claimed";
     public const string SsoCheckFailed = "sso-check-failed";
     public const string SsoRequired = "sso-required";
+    public const string LastBreakGlassAdmin = "last-break-glass-admin";
 
     /// <summary>Every code, with when it is answered: the API document's enum and the API guide's table.</summary>
     public static readonly IReadOnlyList<(string Code, int Status, string Meaning)> All =
@@ -48,6 +49,7 @@ public static class ProblemCodes
         (DomainClaimed, 409, "Another customer signs in with this e-mail domain; `domains` lists the ones taken."),
         (SsoCheckFailed, 409, "Single sign-on cannot be required while its connection test fails; `detail` says what is wrong."),
         (LastAdmin, 409, "The change would leave the customer without an active admin."),
+        (LastBreakGlassAdmin, 409, "The change would leave a customer that requires single sign-on without an admin who can use a password."),
         (ConcurrentChange, 409, "Someone else changed it at the same moment; read it again and retry."),
         (IdempotencyKeyInFlight, 409, "A request with this Idempotency-Key is still being processed; retry shortly."),
         (PreconditionFailed, 412, "If-Match does not match the current ETag: read the resource again."),

@@ -19,13 +19,24 @@ public sealed class SsoConnectionService(
     IDataProtectionProvider protection, IOptions<SsoOptions> options, TimeProvider time)
 {
     /// <summary>The data protector purpose of client secrets; changing it makes every stored secret unreadable.</summary>
-    internal const string SecretPurpose = "DataTricks.Sso.ClientSecret.v1";
+    public const string SecretPurpose = "DataTricks.Sso.ClientSecret.v1";
 
     public async Task<Result<SsoSettingsView>> GetAsync(CancellationToken cancellationToken = default)
     {
         if (!tenant.IsAdmin)
             return AdminsOnly;
         return await LoadAsync(cancellationToken) is { } connection ? SsoSettingsView.Of(connection) : NotConfigured;
+    }
+
+    /// <summary>The settings page's read: the settings (none yet is not an error here), the redirect path and the admins who can be break-glass.</summary>
+    public async Task<Result<SsoSetup>> SetupAsync(CancellationToken cancellationToken = default)
+    {
+        if (!tenant.IsAdmin || tenant.CustomerId is not { } customerId)
+            return AdminsOnly;
+        var connection = await LoadAsync(cancellationToken);
+        var admins = await ActiveAdmins(await AdminRoleIdAsync(cancellationToken))
+            .OrderBy(u => u.Email).Select(u => new BreakGlassCandidate(u.Id, u.Email!)).ToListAsync(cancellationToken);
+        return new SsoSetup(connection is null ? null : SsoSettingsView.Of(connection), SsoSettingsView.RedirectPathOf(customerId), admins);
     }
 
     public async Task<Result<SsoSettingsView>> PutAsync(SsoSettingsRequest request, VersionMatch? ifMatch = null, CancellationToken cancellationToken = default)
@@ -113,9 +124,13 @@ public sealed class SsoConnectionService(
 
     private async Task<List<Guid>> NotActiveAdminsAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
     {
-        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
-        var admins = await db.Users.Where(u => userIds.Contains(u.Id) && u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
+        var admins = await ActiveAdmins(await AdminRoleIdAsync(cancellationToken)).Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         return [.. userIds.Except(admins)];
     }
+
+    private Task<Guid> AdminRoleIdAsync(CancellationToken cancellationToken) =>
+        db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
+
+    private IQueryable<User> ActiveAdmins(Guid adminRoleId) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId));
 }

@@ -26,3 +26,9 @@ public sealed record SsoSettingsView(
         [.. connection.Domains.Select(d => d.Name).Order(StringComparer.Ordinal)], connection.DefaultRole, connection.AllowJustInTime,
         connection.RequireSso, [.. connection.BreakGlassAdmins.Select(a => a.UserId).Order()], RedirectPathOf(connection.CustomerId), connection.Version, connection.UpdatedAt);
 }
+
+/// <summary>An admin who can be named break-glass: an active admin of the customer.</summary>
+public sealed record BreakGlassCandidate(Guid Id, string Email);
+
+/// <summary>What the settings page needs at once: the settings if any, where the provider sends people back, and who can be break-glass.</summary>
+public sealed record SsoSetup(SsoSettingsView? Settings, string RedirectPath, IReadOnlyList<BreakGlassCandidate> Admins);

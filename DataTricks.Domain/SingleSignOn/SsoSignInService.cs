@@ -11,6 +11,9 @@ namespace DataTricks.Domain.SingleSignOn;
 /// <summary>Who the provider says signed in: its subject, and the e-mail it vouches for (or not).</summary>
 public sealed record ProviderIdentity(string Subject, string? Email, bool EmailVerified, string? Name);
 
+/// <summary>Where an address signs in: the customer that claimed its domain, and its provider's host to show before going there.</summary>
+public sealed record SsoRoute(Guid CustomerId, string CustomerName, string ProviderHost);
+
 /// <summary>Why a single sign-on did not open an account, in words the refusal page shows and the audit keeps.</summary>
 public enum SsoRefusal
 {
@@ -36,6 +39,19 @@ public sealed class SsoSignInService(DataTricksDbContext db, ITenantContext tena
         SsoRefusal.NotProvisioned => "You have no account at this customer yet. Ask one of its admins to add you.",
         _ => "Your account is deactivated. Ask one of the customer's admins to reactivate it.",
     };
+
+    /// <summary>The customer whose provider an address signs in through, if its domain is claimed; read before anyone is signed in.</summary>
+    public async Task<SsoRoute?> RouteAsync(string? email, CancellationToken cancellationToken = default)
+    {
+        if (SsoSettingsRules.DomainOf(email) is not { } domain)
+            return null;
+        var route = await db.SsoDomains.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]).Where(d => d.Name == domain)
+            .Join(db.SsoConnections.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]), d => d.CustomerId, c => c.CustomerId, (d, c) => c)
+            .Join(db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter]), c => c.CustomerId, customer => customer.Id,
+                (c, customer) => new { c.CustomerId, customer.Name, c.Issuer })
+            .FirstOrDefaultAsync(cancellationToken);
+        return route is null ? null : new SsoRoute(route.CustomerId, route.Name, new Uri(route.Issuer).Host);
+    }
 
     public async Task<(User? User, SsoRefusal? Refusal)> SignInAsync(Guid customerId, ProviderIdentity identity, CancellationToken cancellationToken = default)
     {

@@ -114,6 +114,10 @@ public sealed class UserService(
             var losesAdmin = currentRole == Roles.Admin && user.IsActive && givesUpAdmin;
             if (losesAdmin && await IsLastActiveAdminAsync(user.Id, cancellationToken))
                 return LastAdmin;
+            if (losesAdmin && await IsLastBreakGlassAdminAsync(user.Id, cancellationToken))
+                return LastBreakGlassAdmin;
+            if (losesAdmin)
+                await db.SsoBreakGlassAdmins.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
 
             var changes = new List<string>();
             if (displayNameCheck is { Value: var displayName } && displayName != user.DisplayName)
@@ -212,6 +216,8 @@ public sealed class UserService(
                 return view;
             if (view.Value.Role == Roles.Admin && view.Value.IsActive && await IsLastActiveAdminAsync(id, cancellationToken))
                 return LastAdmin;
+            if (await IsLastBreakGlassAdminAsync(id, cancellationToken))
+                return LastBreakGlassAdmin;
             var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
             db.Users.Remove(user);
             db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
@@ -223,6 +229,14 @@ public sealed class UserService(
             access.Publish(id);
         return outcome;
     }
+
+    private static Failure LastBreakGlassAdmin => Failure.Conflict(ProblemCodes.LastBreakGlassAdmin,
+        "This is the only admin who can sign in with a password while single sign-on is required: name another break-glass admin in Settings first.");
+
+    /// <summary>Whether the customer requires single sign-on and this user is the one admin left who may still use a password.</summary>
+    private async Task<bool> IsLastBreakGlassAdminAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.SsoConnections.Where(c => c.RequireSso).SelectMany(c => c.BreakGlassAdmins).Select(a => a.UserId).ToListAsync(cancellationToken) is [var only]
+        && only == userId;
 
     private static Failure LastAdmin => Failure.Conflict(ProblemCodes.LastAdmin, "This is the customer's last active admin: make someone else an admin first.");
 

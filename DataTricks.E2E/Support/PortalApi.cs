@@ -26,11 +26,21 @@ public sealed class PortalApi(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task<Guid> CustomerIdAsync() => (await http.GetFromJsonAsync<JsonElement>("/api/v1/customer")).GetProperty("id").GetGuid();
+
+    public async Task PutSsoAsync(object settings) => (await http.PutAsJsonAsync("/api/v1/customer/sso", settings)).EnsureSuccessStatusCode();
+
+    public async Task<List<string>> UserEmailsAsync() =>
+        [.. (await http.GetFromJsonAsync<JsonElement>("/api/v1/users?pageSize=100")).GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()!)];
+
     public async Task<Guid> UserIdAsync(string email)
     {
         var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/users?search={Uri.EscapeDataString(email)}");
         return page.GetProperty("items")[0].GetProperty("id").GetGuid();
     }
+
+    public async Task DeactivateAsync(Guid userId) =>
+        (await http.PatchAsJsonAsync($"/api/v1/users/{userId}", new { isActive = false })).EnsureSuccessStatusCode();
 
     public async Task ChangeRoleAsync(Guid userId, string role) =>
         (await http.PatchAsJsonAsync($"/api/v1/users/{userId}", new { role })).EnsureSuccessStatusCode();

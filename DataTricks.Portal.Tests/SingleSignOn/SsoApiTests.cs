@@ -78,6 +78,38 @@ public sealed class SsoApiTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task The_last_break_glass_admin_cannot_be_demoted_deactivated_or_deleted_while_single_sign_on_is_required()
+    {
+        var customer = await TestCustomer.SignUpAsync(factory);
+        var admin = await customer.AdminAsync();
+        var (secondAdmin, secondEmail) = await customer.AddUserAsync(Roles.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/customer/sso", Settings(Domain(), requireSso: true, breakGlass: customer.AdminId), Ct)).StatusCode);
+
+        foreach (var change in new[] { new { role = Roles.Member, isActive = (bool?)null }, new { role = (string)null!, isActive = (bool?)false } })
+        {
+            var refused = await admin.PatchAsJsonAsync($"/api/v1/users/{customer.AdminId}", change, Ct);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal(ProblemCodes.LastBreakGlassAdmin, (await refused.JsonAsync()).GetProperty("code").GetString());
+        }
+        var deleted = await (await factory.SignedInAsync(customer.AdminEmail, TestCustomer.Password)).DeleteAsync($"/api/v1/users/{customer.AdminId}", Ct);
+        Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
+
+        // With a second break-glass admin, the first may step down, and is no longer one.
+        var settings = await (await admin.GetAsync("/api/v1/customer/sso", Ct)).JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/customer/sso", new
+        {
+            issuer = _provider.Issuer,
+            clientId = OpenIdProviderProcess.ClientId,
+            domains = settings.GetProperty("domains").EnumerateArray().Select(d => d.GetString()).ToArray(),
+            requireSso = true,
+            breakGlassAdminIds = new[] { customer.AdminId, secondAdmin },
+        }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/users/{customer.AdminId}", new { role = Roles.Member }, Ct)).StatusCode);
+        var after = await (await (await factory.SignedInAsync(secondEmail, TestCustomer.Password)).GetAsync("/api/v1/customer/sso", Ct)).JsonAsync();
+        Assert.Equal([secondAdmin], after.GetProperty("breakGlassAdminIds").EnumerateArray().Select(i => i.GetGuid()));
+    }
+
+    [Fact]
     public async Task The_connection_test_says_what_is_wrong_in_words()
     {
         var admin = await (await TestCustomer.SignUpAsync(factory)).AdminAsync();

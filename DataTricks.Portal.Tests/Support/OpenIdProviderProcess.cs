@@ -48,7 +48,7 @@ public sealed class OpenIdProviderProcess : IAsyncDisposable
             cookieKey = Guid.NewGuid().ToString("N"),
             clients = new[]
             {
-                new { client_id = ClientId, client_secret = ClientSecret, redirect_uris = RedirectUris, grant_types = new[] { "authorization_code" }, response_types = new[] { "code" } },
+                new { client_id = ClientId, client_secret = ClientSecret, redirect_uris = RedirectUris, grant_types = new[] { "authorization_code" }, response_types = new[] { "code" }, token_endpoint_auth_method = "client_secret_post" },
             },
             accounts = Accounts.ToDictionary(a => a.Login, a => new { sub = a.Subject, email = a.Email, email_verified = a.EmailVerified, name = a.Name ?? a.Login, disabled = a.Disabled }),
         }));

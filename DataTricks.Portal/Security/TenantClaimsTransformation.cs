@@ -15,7 +15,8 @@ namespace DataTricks.Portal.Security;
 /// Runs on every authenticated request, whatever the scheme, so rights follow the database at once: a deactivated (or
 /// deleted) user, or a principal whose security stamp is no longer the user's (an access token issued before a role
 /// change, deactivation, password reset or sign-out everywhere), becomes anonymous. A support user's active
-/// impersonation is added as claims, which policies and the tenant scope read.
+/// impersonation is added as claims, which policies and the tenant scope read. A provider's person on the way to a
+/// single sign-on is left as the provider described them.
 /// </summary>
 public sealed class TenantClaimsTransformation(DataTricksDbContext db, ImpersonationService impersonation, IOptions<IdentityOptions> identity)
     : IClaimsTransformation
@@ -25,6 +26,9 @@ public sealed class TenantClaimsTransformation(DataTricksDbContext db, Impersona
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == CheckedClaim))
+            return principal;
+        // A provider's person on the way in (the external cookie, read by the single sign-on completion only): not a user yet.
+        if (principal.HasClaim(c => c.Type == SingleSignOn.SsoSchemes.CustomerClaim))
             return principal;
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return Anonymous;

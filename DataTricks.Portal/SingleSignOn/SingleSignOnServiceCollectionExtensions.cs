@@ -1,4 +1,5 @@
 using DataTricks.Domain.SingleSignOn;
+using Microsoft.AspNetCore.Authentication;
 
 namespace DataTricks.Portal.SingleSignOn;
 
@@ -11,6 +12,10 @@ public static class SingleSignOnServiceCollectionExtensions
         services.AddHttpClient(OpenIdProviderCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<IIdentityProviderCheck, OpenIdProviderCheck>();
+        // Each customer's provider is a scheme resolved when a request names it, not one registered at start.
+        services.AddSingleton<IAuthenticationSchemeProvider, SsoSchemeProvider>();
+        services.AddSingleton<SsoProviderMetadata>();
+        services.AddScoped<SsoHandlerOptions>();
         return services;
     }
 }

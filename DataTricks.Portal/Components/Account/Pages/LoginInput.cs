@@ -8,9 +8,12 @@ public sealed class LoginInput
     [EmailAddress(ErrorMessage = "Enter a valid e-mail.")]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter your password.")]
+    /// <summary>Asked for once the e-mail is known not to sign in through a provider, or when the person chose a password.</summary>
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
+
+    /// <summary>Set by "Use a password instead": the person signs in with a password though their domain has single sign-on (break-glass admins).</summary>
+    public bool UsePassword { get; set; }
 
     public bool RememberMe { get; set; }
 

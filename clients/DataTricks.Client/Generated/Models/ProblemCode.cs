@@ -71,6 +71,10 @@ namespace DataTricks.Client.Models
         #pragma warning disable CS1591
         LastAdmin,
         #pragma warning restore CS1591
+        [EnumMember(Value = "last-break-glass-admin")]
+        #pragma warning disable CS1591
+        LastBreakGlassAdmin,
+        #pragma warning restore CS1591
         [EnumMember(Value = "concurrent-change")]
         #pragma warning disable CS1591
         ConcurrentChange,
