@@ -2,6 +2,7 @@ using Bunit;
 using DataTricks.Domain;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Tenancy;
+using DataTricks.Portal.SingleSignOn;
 using DataTricks.Portal.Components.Shared;
 using DataTricks.Portal.Security;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +39,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(_database.Settings)
             .Build();
-        Services.AddLogging().AddDataTricksDomain(configuration).UseFastPasswordHashing();
+        Services.AddLogging().AddDataTricksDomain(configuration).AddDataTricksSingleSignOn().UseFastPasswordHashing();
         await using (var db = _database.CreateContext(TenantScope.System))
         {
             var customer = Customer.Create("Component Co", DateTimeOffset.UtcNow);
