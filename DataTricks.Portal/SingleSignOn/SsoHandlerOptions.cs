@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
@@ -30,6 +31,13 @@ public sealed class SsoHandlerOptions(
 
     /// <summary>Set on the one retry after a token signed with a key the portal did not hold yet.</summary>
     public const string RetriedItem = "retried";
+
+    private static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
 
     private bool? _prepared;
 
@@ -77,6 +85,8 @@ public sealed class SsoHandlerOptions(
         options.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
         options.TokenValidationParameters.ValidIssuer = connection.Issuer;
         options.TokenValidationParameters.ValidAudience = connection.ClientId;
+        // Signed with the provider's published keys only: no "none", no secret-keyed HMAC.
+        options.TokenValidationParameters.ValidAlgorithms = AsymmetricAlgorithms;
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
         options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.NonceCookie.SameSite = SameSiteMode.Lax;
@@ -92,6 +102,13 @@ public sealed class SsoHandlerOptions(
             },
             OnTokenValidated = context =>
             {
+                // ASP.NET Core skips the signature of an ID token from the token endpoint, trusting the channel as the
+                // specification allows; an unsigned token is refused all the same, whatever the channel.
+                if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken) is not { } idToken || !IsSigned(idToken))
+                {
+                    context.Fail("The provider's ID token is not signed.");
+                    return Task.CompletedTask;
+                }
                 (context.Principal!.Identity as ClaimsIdentity)!.AddClaim(new Claim(SsoSchemes.CustomerClaim, customerId));
                 return Task.CompletedTask;
             },
@@ -123,5 +140,11 @@ public sealed class SsoHandlerOptions(
             },
         };
         return options;
+    }
+
+    private static bool IsSigned(string idToken)
+    {
+        var token = new JsonWebToken(idToken);
+        return !string.Equals(token.Alg, SecurityAlgorithms.None, StringComparison.OrdinalIgnoreCase) && token.EncodedSignature.Length > 0;
     }
 }
