@@ -10,8 +10,8 @@ namespace DataTricks.E2E;
 public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     // Sign-in pages render statically (they set the cookie); sign-up is interactive, so it is checked once its circuit is up.
-    private static readonly string[] StaticAnonymousPages = ["/account/login", "/account/forgot-password"];
-    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/audit", "/profile"];
+    private static readonly string[] StaticAnonymousPages = ["/account/login", "/account/forgot-password", "/account/sso-failed?reason=provider-error"];
+    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/users", "/tokens", "/tokens/everyone", "/settings", "/audit", "/profile"];
     private static readonly string[] MemberPages = ["/", "/environments", "/repos", "/users", "/tokens", "/profile"];
 
     private async Task<List<string>> CheckAsync(IEnumerable<string> paths, bool interactive = true)

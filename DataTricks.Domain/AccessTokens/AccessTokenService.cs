@@ -41,11 +41,27 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
     }
 
     public async Task<IReadOnlyList<AccessTokenView>> ListMineAsync(CancellationToken cancellationToken = default) =>
-        await db.PersonalAccessTokens
-            .Where(t => t.UserId == tenant.UserId)
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => new AccessTokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
-            .ToListAsync(cancellationToken);
+        await NewestFirst(db.PersonalAccessTokens.Where(t => t.UserId == tenant.UserId), 0, int.MaxValue).ToListAsync(cancellationToken);
+
+    /// <summary>The customer's token list is newest first, whatever else is asked.</summary>
+    public static IReadOnlyList<string> SortColumns => ["created"];
+
+    /// <summary>Every token of the customer with its owner, newest first: what its automation signs in with. Admins only.</summary>
+    public async Task<Result<OffsetPage<AccessTokenView>>> ListAllAsync(ListQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!tenant.IsAdmin)
+            return Failure.Forbidden("Only an admin of the customer can see everyone's tokens; ask one of your admins.");
+        var total = await db.PersonalAccessTokens.CountAsync(cancellationToken);
+        var items = await NewestFirst(db.PersonalAccessTokens, query.Offset, query.Limit).ToListAsync(cancellationToken);
+        return new OffsetPage<AccessTokenView>(items, total, query.Offset);
+    }
+
+    /// <summary>Tokens with their owners, newest first, one window of them: ordered before the views are made, which SQL cannot sort by.</summary>
+    private IQueryable<AccessTokenView> NewestFirst(IQueryable<PersonalAccessToken> tokens, int skip, int take) =>
+        tokens.Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, OwnerId = u.Id, OwnerEmail = u.Email! })
+            .OrderByDescending(x => x.Token.CreatedAt).ThenBy(x => x.Token.Id).Skip(skip).Take(take)
+            .Select(x => new AccessTokenView(x.Token.Id, x.Token.Name, x.Token.Prefix, x.Token.CreatedAt, x.Token.ExpiresAt, x.Token.LastUsedAt,
+                x.Token.RevokedAt, x.OwnerId, x.OwnerEmail));
 
     public async Task<Result<AccessTokenView>> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -60,7 +76,7 @@ public sealed class AccessTokenService(DataTricksDbContext db, ITenantContext te
             audit.Record(AuditActions.TokenRevoked, "token", token.Id, $"Token '{token.Name}' ({token.Prefix})");
             await db.SaveChangesAsync(cancellationToken);
         }
-        return new AccessTokenView(token.Id, token.Name, token.Prefix, token.CreatedAt, token.ExpiresAt, token.LastUsedAt, token.RevokedAt);
+        return await NewestFirst(db.PersonalAccessTokens.Where(t => t.Id == token.Id), 0, 1).SingleAsync(cancellationToken);
     }
 
     /// <summary>

@@ -26,6 +26,28 @@ public sealed class PersonalAccessTokenTests(PortalFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Admins_list_every_token_of_their_customer_with_its_owner_and_members_cannot()
+    {
+        var customer = await TestCustomer.SignUpAsync(factory);
+        var admin = await customer.AdminAsync();
+        var (memberId, memberEmail) = await customer.AddUserAsync(DataTricks.Domain.Users.Roles.Member);
+        var member = await factory.SignedInAsync(memberEmail, TestCustomer.Password);
+        await CreateAsync(member, "member's nightly job");
+        await CreateAsync(admin, "admin's deploy");
+        await CreateAsync(await factory.SignedInAsync(ApiClients.GlobexAdmin), "another customer's token");
+
+        var listed = await (await admin.GetAsync("/api/v1/customer/tokens", Ct)).JsonAsync();
+
+        Assert.Equal(2, listed.GetProperty("totalCount").GetInt32());
+        var owners = listed.GetProperty("items").EnumerateArray()
+            .Select(t => (t.GetProperty("name").GetString(), t.GetProperty("ownerEmail").GetString(), t.GetProperty("ownerId").GetGuid())).ToList();
+        Assert.Contains(("member's nightly job", memberEmail, memberId), owners);
+        Assert.Contains(("admin's deploy", customer.AdminEmail, customer.AdminId), owners);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/customer/tokens", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/customer/tokens?pageSize=0", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_revoked_token_answers_401()
     {
         var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);

@@ -1,4 +1,5 @@
 using DataTricks.Domain.AccessTokens;
+using DataTricks.Domain.Common;
 using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,13 @@ public static class AccessTokenEndpoints
             .WithSummary("Revoke one of the caller's tokens")
             .WithDescription("The token stops working at once.")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapGet("/customer/tokens", ListCustomerAsync)
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithTags("Access tokens")
+            .WithName("ListCustomerAccessTokens")
+            .WithSummary("List every access token of the customer, with its owner")
+            .WithDescription("Admins only; newest first. What automation signs in with, which keeps working when single sign-on is required.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return api;
     }
 
@@ -38,6 +46,15 @@ public static class AccessTokenEndpoints
 
     private static async Task<Ok<AccessTokenListResponse>> ListAsync(AccessTokenService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(new AccessTokenListResponse(await service.ListMineAsync(cancellationToken)));
+
+    private static async Task<Results<Ok<PageResponse<AccessTokenView>>, ProblemHttpResult>> ListCustomerAsync(
+        [AsParameters] PageRequest page, AccessTokenService service, CancellationToken cancellationToken)
+    {
+        var query = ListQuery.FromApi(null, page.PageSize, page.PageToken);
+        if (!query.Succeeded)
+            return query.Failure.ToProblem();
+        return (await service.ListAllAsync(query.Value, cancellationToken)).ToHttpResult(tokens => TypedResults.Ok(PageResponse<AccessTokenView>.From(tokens)));
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, AccessTokenService service, CancellationToken cancellationToken) =>
         (await service.RevokeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());

@@ -30,6 +30,16 @@ namespace DataTricks.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The ownerEmail property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OwnerEmail { get; set; }
+#nullable restore
+#else
+        public string OwnerEmail { get; set; }
+#endif
+        /// <summary>The ownerId property</summary>
+        public Guid? OwnerId { get; set; }
         /// <summary>The prefix property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,6 +80,8 @@ namespace DataTricks.Client.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "lastUsedAt", n => { LastUsedAt = n.GetDateTimeOffsetValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "ownerEmail", n => { OwnerEmail = n.GetStringValue(); } },
+                { "ownerId", n => { OwnerId = n.GetGuidValue(); } },
                 { "prefix", n => { Prefix = n.GetStringValue(); } },
                 { "revokedAt", n => { RevokedAt = n.GetDateTimeOffsetValue(); } },
             };
@@ -86,6 +98,8 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteDateTimeOffsetValue("lastUsedAt", LastUsedAt);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("ownerEmail", OwnerEmail);
+            writer.WriteGuidValue("ownerId", OwnerId);
             writer.WriteStringValue("prefix", Prefix);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
             writer.WriteAdditionalData(AdditionalData);

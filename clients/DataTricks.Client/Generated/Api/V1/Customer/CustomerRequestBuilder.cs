@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using DataTricks.Client.Api.V1.Customer.Sso;
 using DataTricks.Client.Api.V1.Customer.SupportAccess;
+using DataTricks.Client.Api.V1.Customer.Tokens;
 using DataTricks.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -28,6 +29,11 @@ namespace DataTricks.Client.Api.V1.Customer
         public global::DataTricks.Client.Api.V1.Customer.SupportAccess.SupportAccessRequestBuilder SupportAccess
         {
             get => new global::DataTricks.Client.Api.V1.Customer.SupportAccess.SupportAccessRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The tokens property</summary>
+        public global::DataTricks.Client.Api.V1.Customer.Tokens.TokensRequestBuilder Tokens
+        {
+            get => new global::DataTricks.Client.Api.V1.Customer.Tokens.TokensRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::DataTricks.Client.Api.V1.Customer.CustomerRequestBuilder"/> and sets the default values.
