@@ -103,13 +103,13 @@ public sealed class SsoSignInService(DataTricksDbContext db, ITenantContext tena
         if (user is null && !connection.AllowJustInTime)
             return (null, SsoRefusal.NotProvisioned);
         if (user is null)
-            user = await CreateAsync(connection, identity, cancellationToken);
+            user = await CreateAsync(connection, identity);
         db.SsoLinks.Add(SsoLink.Of(connection.CustomerId, connection.Issuer, identity.Subject, user.Id, time.GetUtcNow()));
         return (user, null);
     }
 
     /// <summary>A user with no password: they sign in through the provider (an admin can set one later).</summary>
-    private async Task<User> CreateAsync(SsoConnection connection, ProviderIdentity identity, CancellationToken cancellationToken)
+    private async Task<User> CreateAsync(SsoConnection connection, ProviderIdentity identity)
     {
         var user = User.Create(connection.CustomerId, identity.Email!, User.OptionalDisplayName(identity.Name).IsValid ? identity.Name : null, time.GetUtcNow());
         user.EmailConfirmed = true;
@@ -120,8 +120,8 @@ public sealed class SsoSignInService(DataTricksDbContext db, ITenantContext tena
         }
         if (await users.AddToRoleAsync(user, connection.DefaultRole) is { Succeeded: false } promoted)
             throw new DomainException($"The user could not be given the role {connection.DefaultRole}: {string.Join(" ", promoted.Errors.Select(e => e.Description))}");
+        // Saved with the link, by the sign-in.
         audit.Record(AuditActions.SsoUserCreated, "user", user.Id, $"{user.Email} as {connection.DefaultRole}, subject {identity.Subject}");
-        await db.SaveChangesAsync(cancellationToken);
         return user;
     }
 }

@@ -117,6 +117,85 @@ public sealed class SsoSettingsRulesTests
         AssertRefused(Check(Valid with { ClientSecret = "s3\0cret" }), "clientSecret");
     }
 
+    [Theory]
+    [InlineData("gmail.com")]
+    [InlineData("googlemail.com")]
+    [InlineData("outlook.com")]
+    [InlineData("hotmail.com")]
+    [InlineData("live.com")]
+    [InlineData("msn.com")]
+    [InlineData("yahoo.com")]
+    [InlineData("icloud.com")]
+    [InlineData("me.com")]
+    [InlineData("aol.com")]
+    [InlineData("proton.me")]
+    [InlineData("protonmail.com")]
+    [InlineData("gmx.com")]
+    [InlineData("gmx.de")]
+    [InlineData("web.de")]
+    [InlineData("mail.com")]
+    [InlineData("yandex.com")]
+    [InlineData("zoho.com")]
+    public void Every_public_mail_domain_is_refused_even_beside_the_companys_own(string domain) =>
+        AssertRefused(Check(Valid with { Domains = ["acme.test", domain] }), "domains", "A public mail domain (such as gmail.com) cannot be claimed");
+
+    [Fact]
+    public void Each_domain_rule_says_what_it_wants()
+    {
+        AssertRefused(Check(Valid with { Domains = null }), "domains", "Name 1 to 20 e-mail domains");
+        AssertRefused(Check(Valid with { Domains = ["acme.test", "not a domain"] }), "domains", "A domain is a name such as example.com, without @ or spaces.");
+        AssertRefused(Check(Valid with { Domains = ["acme.test", "Acme.test"] }), "domains", "Each domain is named once.");
+        AssertRefused(Check(Valid with { DefaultRole = "Owner" }), "defaultRole", "The default role is Member or Admin.");
+        AssertRefused(Check(Valid with { RequireSso = true }), "breakGlassAdminIds", "Requiring single sign-on needs at least one break-glass admin");
+        AssertRefused(Check(Valid with { BreakGlassAdminIds = [Admin, Admin] }), "breakGlassAdminIds", "Each break-glass admin is named once.");
+        AssertRefused(Check(Valid with { BreakGlassAdminIds = [.. Enumerable.Range(0, 11).Select(_ => Guid.NewGuid())] }), "breakGlassAdminIds", "Name at most 10 break-glass admins.");
+        Assert.True(Check(Valid with { BreakGlassAdminIds = [.. Enumerable.Range(0, 10).Select(_ => Guid.NewGuid())] }).Succeeded);
+    }
+
+    [Fact]
+    public void The_issuer_rule_names_the_schemes_this_portal_takes()
+    {
+        AssertRefused(Check(Valid with { Issuer = "ftp://x" }), "issuer", "The issuer is the provider's absolute https URL, without a query or fragment.");
+        AssertRefused(Check(Valid with { Issuer = "ftp://x" }, allowInsecure: true), "issuer", "The issuer is the provider's absolute http or https URL, without a query or fragment.");
+        Assert.Null(SsoSettingsRules.CheckIssuer("https://login.acme.test", allowInsecureIssuers: false));
+        Assert.Equal("The issuer is the provider's absolute https URL, without a query or fragment.",
+            SsoSettingsRules.CheckIssuer("http://login.acme.test", allowInsecureIssuers: false)?.FieldErrors?["issuer"].Single());
+    }
+
+    [Fact]
+    public void An_issuer_has_at_most_500_characters()
+    {
+        var longest = "https://login.acme.test/" + new string('a', SsoSettingsRules.UrlMaxLength - "https://login.acme.test/".Length);
+
+        Assert.True(Check(Valid with { Issuer = longest }).Succeeded);
+        AssertRefused(Check(Valid with { Issuer = longest + "a" }), "issuer");
+    }
+
+    [Fact]
+    public void A_domain_has_at_most_253_characters_in_labels_of_letters_digits_and_hyphens()
+    {
+        var longest = string.Join('.', new string('a', 63), new string('b', 63), new string('c', 63), new string('z', 61));
+
+        Assert.Equal(253, longest.Length);
+        Assert.Equal(longest, SsoSettingsRules.Domain(longest));
+        Assert.Null(SsoSettingsRules.Domain(longest + "z"));
+        Assert.Equal("zz-top.test", SsoSettingsRules.Domain("ZZ-Top.test"));
+        Assert.Null(SsoSettingsRules.Domain("acme_corp.test"));
+        Assert.Null(SsoSettingsRules.Domain(""));
+    }
+
+    [Fact]
+    public void A_secret_is_one_line()
+    {
+        AssertRefused(Check(Valid with { ClientSecret = "s3\ncret" }), "clientSecret", "The client secret cannot contain control characters");
+    }
+
+    private static void AssertRefused(Result<(SsoSettings, string?)> result, string field, string message)
+    {
+        AssertRefused(result, field);
+        Assert.Contains(result.Failure!.FieldErrors![field], m => m.Contains(message, StringComparison.Ordinal));
+    }
+
     private static void AssertRefused(Result<(SsoSettings, string?)> result, string field)
     {
         Assert.False(result.Succeeded);

@@ -39,8 +39,71 @@ public sealed class SsoSignInServiceTests : DomainTest
         Assert.Equal(Roles.Admin, role.Value!.Role);
         var link = await Domain.AsSystemAsync(db => db.SsoLinks.SingleAsync(Ct));
         Assert.Equal((Issuer, "sub-dora", user.Id), (link.Issuer, link.Subject, link.UserId));
-        var actions = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action.StartsWith("sso.sign") || e.Action == AuditActions.SsoUserCreated).Select(e => e.Action).OrderBy(a => a).ToListAsync(Ct));
-        Assert.Equal([AuditActions.SsoSignedIn, AuditActions.SsoUserCreated], actions);
+        var audited = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action.StartsWith("sso.sign") || e.Action == AuditActions.SsoUserCreated)
+            .OrderBy(e => e.Action).Select(e => new { e.Action, e.Details }).ToListAsync(Ct));
+        Assert.Equal([AuditActions.SsoSignedIn, AuditActions.SsoUserCreated], audited.Select(e => e.Action));
+        Assert.Equal($"dora@acme.test, subject sub-dora at {Issuer}", audited[0].Details);
+        Assert.Equal("dora@acme.test as Admin, subject sub-dora", audited[1].Details);
+        Assert.True(user.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task A_name_the_portal_would_refuse_is_left_out_and_the_address_stands_in()
+    {
+        await ConfigureAsync();
+
+        var (user, _) = await SignInAsync(Person() with { Name = "Dora\u0001Data" });
+
+        Assert.Equal("dora@acme.test", user!.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_link_to_the_subject_at_a_former_issuer_does_not_open_the_account()
+    {
+        await ConfigureAsync();
+        var (first, _) = await SignInAsync(Person());
+        var moved = await Domain.AsCustomerAsync(s => s.GetRequiredService<SsoConnectionService>().PutAsync(
+            new SsoSettingsRequest("https://login.new-provider.test", "portal", null, ["acme.test"], null, true, false, null), null, Ct));
+        Assert.True(moved.Succeeded);
+
+        var (other, _) = await SignInAsync(Person(email: "someone.else@acme.test"));
+
+        Assert.NotEqual(first!.Id, other!.Id);
+    }
+
+    [Theory]
+    [InlineData(SsoRefusal.NotConfigured, "does not sign in with single sign-on")]
+    [InlineData(SsoRefusal.UnverifiedEmail, "did not confirm your e-mail address is verified")]
+    [InlineData(SsoRefusal.ForeignDomain, "outside the domains this customer signs in with")]
+    [InlineData(SsoRefusal.NotProvisioned, "You have no account at this customer yet")]
+    [InlineData(SsoRefusal.Deactivated, "Your account is deactivated")]
+    public void Each_refusal_says_why_in_words(SsoRefusal refusal, string words) =>
+        Assert.Contains(words, SsoSignInService.Explain(refusal), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_refusal_without_an_address_is_audited_as_such()
+    {
+        await ConfigureAsync();
+
+        await SignInAsync(new ProviderIdentity("sub-nobody", null, false, null));
+
+        var details = await Domain.AsSystemAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SsoSignInRefused).Select(e => e.Details).SingleAsync(Ct));
+        Assert.StartsWith("(no e-mail), subject sub-nobody:", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_is_routed_to_the_customer_that_claimed_its_domain_only()
+    {
+        await ConfigureAsync();
+        var service = (IServiceProvider s) => s.GetRequiredService<SsoSignInService>();
+
+        var route = await Domain.AsAsync(TenantScope.None, s => service(s).RouteAsync("Dora@ACME.test", Ct));
+        var elsewhere = await Domain.AsAsync(TenantScope.None, s => service(s).RouteAsync("dora@other.test", Ct));
+        var nonsense = await Domain.AsAsync(TenantScope.None, s => service(s).RouteAsync("not an address", Ct));
+
+        Assert.Equal(new SsoRoute(Domain.CustomerId, "Engine Co", "login.acme.test"), route);
+        Assert.Null(elsewhere);
+        Assert.Null(nonsense);
     }
 
     [Fact]
