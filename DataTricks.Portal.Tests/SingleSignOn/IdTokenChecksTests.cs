@@ -114,6 +114,19 @@ public sealed class IdTokenChecksTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_provider_gone_between_its_answer_and_the_code_redeemed_ends_on_the_failure_page()
+    {
+        var (state, nonce) = await StartAsync();
+        _provider.NextIdToken = _provider.IdToken(ClientId, nonce);
+
+        // The person signed in at the provider, which went down before the portal redeemed the code.
+        await _provider.DisposeAsync();
+
+        Assert.Equal($"{SsoFailure.Path}?reason={SsoFailure.ProviderError}", await CallbackAsync(state));
+        Assert.NotEqual(HttpStatusCode.OK, (await _browser.GetAsync("/users", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_callback_replayed_after_its_sign_in_opens_nothing()
     {
         var (state, nonce) = await StartAsync();

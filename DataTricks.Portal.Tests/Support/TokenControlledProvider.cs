@@ -105,8 +105,14 @@ public sealed class TokenControlledProvider : IAsyncDisposable
         return $"{Part("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Part($"{{\"iss\":\"{Issuer}\",\"aud\":\"{clientId}\",\"sub\":\"{Subject}\",\"nonce\":\"{nonce}\",\"iat\":{now},\"nbf\":{now},\"exp\":{now + 300}}}")}.";
     }
 
+    private bool _stopped;
+
+    /// <summary>Stops the provider, as a crash would; a test may do it before the fixture does.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+            return;
+        _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -31,9 +31,7 @@ internal static class LiveStatus
         });
         var page = await browser.NewPageAsync(new() { BaseURL = portal.BaseAddress.ToString() });
         await page.GotoAsync("/environments");
-        await page.Locator("#email").FillAsync("admin@acme.test");
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("#sign-in").ClickAsync();
+        await new DataTricks.E2E.Pages.LoginPage(page).SignInAsync("admin@acme.test", Password);
         await page.Locator("[data-interactive=true]").WaitForAsync();
         await page.EvaluateAsync(
             """
