@@ -56,17 +56,22 @@ public sealed class SsoSignInService(DataTricksDbContext db, ITenantContext tena
     public async Task<(User? User, SsoRefusal? Refusal)> SignInAsync(Guid customerId, ProviderIdentity identity, CancellationToken cancellationToken = default)
     {
         using var _ = tenant.Use(TenantScope.ForCustomer(customerId));
-        try
+        // The same person's first sign-in on another tab or node may create the user, then link it, at the same
+        // moment: each save it wins is found by the next attempt (the user, then the link).
+        for (var attempt = 1; ; attempt++)
         {
-            return await AttemptAsync(customerId, identity, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same person's first sign-in on another tab or node linked or created them at the same moment: theirs stands.
-            db.ChangeTracker.Clear();
-            return await AttemptAsync(customerId, identity, cancellationToken);
+            try
+            {
+                return await AttemptAsync(customerId, identity, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
     }
+
+    private const int MaxAttempts = 3;
 
     private async Task<(User? User, SsoRefusal? Refusal)> AttemptAsync(Guid customerId, ProviderIdentity identity, CancellationToken cancellationToken)
     {
