@@ -3,6 +3,7 @@ using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Groups;
 using DataTricks.Domain.Dashboard;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Infrastructure.CloudSimulator;
@@ -77,6 +78,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<UserAccessNotifier>();
         services.AddScoped<Authority>();
         services.AddScoped<RepoService>();
+        services.AddScoped<RepoAccessService>();
+        services.AddScoped<GroupService>();
+        services.AddSingleton<RepoAccessNotifier>();
         services.AddScoped<DashboardService>();
         services.AddScoped<OperationService>();
         services.AddScoped<ProvisioningHistory>();

@@ -11,8 +11,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
 {
     // Sign-in pages render statically (they set the cookie); sign-up is interactive, so it is checked once its circuit is up.
     private static readonly string[] StaticAnonymousPages = ["/account/login", "/account/forgot-password", "/account/sso-failed?reason=provider-error"];
-    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/users", "/tokens", "/tokens/everyone", "/settings", "/audit", "/profile"];
-    private static readonly string[] MemberPages = ["/", "/environments", "/repos", "/users", "/tokens", "/profile"];
+    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/groups", "/users", "/tokens", "/tokens/everyone", "/settings", "/audit", "/profile"];
+    private static readonly string[] MemberPages = ["/", "/environments", "/repos", "/groups", "/users", "/tokens", "/profile"];
 
     private async Task<List<string>> CheckAsync(IEnumerable<string> paths, bool interactive = true)
     {
@@ -56,8 +56,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         var pages = email.StartsWith("admin", StringComparison.Ordinal) ? AdminPages : MemberPages;
         var environment = await FirstLinkAsync("/environments", "environments/");
         var repo = await FirstLinkAsync("/repos", "repos/");
+        var group = await FirstLinkAsync("/groups", "groups/");
 
-        var found = await CheckAsync([.. pages, "/" + environment, "/" + repo]);
+        var found = await CheckAsync([.. pages, "/" + environment, "/" + repo, "/" + group]);
 
         Assert.True(found.Count == 0, string.Join("\n", found));
     }

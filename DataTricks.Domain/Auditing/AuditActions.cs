@@ -34,6 +34,13 @@ public static class AuditActions
     public const string RepoDeleted = "repo.delete";
     public const string RepoMemberAdded = "repo.member.add";
     public const string RepoMemberRemoved = "repo.member.remove";
+    public const string RepoGroupGranted = "repo.group.grant";
+    public const string RepoGroupRevoked = "repo.group.revoke";
+    public const string GroupCreated = "group.create";
+    public const string GroupUpdated = "group.update";
+    public const string GroupDeleted = "group.delete";
+    public const string GroupMemberAdded = "group.member.add";
+    public const string GroupMemberRemoved = "group.member.remove";
     public const string SsoConfigured = "sso.configure";
     public const string SsoRemoved = "sso.remove";
     public const string SsoSignedIn = "sso.signin";

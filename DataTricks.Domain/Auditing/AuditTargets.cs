@@ -21,6 +21,8 @@ internal sealed class AuditTargets(DataTricksDbContext db)
             .ToDictionaryAsync(e => e.Id, e => new Resolved(e.Name, e.Status == ComputeEnvironmentStatus.Deleted), cancellationToken);
         var repoIds = Ids("repo");
         var repos = await db.Repos.Where(r => repoIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new Resolved(r.Name, false), cancellationToken);
+        var groupIds = Ids("group");
+        var groups = await db.Groups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => new Resolved(g.Name, false), cancellationToken);
         var userIds = Ids("user");
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new Resolved(u.Email, false), cancellationToken);
         var tokenIds = Ids("token");
@@ -33,7 +35,7 @@ internal sealed class AuditTargets(DataTricksDbContext db)
 
         var byType = new Dictionary<string, Dictionary<Guid, Resolved>>
         {
-            ["environment"] = environments, ["repo"] = repos, ["user"] = users, ["token"] = tokens, ["operation"] = operations,
+            ["environment"] = environments, ["repo"] = repos, ["group"] = groups, ["user"] = users, ["token"] = tokens, ["operation"] = operations,
         };
         return (type, id) =>
         {

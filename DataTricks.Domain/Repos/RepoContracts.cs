@@ -10,7 +10,5 @@ public sealed record CreateRepoRequest(string? Name, string? Description, Guid? 
 
 public sealed record UpdateRepoRequest(string? Name, string? Description, Guid? ComputeEnvironmentId);
 
-public sealed record RepoMemberView(Guid UserId, string Email, string DisplayName, DateTimeOffset AddedAt);
-
 /// <summary>An environment a repo may be bound to, for pickers.</summary>
 public sealed record BindableEnvironment(Guid Id, string Name, ComputeEnvironmentStatus Status);

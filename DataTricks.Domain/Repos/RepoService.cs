@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.Repos;
 
 /// <summary>
-/// The caller's repos, their environment binding and their members. An environment of another customer, or a
-/// user of another customer, is not found; the schema refuses such links even if this service were wrong.
+/// The caller's repos and their environment binding; who may use them is <see cref="RepoAccessService"/>'s. An
+/// environment of another customer is not found; the schema refuses such links even if this service were wrong.
 /// </summary>
 public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, TimeProvider time)
 {
@@ -38,6 +38,9 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
 
     public async Task<Result<RepoView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await Project(db.Repos.Where(r => r.Id == id)).FirstOrDefaultAsync(cancellationToken) is { } view ? view : Failure.NotFound("The repo");
+
+    /// <summary>The most a picker shows at once; typing narrows the list in the database.</summary>
+    public const int CandidateLimit = 20;
 
     /// <summary>The environments a repo can be bound to now: on their way to Ready, or Ready.</summary>
     /// <remarks>At most <see cref="CandidateLimit"/>, whose name holds <paramref name="search"/>: typing narrows the list in the database.</remarks>
@@ -124,83 +127,10 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return view;
     }
 
-    public async Task<Result<IReadOnlyList<RepoMemberView>>> MembersAsync(Guid repoId, CancellationToken cancellationToken = default)
-    {
-        if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
-            return Failure.NotFound("The repo");
-        return await db.RepoMembers.Where(m => m.RepoId == repoId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName, u.SortKey, m.AddedAt })
-            .OrderBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Select(m => new RepoMemberView(m.Id, m.Email!, m.DisplayName, m.AddedAt))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The most a member picker shows at once; typing narrows the list in the database.</summary>
-    public const int CandidateLimit = 20;
-
-    /// <summary>Active users of the customer who are not members yet and whose name or e-mail holds <paramref name="search"/>.</summary>
-    public async Task<IReadOnlyList<RepoMemberView>> CandidatesAsync(Guid repoId, string? search, CancellationToken cancellationToken = default)
-    {
-        var users = db.Users.Where(u => u.IsActive && !db.RepoMembers.Any(m => m.RepoId == repoId && m.UserId == u.Id));
-        if (new ListQuery(search, 0, CandidateLimit).NormalizedSearch is { } text)
-            users = users.Where(u => u.NormalizedEmail!.Contains(text) || u.DisplayName.ToUpper().Contains(text));
-        return await users
-            .OrderBy(u => u.SortKey).ThenBy(u => u.Id)
-            .Take(CandidateLimit)
-            .Select(u => new RepoMemberView(u.Id, u.Email!, u.DisplayName, u.CreatedAt))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Adds a member; adding one who already is changes nothing.</summary>
-    public async Task<Result<bool>> AddMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
-    {
-        if (await authority.AuthorizeAsync(TenantWrites.ChangeRepoMembers, cancellationToken) is { } forbidden)
-            return forbidden;
-        var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
-        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
-        if (repo is null)
-            return Failure.NotFound("The repo");
-        if (user is null)
-            return Failure.NotFound("The user");
-        if (await db.RepoMembers.AnyAsync(m => m.RepoId == repoId && m.UserId == userId, cancellationToken))
-            return false;
-        db.RepoMembers.Add(RepoMember.Create(repo.CustomerId, repoId, userId, time.GetUtcNow()));
-        audit.Record(AuditActions.RepoMemberAdded, "repo", repoId, $"{user.Email} added to {repo.Name}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Added by a concurrent request: the outcome the caller wanted.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary>Removes a member; removing one who is not a member changes nothing.</summary>
-    public async Task<Result<bool>> RemoveMemberAsync(Guid repoId, Guid userId, CancellationToken cancellationToken = default)
-    {
-        if (await authority.AuthorizeAsync(TenantWrites.ChangeRepoMembers, cancellationToken) is { } forbidden)
-            return forbidden;
-        if (!await db.Repos.AnyAsync(r => r.Id == repoId, cancellationToken))
-            return Failure.NotFound("The repo");
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
-            return Failure.NotFound("The user");
-        var membership = await db.RepoMembers.FirstOrDefaultAsync(m => m.RepoId == repoId && m.UserId == userId, cancellationToken);
-        if (membership is null)
-            return false;
-        db.RepoMembers.Remove(membership);
-        audit.Record(AuditActions.RepoMemberRemoved, "repo", repoId, $"user {userId} removed");
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
     private IQueryable<RepoView> Project(IQueryable<Repo> source) =>
         source.Join(db.ComputeEnvironments, r => r.ComputeEnvironmentId, e => e.Id, (r, e) => new RepoView(
             r.Id, r.Name, r.Description, e.Id, e.Name, e.Status,
-            db.RepoMembers.Count(m => m.RepoId == r.Id), r.CreatedAt, r.UpdatedAt));
+            RepoAccess.Of(db).Count(a => a.RepoId == r.Id), r.CreatedAt, r.UpdatedAt));
 
     private static Failure? Validate(string? name, string? description, bool hasEnvironment, bool requireEnvironment)
     {

@@ -25,6 +25,9 @@ public static class TenantWrites
     public static readonly TenantWrite DeleteRepo = new("repo.delete", "delete repos");
     public static readonly TenantWrite ChangeRepoMembers = new("repo.members", "change who may use a repo");
 
+    public static readonly TenantWrite ChangeGroups = new("group.change", "create, rename or delete groups");
+    public static readonly TenantWrite ChangeGroupMembers = new("group.members", "change who is in a group");
+
     public static readonly TenantWrite CreateEnvironment = new("environment.create", "create environments");
     public static readonly TenantWrite UpdateEnvironment = new("environment.update", "rename or resize environments");
     public static readonly TenantWrite RetryEnvironment = new("environment.retry", "retry environments");
@@ -38,6 +41,7 @@ public static class TenantWrites
         CreateUser, RenameUser, ChangeUserRights, ResetPassword, SignUserOut, DeleteUser,
         CreateToken, RevokeToken, ChangeProfile, ChangePassword, SignOutEverywhere,
         CreateRepo, UpdateRepo, DeleteRepo, ChangeRepoMembers,
+        ChangeGroups, ChangeGroupMembers,
         CreateEnvironment, UpdateEnvironment, RetryEnvironment, RepairEnvironment, DeleteEnvironment, CancelOperation,
     ];
 }

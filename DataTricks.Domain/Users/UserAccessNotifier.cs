@@ -6,12 +6,6 @@ namespace DataTricks.Domain.Users;
 /// <summary>
 /// Tells a user's open portal sessions, within the process, that their rights changed (role, active state, password,
 /// sign-out everywhere, an impersonation ended), so they re-check them at once instead of at their next revalidation.
+/// Keyed by user.
 /// </summary>
-public sealed class UserAccessNotifier(ILogger<UserAccessNotifier> logger)
-{
-    private readonly KeyedSubscribers<Guid> _subscribers = new(logger);
-
-    public IDisposable Subscribe(Guid userId, Func<Task> handler) => _subscribers.Subscribe(userId, _ => handler());
-
-    public void Publish(Guid userId) => _subscribers.Publish(userId, userId);
-}
+public sealed class UserAccessNotifier(ILogger<UserAccessNotifier> logger) : KeyedSignal(logger);

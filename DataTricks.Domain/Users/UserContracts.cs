@@ -8,3 +8,6 @@ public sealed record UpdateUserRequest(string? DisplayName, string? Role, bool? 
 
 /// <summary>A created user, and the password generated for them when none was given: shown this once.</summary>
 public sealed record CreatedUser(UserView User, string? GeneratedPassword);
+
+/// <summary>A user offered by a picker (to add to a repo or a group).</summary>
+public sealed record PersonChoice(Guid UserId, string Email, string DisplayName);

@@ -54,6 +54,13 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         ["DELETE /api/v1/repos/{id:guid}"] = Refused("delete repos"),
         ["PUT /api/v1/repos/{id:guid}/members/{userId:guid}"] = Refused("change who may use a repo"),
         ["DELETE /api/v1/repos/{id:guid}/members/{userId:guid}"] = Refused("change who may use a repo"),
+        ["PUT /api/v1/repos/{id:guid}/groups/{groupId:guid}"] = Refused("change who may use a repo"),
+        ["DELETE /api/v1/repos/{id:guid}/groups/{groupId:guid}"] = Refused("change who may use a repo"),
+        ["POST /api/v1/groups/"] = Refused("create, rename or delete groups"),
+        ["PATCH /api/v1/groups/{id:guid}"] = Refused("create, rename or delete groups"),
+        ["DELETE /api/v1/groups/{id:guid}"] = Refused("create, rename or delete groups"),
+        ["PUT /api/v1/groups/{id:guid}/members/{userId:guid}"] = Refused("change who is in a group"),
+        ["DELETE /api/v1/groups/{id:guid}/members/{userId:guid}"] = Refused("change who is in a group"),
         ["POST /api/v1/compute-environments/"] = Allowed(HttpStatusCode.Accepted),
         ["PATCH /api/v1/compute-environments/{id:guid}"] = Allowed(HttpStatusCode.OK),
         // Allowed, and so answered by the lifecycle: the environment is still being created, so it is neither Failed nor Degraded.
@@ -157,6 +164,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         /// <summary>The create operation of a second environment, one no repo is bound to, so that canceling it is allowed.</summary>
         public required Guid UnboundOperationId { get; init; }
         public required Guid RepoId { get; init; }
+        public required Guid GroupId { get; init; }
         public required Guid TokenId { get; init; }
         public Guid CustomerId => Customer.Id;
 
@@ -170,6 +178,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             var repo = await admin.PostAsJsonAsync("/api/v1/repos", new { name = "Repo A", computeEnvironmentId = environmentId }, Ct);
             var repoId = (await repo.JsonAsync()).GetProperty("id").GetGuid();
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/v1/repos/{repoId}/members/{memberId}", null, Ct)).StatusCode);
+            var group = (await (await admin.PostAsJsonAsync("/api/v1/groups", new { name = "Team A" }, Ct)).JsonAsync()).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/v1/groups/{group}/members/{memberId}", null, Ct)).StatusCode);
             var token = await admin.PostAsJsonAsync("/api/v1/tokens", new { name = "ci" }, Ct);
             Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/customer/support-access", new { expiresAt = factory.Time.GetUtcNow().AddDays(1) }, Ct)).StatusCode);
             var support = await factory.SignedInAsync(ApiClients.Support);
@@ -184,6 +194,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 EnvironmentId = environmentId,
                 UnboundOperationId = (await admin.CreatedEnvironmentAsync("env-unbound")).GetProperty("operationId").GetGuid(),
                 RepoId = repoId,
+                GroupId = group,
                 TokenId = (await token.JsonAsync()).GetProperty("id").GetGuid(),
             };
         }
@@ -196,6 +207,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 .Replace("/api/v1/users/{id:guid}", $"/api/v1/users/{MemberId}")
                 .Replace("/api/v1/tokens/{id:guid}", $"/api/v1/tokens/{TokenId}")
                 .Replace("/api/v1/repos/{id:guid}", $"/api/v1/repos/{RepoId}")
+                .Replace("/api/v1/groups/{id:guid}", $"/api/v1/groups/{GroupId}")
+                .Replace("{groupId:guid}", GroupId.ToString())
                 .Replace("{userId:guid}", MemberId.ToString())
                 .Replace("/api/v1/compute-environments/{id:guid}", $"/api/v1/compute-environments/{EnvironmentId}")
                 .Replace("/api/v1/operations/{id:guid}", $"/api/v1/operations/{UnboundOperationId}")
@@ -212,6 +225,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 "POST /api/v1/tokens/" => new { name = "backdoor" },
                 "POST /api/v1/repos/" => new { name = "Repo B", computeEnvironmentId = EnvironmentId },
                 "PATCH /api/v1/repos/{id:guid}" => new { description = "Described by support" },
+                "POST /api/v1/groups/" => new { name = "Team B" },
+                "PATCH /api/v1/groups/{id:guid}" => new { name = "Team renamed" },
                 "POST /api/v1/compute-environments/" => new { name = "env-b", cloud = "Aws", region = "us-east-1" },
                 "PATCH /api/v1/compute-environments/{id:guid}" => new { name = "env-renamed" },
                 _ => null,
@@ -233,6 +248,9 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             rows.AddRange((await db.UserRoles.Where(r => db.Users.Any(u => u.Id == r.UserId && u.CustomerId == id)).ToListAsync(Ct)).Select(r => $"role {r.UserId} {r.RoleId}"));
             rows.AddRange((await db.Repos.Where(r => r.CustomerId == id).Select(r => new { r.Id, r.Name, r.Description, r.ComputeEnvironmentId }).ToListAsync(Ct)).Select(r => "repo " + r));
             rows.AddRange((await db.RepoMembers.Where(m => m.CustomerId == id).Select(m => new { m.RepoId, m.UserId }).ToListAsync(Ct)).Select(m => "member " + m));
+            rows.AddRange((await db.Groups.Where(g => g.CustomerId == id).Select(g => new { g.Id, g.Name, g.Version }).ToListAsync(Ct)).Select(g => "group " + g));
+            rows.AddRange((await db.GroupMembers.Where(m => m.CustomerId == id).Select(m => new { m.GroupId, m.UserId }).ToListAsync(Ct)).Select(m => "group member " + m));
+            rows.AddRange((await db.RepoGroupGrants.Where(g => g.CustomerId == id).Select(g => new { g.RepoId, g.GroupId }).ToListAsync(Ct)).Select(g => "shared " + g));
             // Not their status: the worker moves environments on meanwhile. What a write would start is an operation.
             rows.AddRange((await db.ComputeEnvironments.Where(e => e.CustomerId == id).Select(e => new { e.Id, e.Name, e.MinWorkers, e.MaxWorkers }).ToListAsync(Ct)).Select(e => "environment " + e));
             rows.AddRange((await db.Operations.Where(o => o.CustomerId == id).Select(o => new { o.Id, o.Kind }).ToListAsync(Ct)).Select(o => "operation " + o));

@@ -1,5 +1,6 @@
 using Bunit;
 using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Groups;
 using DataTricks.Domain.Repos;
 using DataTricks.Domain.Users;
 using DataTricks.Portal.Components.Pages.Repos;
@@ -18,7 +19,7 @@ public sealed class RepoDetailTests : ComponentTest
         var repos = Services.GetRequiredService<RepoService>();
         var repo = await repos.CreateAsync(new CreateRepoRequest("Pricing", "Price elasticity models", environment.Value!.Environment.Id));
         var user = await Services.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("mia@test.test", "Mia Modeller", Roles.Member, null));
-        await repos.AddMemberAsync(repo.Value!.Id, user.Value!.User.Id);
+        await Services.GetRequiredService<RepoAccessService>().AddMemberAsync(repo.Value!.Id, user.Value!.User.Id);
         return (repo.Value, user.Value.User.Id);
     }
 
@@ -48,7 +49,7 @@ public sealed class RepoDetailTests : ComponentTest
         // Found and clicked in one turn of the renderer: a redraw in between would retire the button's handler.
         await page.InvokeAsync(() => page.Find("button[data-remove='mia@test.test']").Click());
 
-        page.WaitForAssertion(() => Assert.Contains("No members yet.", page.Find("#member-table").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("No members yet.", page.Find("#no-members").TextContent));
         snackbar.WaitForAssertion(() => Assert.Contains("mia@test.test removed.", snackbar.Markup));
 
         await snackbar.InvokeAsync(() => snackbar.FindAll(".mud-snackbar button").Single(b => b.TextContent.Contains("Undo", StringComparison.Ordinal)).Click());
@@ -74,5 +75,32 @@ public sealed class RepoDetailTests : ComponentTest
         var shown = isAdmin ? 1 : 0;
         Assert.Equal([shown, shown, shown, shown],
             new[] { "#edit-repo", "#delete-repo", "#add-member", "button[data-remove]" }.Select(s => page.FindAll(s).Count));
+    }
+
+    [Fact]
+    public async Task Members_through_a_group_say_so_and_leave_the_list_live_when_the_group_loses_them()
+    {
+        var (repo, mia) = await SeedAsync();
+        var bo = (await Services.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("bo@test.test", "Bo Builder", Roles.Member, null), Xunit.TestContext.Current.CancellationToken)).Value!.User.Id;
+        var groups = Services.GetRequiredService<GroupService>();
+        var finance = (await groups.CreateAsync(new CreateGroupRequest("Finance", null), Xunit.TestContext.Current.CancellationToken)).Value!;
+        await groups.AddMemberAsync(finance.Id, mia, Xunit.TestContext.Current.CancellationToken);
+        await groups.AddMemberAsync(finance.Id, bo, Xunit.TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<RepoAccessService>().ShareWithGroupAsync(repo.Id, finance.Id, Xunit.TestContext.Current.CancellationToken);
+        Render<MudPopoverProvider>();
+
+        var page = Render<RepoDetail>(p => p.Add(r => r.Id, repo.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("Through Finance", page.Find("[data-access='bo@test.test']").TextContent.Trim()));
+        Assert.StartsWith("Direct since", page.Find("[data-access='mia@test.test']").TextContent.Trim());
+        Assert.EndsWith("; through Finance", page.Find("[data-access='mia@test.test']").TextContent.Trim());
+        Assert.Empty(page.FindAll("button[data-remove='bo@test.test']"));
+        Assert.Single(page.FindAll("#group-grant-table tr[data-group='Finance']"));
+
+        // Another admin, elsewhere, takes Bo out of the group: the open page follows.
+        await Services.GetRequiredService<GroupService>().RemoveMemberAsync(finance.Id, bo, Xunit.TestContext.Current.CancellationToken);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-access='bo@test.test']")));
+        Assert.Single(page.FindAll("[data-access='mia@test.test']"));
     }
 }

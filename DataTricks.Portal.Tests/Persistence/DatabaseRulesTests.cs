@@ -69,6 +69,45 @@ public sealed class DatabaseRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Group_membership_and_sharing_within_one_customer_are_accepted_and_go_with_the_group()
+    {
+        var repo = await _rows.RepoAsync(_acme, await _rows.EnvironmentAsync(_acme, "prod"), "Sales");
+        var group = await _rows.GroupAsync(_acme, "Analysts");
+        await _rows.GroupMemberAsync(_acme, group, await _rows.UserAsync(_acme, "ana@acme.test"));
+        await _rows.RepoGroupGrantAsync(_acme, repo, group);
+        Assert.Equal((1, 1), (await _rows.CountAsync("GroupMembers"), await _rows.CountAsync("RepoGroupGrants")));
+
+        await _rows.DeleteAsync("Groups", group);
+
+        Assert.Equal((0, 0), (await _rows.CountAsync("GroupMembers"), await _rows.CountAsync("RepoGroupGrants")));
+    }
+
+    [Fact]
+    public async Task Group_membership_or_sharing_across_customers_is_refused_whichever_customer_it_claims()
+    {
+        var acmeRepo = await _rows.RepoAsync(_acme, await _rows.EnvironmentAsync(_acme, "prod"), "Sales");
+        var acmeGroup = await _rows.GroupAsync(_acme, "Analysts");
+        var globexGroup = await _rows.GroupAsync(_globex, "Analysts");
+        var globexUser = await _rows.UserAsync(_globex, "gina@globex.test");
+
+        await AssertRefusedAsync(() => _rows.GroupMemberAsync(_acme, acmeGroup, globexUser));
+        await AssertRefusedAsync(() => _rows.GroupMemberAsync(_globex, acmeGroup, globexUser));
+        await AssertRefusedAsync(() => _rows.RepoGroupGrantAsync(_acme, acmeRepo, globexGroup));
+        await AssertRefusedAsync(() => _rows.RepoGroupGrantAsync(_globex, acmeRepo, globexGroup));
+        Assert.Equal((0, 0), (await _rows.CountAsync("GroupMembers"), await _rows.CountAsync("RepoGroupGrants")));
+    }
+
+    [Fact]
+    public async Task Group_names_are_unique_within_a_customer()
+    {
+        await _rows.GroupAsync(_acme, "Analysts");
+        await _rows.GroupAsync(_globex, "Analysts");
+
+        await AssertRefusedAsync(() => _rows.GroupAsync(_acme, "ANALYSTS"));
+        Assert.Equal(2, await _rows.CountAsync("Groups"));
+    }
+
+    [Fact]
     public async Task User_without_a_customer_is_refused()
     {
         await AssertRefusedAsync(() => _rows.UserAsync(null, "nobody@nowhere.test"));

@@ -97,6 +97,28 @@ internal sealed class RawRows(DbConnection connection, DatabaseProvider provider
             """INSERT INTO "RepoMembers" ("CustomerId", "RepoId", "UserId", "AddedAt") VALUES (@customer, @repo, @user, @now)""",
             ("@customer", Value(customerId)), ("@repo", Value(repoId)), ("@user", Value(userId)), ("@now", Now));
 
+    public async Task<Guid> GroupAsync(Guid customerId, string name)
+    {
+        var id = Guid.NewGuid();
+        await ExecuteAsync(
+            """
+            INSERT INTO "Groups" ("Id", "CustomerId", "Name", "NormalizedName", "SortKey", "CreatedAt", "UpdatedAt", "Version")
+            VALUES (@id, @customer, @name, @normalized, @normalized, @now, @now, 1)
+            """,
+            ("@id", Value(id)), ("@customer", Value(customerId)), ("@name", name), ("@normalized", name.ToUpperInvariant()), ("@now", Now));
+        return id;
+    }
+
+    public Task GroupMemberAsync(Guid customerId, Guid groupId, Guid userId) =>
+        ExecuteAsync(
+            """INSERT INTO "GroupMembers" ("CustomerId", "GroupId", "UserId", "AddedAt") VALUES (@customer, @group, @user, @now)""",
+            ("@customer", Value(customerId)), ("@group", Value(groupId)), ("@user", Value(userId)), ("@now", Now));
+
+    public Task RepoGroupGrantAsync(Guid customerId, Guid repoId, Guid groupId) =>
+        ExecuteAsync(
+            """INSERT INTO "RepoGroupGrants" ("CustomerId", "RepoId", "GroupId", "GrantedAt") VALUES (@customer, @repo, @group, @now)""",
+            ("@customer", Value(customerId)), ("@repo", Value(repoId)), ("@group", Value(groupId)), ("@now", Now));
+
     public Task OperationAsync(Guid? customerId, Guid environmentId) =>
         ExecuteAsync(
             """

@@ -69,15 +69,15 @@ public sealed class RepoServiceTests : IAsyncLifetime
         var own = await CreateUserAsync("ours@ours.test", null);
         var foreign = await CreateUserAsync("theirs@theirs.test", _domain.OtherCustomerId);
 
-        var added = await ReposAsync(s => s.AddMemberAsync(repo.Id, own));
-        var again = await ReposAsync(s => s.AddMemberAsync(repo.Id, own));
-        var refused = await ReposAsync(s => s.AddMemberAsync(repo.Id, foreign));
+        var added = await AccessAsync(s => s.AddMemberAsync(repo.Id, own));
+        var again = await AccessAsync(s => s.AddMemberAsync(repo.Id, own));
+        var refused = await AccessAsync(s => s.AddMemberAsync(repo.Id, foreign));
 
         Assert.True(added.Value);
         Assert.False(again.Value);
         Assert.Equal(FailureKind.NotFound, refused.Failure?.Kind);
-        var members = (await ReposAsync(s => s.MembersAsync(repo.Id))).Value!;
-        Assert.Equal([own], members.Select(m => m.UserId));
+        var members = (await AccessAsync(s => s.MembersAsync(repo.Id, new ListQuery(null, 0, 25)))).Value!;
+        Assert.Equal([own], members.Items.Select(m => m.UserId));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class RepoServiceTests : IAsyncLifetime
         var user = await CreateUserAsync("leaving@ours.test", null);
         var staying = await CreateUserAsync("staying@ours.test", null);
         foreach (var (repo, member) in new[] { (kept.Id, user), (removed.Id, staying), (kept.Id, staying) })
-            await ReposAsync(s => s.AddMemberAsync(repo, member));
+            await AccessAsync(s => s.AddMemberAsync(repo, member));
 
         await ReposAsync(s => s.DeleteAsync(removed.Id));
         await _domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().DeleteAsync(user));
@@ -127,6 +127,9 @@ public sealed class RepoServiceTests : IAsyncLifetime
 
     private Task<T> ReposAsync<T>(Func<RepoService, Task<T>> work) =>
         _domain.AsCustomerAsync(s => work(s.GetRequiredService<RepoService>()));
+
+    private Task<T> AccessAsync<T>(Func<RepoAccessService, Task<T>> work) =>
+        _domain.AsCustomerAsync(s => work(s.GetRequiredService<RepoAccessService>()));
 }
 
 public sealed class RepoBindingRaceTests : IAsyncLifetime

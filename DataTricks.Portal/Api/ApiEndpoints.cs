@@ -24,7 +24,8 @@ public static class ApiEndpoints
             .MapComputeEnvironmentEndpoints()
             .MapOperationEndpoints()
             .MapUserEndpoints()
-            .MapRepoEndpoints();
+            .MapRepoEndpoints()
+            .MapGroupEndpoints();
 
         // The type URIs of problems resolve to what they mean, for a person following one from a log.
         app.MapGet("/problems/{code}", DescribeProblem)

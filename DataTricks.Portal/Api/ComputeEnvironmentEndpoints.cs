@@ -97,13 +97,8 @@ public static class ComputeEnvironmentEndpoints
 
     private static async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
-        (await service.GetAsync(id, cancellationToken)).ToHttpResult<EnvironmentView, Results<Ok<EnvironmentResponse>, StatusCodeHttpResult>>(view =>
-        {
-            http.Response.Headers.ETag = ETags.For(view.Version);
-            return ETags.IsCurrent(http.Request.Headers.IfNoneMatch, view.Version)
-                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                : TypedResults.Ok(EnvironmentResponse.From(view));
-        }).Flatten();
+        (await service.GetAsync(id, cancellationToken))
+            .ToHttpResult(view => ETags.VersionedOk(http, EnvironmentResponse.From(view), view.Version)).Flatten();
 
     private static async Task<Results<Ok<EnvironmentResponse>, Accepted<EnvironmentResponse>, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateEnvironmentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
@@ -125,14 +120,9 @@ public static class ComputeEnvironmentEndpoints
         Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ComputeEnvironmentService service, HttpContext http, CancellationToken cancellationToken) =>
         (await service.RetryAsync(id, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(view => Accepted(http, view));
 
-    private static async Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> ListOperationsAsync(
-        Guid id, [AsParameters] PageRequest page, OperationService service, CancellationToken cancellationToken)
-    {
-        var query = ListQuery.FromApi(null, page.PageSize, page.PageToken);
-        if (!query.Succeeded)
-            return query.Failure.ToProblem();
-        return (await service.ListForEnvironmentAsync(id, query.Value, cancellationToken)).ToHttpResult(operations => TypedResults.Ok(PageResponse<OperationView>.From(operations)));
-    }
+    private static Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> ListOperationsAsync(
+        Guid id, [AsParameters] PageRequest page, OperationService service, CancellationToken cancellationToken) =>
+        PageResponse<OperationView>.ListAsync(null, page, query => service.ListForEnvironmentAsync(id, query, cancellationToken));
 
     private static Accepted<EnvironmentResponse> Accepted(HttpContext http, EnvironmentView view, string? location = null)
     {

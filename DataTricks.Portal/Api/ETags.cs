@@ -34,6 +34,17 @@ public static class ETags
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || Version(t) == version);
 
     /// <summary>
+    /// A GET of a versioned resource: its ETag is its version; with If-None-Match holding it, 304 and no body.
+    /// </summary>
+    public static Results<Ok<T>, StatusCodeHttpResult> VersionedOk<T>(HttpContext http, T representation, long version)
+    {
+        http.Response.Headers.ETag = For(version);
+        return IsCurrent(http.Request.Headers.IfNoneMatch, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(representation);
+    }
+
+    /// <summary>
     /// A GET of a resource whose representation gathers several rows (a repo with its environment and member count, a
     /// customer with its sizes): its strong ETag is a hash of the representation itself, so it changes exactly when
     /// what the client holds would. With If-None-Match holding it, 304 and no body.

@@ -12,4 +12,14 @@ public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextPageTok
     public static Task<Results<Ok<PageResponse<T>>, ProblemHttpResult>> ListAsync(
         string? search, PageRequest page, Func<ListQuery, Task<OffsetPage<T>>> list) =>
         ListQuery.FromApi(search, page.PageSize, page.PageToken).ToHttpResultAsync(async query => TypedResults.Ok(From(await list(query))));
+
+    /// <summary>A list of something that may not exist (a group's members): 404 for the owner, else as <see cref="ListAsync(string?, PageRequest, Func{ListQuery, Task{OffsetPage{T}}})"/>.</summary>
+    public static async Task<Results<Ok<PageResponse<T>>, ProblemHttpResult>> ListAsync(
+        string? search, PageRequest page, Func<ListQuery, Task<Result<OffsetPage<T>>>> list)
+    {
+        var query = ListQuery.FromApi(search, page.PageSize, page.PageToken);
+        if (!query.Succeeded)
+            return query.Failure.ToProblem();
+        return (await list(query.Value)).ToHttpResult(items => TypedResults.Ok(From(items)));
+    }
 }

@@ -1,4 +1,3 @@
-using DataTricks.Domain.Common;
 using DataTricks.Domain.Repos;
 using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DataTricks.Portal.Api;
 
-public sealed record MemberListResponse(IReadOnlyList<RepoMemberView> Items);
+public sealed record RepoGroupListResponse(IReadOnlyList<RepoGroupView> Items);
 
 public static class RepoEndpoints
 {
@@ -52,9 +51,10 @@ public static class RepoEndpoints
 
         repos.MapGet("/{id:guid}/members", MembersAsync)
             .WithName("ListRepoMembers")
-            .WithSummary("The repo's members")
-            .WithDescription("Every member, by name.")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .WithSummary("Everyone who may use the repo, by name")
+            .WithDescription("Direct members and the members of every group the repo is shared with; each says how (direct, and groups). "
+                + "search matches the name or e-mail; follow nextPageToken for the next page.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         repos.MapPut("/{id:guid}/members/{userId:guid}", AddMemberAsync)
             .RequireAuthorization(Policies.TenantAdmin)
@@ -67,8 +67,28 @@ public static class RepoEndpoints
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("RemoveRepoMember")
             .WithSummary("Remove a member")
-            .WithDescription("Idempotent: removing a non-member changes nothing.")
+            .WithDescription("Idempotent: removing a non-member changes nothing. Access through groups stays.")
             .ProducesProblems(StatusCodes.Status404NotFound);
+
+        repos.MapGet("/{id:guid}/groups", GroupsAsync)
+            .WithName("ListRepoGroups")
+            .WithSummary("The groups the repo is shared with")
+            .WithDescription("Every group, by name, with its member count.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        repos.MapPut("/{id:guid}/groups/{groupId:guid}", ShareWithGroupAsync)
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("ShareRepoWithGroup")
+            .WithSummary("Share the repo with a group of the customer")
+            .WithDescription("Every member of the group, now and later, may use the repo. Idempotent.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+
+        repos.MapDelete("/{id:guid}/groups/{groupId:guid}", StopSharingWithGroupAsync)
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("StopSharingRepoWithGroup")
+            .WithSummary("Stop sharing the repo with a group")
+            .WithDescription("The group's members lose the access it gave them at once; their other access stays. Idempotent.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -89,12 +109,22 @@ public static class RepoEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, RepoService service, CancellationToken cancellationToken) =>
         (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok<MemberListResponse>, ProblemHttpResult>> MembersAsync(Guid id, RepoService service, CancellationToken cancellationToken) =>
-        (await service.MembersAsync(id, cancellationToken)).ToHttpResult(members => TypedResults.Ok(new MemberListResponse(members)));
+    private static Task<Results<Ok<PageResponse<RepoMemberView>>, ProblemHttpResult>> MembersAsync(
+        Guid id, string? search, [AsParameters] PageRequest page, RepoAccessService service, CancellationToken cancellationToken) =>
+        PageResponse<RepoMemberView>.ListAsync(search, page, query => service.MembersAsync(id, query, cancellationToken));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AddMemberAsync(Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> AddMemberAsync(Guid id, Guid userId, RepoAccessService service, CancellationToken cancellationToken) =>
         (await service.AddMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(Guid id, Guid userId, RepoService service, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(Guid id, Guid userId, RepoAccessService service, CancellationToken cancellationToken) =>
         (await service.RemoveMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+
+    private static async Task<Results<Ok<RepoGroupListResponse>, ProblemHttpResult>> GroupsAsync(Guid id, RepoAccessService service, CancellationToken cancellationToken) =>
+        (await service.GroupsAsync(id, cancellationToken)).ToHttpResult(groups => TypedResults.Ok(new RepoGroupListResponse(groups)));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ShareWithGroupAsync(Guid id, Guid groupId, RepoAccessService service, CancellationToken cancellationToken) =>
+        (await service.ShareWithGroupAsync(id, groupId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StopSharingWithGroupAsync(Guid id, Guid groupId, RepoAccessService service, CancellationToken cancellationToken) =>
+        (await service.StopSharingWithGroupAsync(id, groupId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 }

@@ -5,6 +5,7 @@ using DataTricks.Domain.Auditing;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Events;
+using DataTricks.Domain.Groups;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
@@ -45,6 +46,9 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<ComputeEnvironment> ComputeEnvironments => Set<ComputeEnvironment>();
     public DbSet<Repo> Repos => Set<Repo>();
     public DbSet<RepoMember> RepoMembers => Set<RepoMember>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<RepoGroupGrant> RepoGroupGrants => Set<RepoGroupGrant>();
     public DbSet<Operation> Operations => Set<Operation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -1,5 +1,6 @@
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Groups;
 using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Repos;
 using DataTricks.Domain.SupportAccess;
@@ -19,7 +20,8 @@ public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, 
     private sealed record DemoUser(string Email, string DisplayName, string Role);
     private sealed record DemoEnvironment(string Name, CloudProvider Cloud, string Region);
     private sealed record DemoRepo(string Name, string Description, string EnvironmentName, string[] MemberEmails);
-    private sealed record DemoCustomer(string Name, bool IsPlatformOperator, DemoUser[] Users, DemoEnvironment[] Environments, DemoRepo[] Repos);
+    private sealed record DemoGroup(string Name, string Description, string[] MemberEmails, string[] RepoNames);
+    private sealed record DemoCustomer(string Name, bool IsPlatformOperator, DemoUser[] Users, DemoEnvironment[] Environments, DemoRepo[] Repos, DemoGroup[]? Groups = null);
 
     private static readonly DemoCustomer[] Customers =
     [
@@ -34,7 +36,8 @@ public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, 
             [
                 new("Sales Dashboards", "Weekly revenue and pipeline dashboards", "prod-analytics", ["admin@acme.test", "ana@acme.test"]),
                 new("Churn Model", "Customer churn prediction", "ml-training", ["ben@acme.test"]),
-            ]),
+            ],
+            [new("Data Science", "Builds and trains the models", ["ana@acme.test", "ben@acme.test"], ["Churn Model"])]),
         new("Globex", false,
             [
                 new("admin@globex.test", "Gary Admin", Roles.Admin),
@@ -70,11 +73,19 @@ public sealed class DemoSeeder(DataTricksDbContext db, UserManager<User> users, 
 
         var environmentsByName = demo.Environments.ToDictionary(e => e.Name, e => ReadyEnvironment(customer.Id, e, now));
         db.ComputeEnvironments.AddRange(environmentsByName.Values);
+        var reposByName = new Dictionary<string, Repo>();
         foreach (var demoRepo in demo.Repos)
         {
-            var repo = Repo.Create(customer.Id, demoRepo.Name, demoRepo.Description, environmentsByName[demoRepo.EnvironmentName].Id, now);
+            var repo = reposByName[demoRepo.Name] = Repo.Create(customer.Id, demoRepo.Name, demoRepo.Description, environmentsByName[demoRepo.EnvironmentName].Id, now);
             db.Repos.Add(repo);
             db.RepoMembers.AddRange(demoRepo.MemberEmails.Select(email => RepoMember.Create(customer.Id, repo.Id, usersByEmail[email].Id, now)));
+        }
+        foreach (var demoGroup in demo.Groups ?? [])
+        {
+            var group = Group.Create(customer.Id, demoGroup.Name, demoGroup.Description, now);
+            db.Groups.Add(group);
+            db.GroupMembers.AddRange(demoGroup.MemberEmails.Select(email => GroupMember.Create(customer.Id, group.Id, usersByEmail[email].Id, now)));
+            db.RepoGroupGrants.AddRange(demoGroup.RepoNames.Select(name => RepoGroupGrant.Create(customer.Id, reposByName[name].Id, group.Id, now)));
         }
         // The demo customers let support in from the start, so the impersonation journey can be tried at once.
         if (!demo.IsPlatformOperator)

@@ -11,19 +11,7 @@ internal sealed class RepoMemberConfiguration : IEntityTypeConfiguration<RepoMem
     {
         builder.ToTable("RepoMembers");
         builder.HasKey(m => new { m.RepoId, m.UserId });
-
-        // Both keys carry CustomerId, so a membership can only join a user and a repo of one customer;
-        // removing either removes the membership.
-        builder.HasOne<Repo>().WithMany()
-            .HasForeignKey(m => new { m.CustomerId, m.RepoId })
-            .HasPrincipalKey(r => new { r.CustomerId, r.Id })
-            .IsRequired()
-            .OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<User>().WithMany()
-            .HasForeignKey(m => new { m.CustomerId, m.UserId })
-            .HasPrincipalKey(u => new { u.CustomerId, u.Id })
-            .IsRequired()
-            .OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.CustomerId, m.UserId });
+        builder.LinksWithinCustomer<RepoMember, Repo>(nameof(RepoMember.RepoId));
+        builder.LinksWithinCustomer<RepoMember, User>(nameof(RepoMember.UserId));
     }
 }

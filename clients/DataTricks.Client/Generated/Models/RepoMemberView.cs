@@ -16,6 +16,8 @@ namespace DataTricks.Client.Models
         public DateTimeOffset? AddedAt { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The direct property</summary>
+        public bool? Direct { get; set; }
         /// <summary>The displayName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -31,6 +33,14 @@ namespace DataTricks.Client.Models
 #nullable restore
 #else
         public string Email { get; set; }
+#endif
+        /// <summary>The groups property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::DataTricks.Client.Models.GroupRef>? Groups { get; set; }
+#nullable restore
+#else
+        public List<global::DataTricks.Client.Models.GroupRef> Groups { get; set; }
 #endif
         /// <summary>The userId property</summary>
         public Guid? UserId { get; set; }
@@ -60,8 +70,10 @@ namespace DataTricks.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "addedAt", n => { AddedAt = n.GetDateTimeOffsetValue(); } },
+                { "direct", n => { Direct = n.GetBoolValue(); } },
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
                 { "email", n => { Email = n.GetStringValue(); } },
+                { "groups", n => { Groups = n.GetCollectionOfObjectValues<global::DataTricks.Client.Models.GroupRef>(global::DataTricks.Client.Models.GroupRef.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "userId", n => { UserId = n.GetGuidValue(); } },
             };
         }
@@ -73,8 +85,10 @@ namespace DataTricks.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("addedAt", AddedAt);
+            writer.WriteBoolValue("direct", Direct);
             writer.WriteStringValue("displayName", DisplayName);
             writer.WriteStringValue("email", Email);
+            writer.WriteCollectionOfObjectValues<global::DataTricks.Client.Models.GroupRef>("groups", Groups);
             writer.WriteGuidValue("userId", UserId);
             writer.WriteAdditionalData(AdditionalData);
         }

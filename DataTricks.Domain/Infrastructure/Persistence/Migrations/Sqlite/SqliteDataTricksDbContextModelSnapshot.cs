@@ -321,6 +321,100 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("EnvironmentChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DataTricks.Domain.Groups.Group", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "NormalizedName")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "SortKey");
+
+                    b.ToTable("Groups", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("CustomerId", "GroupId");
+
+                    b.HasIndex("CustomerId", "UserId");
+
+                    b.ToTable("GroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Groups.RepoGroupGrant", b =>
+                {
+                    b.Property<Guid>("RepoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepoId", "GroupId");
+
+                    b.HasIndex("CustomerId", "GroupId");
+
+                    b.HasIndex("CustomerId", "RepoId");
+
+                    b.ToTable("RepoGroupGrants", (string)null);
+                });
+
             modelBuilder.Entity("DataTricks.Domain.Impersonation.ImpersonationSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1007,6 +1101,49 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Groups.Group", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Groups.GroupMember", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "GroupId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataTricks.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "UserId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataTricks.Domain.Groups.RepoGroupGrant", b =>
+                {
+                    b.HasOne("DataTricks.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "GroupId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataTricks.Domain.Repos.Repo", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId", "RepoId")
+                        .HasPrincipalKey("CustomerId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -4,6 +4,7 @@ using DataTricks.Client.Api.V1.AuditEvents;
 using DataTricks.Client.Api.V1.Auth;
 using DataTricks.Client.Api.V1.ComputeEnvironments;
 using DataTricks.Client.Api.V1.Customer;
+using DataTricks.Client.Api.V1.Groups;
 using DataTricks.Client.Api.V1.Operations;
 using DataTricks.Client.Api.V1.Repos;
 using DataTricks.Client.Api.V1.Signup;
@@ -43,6 +44,11 @@ namespace DataTricks.Client.Api.V1
         public global::DataTricks.Client.Api.V1.Customer.CustomerRequestBuilder Customer
         {
             get => new global::DataTricks.Client.Api.V1.Customer.CustomerRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The groups property</summary>
+        public global::DataTricks.Client.Api.V1.Groups.GroupsRequestBuilder Groups
+        {
+            get => new global::DataTricks.Client.Api.V1.Groups.GroupsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The operations property</summary>
         public global::DataTricks.Client.Api.V1.Operations.OperationsRequestBuilder Operations

@@ -35,7 +35,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public MembersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members", pathParameters)
+        public MembersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members{?pageSize*,pageToken*,search*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,48 +43,50 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public MembersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members", rawUrl)
+        public MembersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members{?pageSize*,pageToken*,search*}", rawUrl)
         {
         }
         /// <summary>
-        /// Every member, by name.
+        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
         /// </summary>
-        /// <returns>A <see cref="global::DataTricks.Client.Models.MemberListResponse"/></returns>
+        /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfRepoMemberView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::DataTricks.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::DataTricks.Client.Models.MemberListResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::DataTricks.Client.Models.PageResponseOfRepoMemberView?> GetAsync(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder.MembersRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::DataTricks.Client.Models.MemberListResponse> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::DataTricks.Client.Models.PageResponseOfRepoMemberView> GetAsync(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder.MembersRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::DataTricks.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.MemberListResponse>(requestInfo, global::DataTricks.Client.Models.MemberListResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageResponseOfRepoMemberView>(requestInfo, global::DataTricks.Client.Models.PageResponseOfRepoMemberView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every member, by name.
+        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder.MembersRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder.MembersRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -100,6 +102,43 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
         public global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder WithUrl(string rawUrl)
         {
             return new global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class MembersRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
+            #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("pageToken")]
+            public string? PageToken { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("pageToken")]
+            public string PageToken { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string? Search { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("search")]
+            public string Search { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }

@@ -34,7 +34,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members.Item
         {
         }
         /// <summary>
-        /// Idempotent: removing a non-member changes nothing.
+        /// Idempotent: removing a non-member changes nothing. Access through groups stays.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -86,7 +86,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Idempotent: removing a non-member changes nothing.
+        /// Idempotent: removing a non-member changes nothing. Access through groups stays.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -9,7 +9,7 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class MemberListResponse : IAdditionalDataHolder, IParsable
+    public partial class PageResponseOfRepoMemberView : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -22,22 +22,32 @@ namespace DataTricks.Client.Models
 #else
         public List<global::DataTricks.Client.Models.RepoMemberView> Items { get; set; }
 #endif
+        /// <summary>The nextPageToken property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? NextPageToken { get; set; }
+#nullable restore
+#else
+        public string NextPageToken { get; set; }
+#endif
+        /// <summary>The totalCount property</summary>
+        public int? TotalCount { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.MemberListResponse"/> and sets the default values.
+        /// Instantiates a new <see cref="global::DataTricks.Client.Models.PageResponseOfRepoMemberView"/> and sets the default values.
         /// </summary>
-        public MemberListResponse()
+        public PageResponseOfRepoMemberView()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::DataTricks.Client.Models.MemberListResponse"/></returns>
+        /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfRepoMemberView"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::DataTricks.Client.Models.MemberListResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::DataTricks.Client.Models.PageResponseOfRepoMemberView CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::DataTricks.Client.Models.MemberListResponse();
+            return new global::DataTricks.Client.Models.PageResponseOfRepoMemberView();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -48,6 +58,8 @@ namespace DataTricks.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::DataTricks.Client.Models.RepoMemberView>(global::DataTricks.Client.Models.RepoMemberView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "nextPageToken", n => { NextPageToken = n.GetStringValue(); } },
+                { "totalCount", n => { TotalCount = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -58,6 +70,8 @@ namespace DataTricks.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::DataTricks.Client.Models.RepoMemberView>("items", Items);
+            writer.WriteStringValue("nextPageToken", NextPageToken);
+            writer.WriteIntValue("totalCount", TotalCount);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
