@@ -4,6 +4,7 @@ using DataTricks.Portal.Components;
 using DataTricks.Portal.Components.Account;
 using DataTricks.Portal.Components.Pages.Audit;
 using DataTricks.Portal.Hosting;
+using DataTricks.Portal.Scim;
 using DataTricks.Portal.SingleSignOn;
 using Scalar.AspNetCore;
 
@@ -24,6 +25,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapAccountEndpoints();
 app.MapSsoSignInEndpoints();
+app.MapScimEndpoints();
 app.MapAuditCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -41,6 +41,9 @@ public static class AuditActions
     public const string GroupDeleted = "group.delete";
     public const string GroupMemberAdded = "group.member.add";
     public const string GroupMemberRemoved = "group.member.remove";
+    public const string ScimTokenCreated = "scim-token.create";
+    public const string ScimTokenRevoked = "scim-token.revoke";
+    public const string UserDetached = "user.detach";
     public const string SsoConfigured = "sso.configure";
     public const string SsoRemoved = "sso.remove";
     public const string SsoSignedIn = "sso.signin";

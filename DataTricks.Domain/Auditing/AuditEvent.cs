@@ -24,9 +24,12 @@ public sealed class AuditEvent : ITenantOwned
     public DateTimeOffset OccurredAt { get; private set; }
     public string? Details { get; private set; }
 
+    /// <summary>The SCIM token that acted for the customer's directory, by its name then; null for everyone else.</summary>
+    public string? DirectoryName { get; private set; }
+
     public static AuditEvent Record(
         Guid customerId, Guid? actorUserId, Guid? impersonatorUserId, string action,
-        string? targetType, string? targetId, string? details, DateTimeOffset now) =>
+        string? targetType, string? targetId, string? details, DateTimeOffset now, string? directoryName = null) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -38,5 +41,6 @@ public sealed class AuditEvent : ITenantOwned
             TargetId = targetId,
             Details = details is { Length: > DetailsMaxLength } ? details[..DetailsMaxLength] : details,
             OccurredAt = now,
+            DirectoryName = directoryName,
         };
 }

@@ -14,6 +14,6 @@ public sealed class AuditLog(DataTricksDbContext db, ITenantContext tenant, Time
         var customerId = tenant.CustomerId
             ?? throw new InvalidOperationException($"Audit event '{action}' recorded outside any customer.");
         db.AuditEvents.Add(AuditEvent.Record(
-            customerId, tenant.UserId, tenant.ImpersonatorUserId, action, targetType, targetId?.ToString(), details, time.GetUtcNow()));
+            customerId, tenant.UserId, tenant.ImpersonatorUserId, action, targetType, targetId?.ToString(), details, time.GetUtcNow(), tenant.DirectoryName));
     }
 }

@@ -83,9 +83,9 @@ public sealed class AuditQueryService(DataTricksDbContext db)
     }
 
     private static string Describe(AuditEvent e, Dictionary<Guid, string> emails, string? customerName) =>
-        e.ImpersonatorUserId is { } staff
-            ? $"{EmailOf(emails, staff) ?? staff.ToString()} acting in {customerName}"
-            : EmailOf(emails, e.ActorUserId) ?? e.ActorUserId?.ToString() ?? "system";
+        e.ImpersonatorUserId is { } staff ? $"{EmailOf(emails, staff) ?? staff.ToString()} acting in {customerName}"
+        : e.DirectoryName is { } directory ? $"the directory ({directory})"
+        : EmailOf(emails, e.ActorUserId) ?? e.ActorUserId?.ToString() ?? "system";
 
     private static string? EmailOf(Dictionary<Guid, string> emails, Guid? userId) =>
         userId is { } id && emails.TryGetValue(id, out var email) ? email : null;

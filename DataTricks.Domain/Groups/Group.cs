@@ -29,6 +29,22 @@ public sealed class Group : ITenantOwned
     public string SortKey { get; private set; } = "";
 
     public string? Description { get; private set; }
+
+    public const int ExternalIdMaxLength = 255;
+
+    /// <summary>The directory's own id of the group (SCIM <c>externalId</c>).</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>Whether the customer's directory keeps this group (it created or last wrote it over SCIM).</summary>
+    public bool DirectoryManaged { get; private set; }
+
+    /// <summary>Records that the directory wrote the group, under its own id.</summary>
+    public void KeptByDirectory(string? externalId)
+    {
+        ExternalId = externalId;
+        DirectoryManaged = true;
+    }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 

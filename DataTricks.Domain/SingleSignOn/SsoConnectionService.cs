@@ -15,7 +15,7 @@ namespace DataTricks.Domain.SingleSignOn;
 /// test and an active admin who can still use a password.
 /// </summary>
 public sealed class SsoConnectionService(
-    DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, IIdentityProviderCheck provider,
+    DataTricksDbContext db, ITenantContext tenant, Authority authority, AdminRules adminRules, AuditLog audit, IIdentityProviderCheck provider,
     IDataProtectionProvider protection, IOptions<SsoOptions> options, TimeProvider time)
 {
     /// <summary>The data protector purpose of client secrets; changing it makes every stored secret unreadable.</summary>
@@ -34,7 +34,7 @@ public sealed class SsoConnectionService(
         if (!tenant.IsAdmin || tenant.CustomerId is not { } customerId)
             return AdminsOnly;
         var connection = await LoadAsync(cancellationToken);
-        var admins = await ActiveAdmins(await AdminRoleIdAsync(cancellationToken))
+        var admins = await (await adminRules.ActiveAdminsAsync(cancellationToken))
             .OrderBy(u => u.Email).Select(u => new BreakGlassCandidate(u.Id, u.Email!)).ToListAsync(cancellationToken);
         return new SsoSetup(connection is null ? null : SsoSettingsView.Of(connection), SsoSettingsView.RedirectPathOf(customerId), admins);
     }
@@ -124,13 +124,7 @@ public sealed class SsoConnectionService(
 
     private async Task<List<Guid>> NotActiveAdminsAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
     {
-        var admins = await ActiveAdmins(await AdminRoleIdAsync(cancellationToken)).Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var admins = await (await adminRules.ActiveAdminsAsync(cancellationToken)).Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         return [.. userIds.Except(admins)];
     }
-
-    private Task<Guid> AdminRoleIdAsync(CancellationToken cancellationToken) =>
-        db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
-
-    private IQueryable<User> ActiveAdmins(Guid adminRoleId) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId));
 }

@@ -17,8 +17,10 @@ public sealed class Authority(ITenantContext tenant, AuditLog audit, DataTricksD
     /// </summary>
     public async Task<Failure?> AuthorizeAsync(TenantWrite write, CancellationToken cancellationToken)
     {
-        if (write.Permits(tenant.IsAdmin, tenant.ImpersonatorUserId is not null))
+        if (write.Permits(tenant.IsAdmin, tenant.ImpersonatorUserId is not null, tenant.DirectoryName is not null))
             return null;
+        if (tenant.DirectoryName is not null)
+            return Failure.Forbidden($"The directory cannot {write.Attempt}; an admin of the customer can, in the portal.");
         if (!tenant.IsAdmin)
             return Failure.Forbidden("Only an admin of the customer can do this; ask one of your admins.");
         audit.Record(AuditActions.ImpersonationRefused, null, null, $"Refused while impersonating: {write.Attempt}");

@@ -14,6 +14,9 @@ public interface ITenantContext
 
     bool IsSystem { get; }
 
+    /// <summary>The SCIM token acting for the customer's directory, by name; null for everyone else.</summary>
+    string? DirectoryName { get; }
+
     /// <summary>Whether the caller may change the customer: its admins, and support staff impersonating it.</summary>
     bool IsAdmin { get; }
 

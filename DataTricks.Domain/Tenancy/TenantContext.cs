@@ -12,6 +12,7 @@ public sealed class TenantContext(TimeProvider time) : ITenantContext
     public Guid? UserId => IsExpired ? null : _scope.UserId;
     public Guid? ImpersonatorUserId => IsExpired ? null : _scope.ImpersonatorUserId;
     public bool IsSystem => _scope.IsSystem;
+    public string? DirectoryName => _scope.DirectoryName;
 
     /// <summary>The scope as set, for a unit of work that must run in the same one (a component's call in a scope of its own).</summary>
     public TenantScope Scope => _scope;

@@ -11,7 +11,8 @@ public sealed record TenantScope(
     Guid? ImpersonatorUserId = null,
     DateTimeOffset? ImpersonationExpiresAt = null,
     bool IsSystem = false,
-    bool IsAdmin = false)
+    bool IsAdmin = false,
+    string? DirectoryName = null)
 {
     public static readonly TenantScope None = new(CustomerId: null);
     // Made per use, not held in a static field: a scope is a value (records compare by value), and a mutation test can
@@ -28,5 +29,13 @@ public sealed record TenantScope(
     public static TenantScope ForImpersonation(Guid customerId, Guid staffUserId, DateTimeOffset? expiresAt) =>
         new(customerId, staffUserId, staffUserId, expiresAt, IsAdmin: true);
 
+    /// <summary>
+    /// The customer's directory provisioning over SCIM, named by its token: it acts for the customer's admins, within
+    /// <see cref="DirectoryAllowlist"/>, and no user of the customer is the actor.
+    /// </summary>
+    public static TenantScope ForDirectory(Guid customerId, string tokenName) => new(customerId, IsAdmin: true, DirectoryName: tokenName);
+
     public bool IsImpersonation => ImpersonatorUserId is not null;
+
+    public bool IsDirectory => DirectoryName is not null;
 }

@@ -6,6 +6,7 @@ public static class TenantWrites
     public static readonly TenantWrite RenameCustomer = new("customer.rename", "rename the customer");
     public static readonly TenantWrite ChangeSupportAccess = new("support-access.change", "view or change support access");
     public static readonly TenantWrite ChangeSingleSignOn = new("sso.change", "change single sign-on");
+    public static readonly TenantWrite ChangeScimTokens = new("scim-token.change", "create or revoke SCIM tokens");
 
     public static readonly TenantWrite CreateUser = new("user.create", "create users");
     public static readonly TenantWrite RenameUser = new("user.rename", "rename users");
@@ -37,7 +38,7 @@ public static class TenantWrites
 
     public static IReadOnlyList<TenantWrite> All { get; } =
     [
-        RenameCustomer, ChangeSupportAccess, ChangeSingleSignOn,
+        RenameCustomer, ChangeSupportAccess, ChangeSingleSignOn, ChangeScimTokens,
         CreateUser, RenameUser, ChangeUserRights, ResetPassword, SignUserOut, DeleteUser,
         CreateToken, RevokeToken, ChangeProfile, ChangePassword, SignOutEverywhere,
         CreateRepo, UpdateRepo, DeleteRepo, ChangeRepoMembers,

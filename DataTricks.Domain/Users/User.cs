@@ -26,6 +26,22 @@ public sealed class User : IdentityUser<Guid>, ITenantOwned
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 
+    public const int ExternalIdMaxLength = 255;
+    public const int NamePartMaxLength = 100;
+
+    /// <summary>
+    /// Whether the customer's directory keeps this person (it created or last wrote them over SCIM): their name is then
+    /// changed there, not by hand in the portal, until an admin detaches them.
+    /// </summary>
+    public bool DirectoryManaged { get; set; }
+
+    /// <summary>The directory's own id of the person (SCIM <c>externalId</c>).</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>The parts of the name a directory sends (SCIM <c>name.givenName</c>, <c>name.familyName</c>), kept to send back.</summary>
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+
     /// <summary>
     /// Changes when every sign-in of the user must end (deactivation, password reset, "sign out everywhere"); portal
     /// sessions carry it. Identity's <see cref="IdentityUser{TKey}.SecurityStamp"/> also changes with the role, which

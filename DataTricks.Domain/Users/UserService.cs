@@ -14,7 +14,8 @@ namespace DataTricks.Domain.Users;
 /// demoted, deactivated or removed, however many requests race.
 /// </summary>
 public sealed class UserService(
-    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access, TimeProvider time)
+    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AdminRules admins, AuditLog audit,
+    UserAccessNotifier access, TimeProvider time)
 {
     public async Task<OffsetPage<UserView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
@@ -106,16 +107,14 @@ public sealed class UserService(
         if (changesRights && await authority.AuthorizeAsync(TenantWrites.ChangeUserRights, cancellationToken) is { } refused)
             return refused;
 
-        var outcome = await WithCustomerLockedAsync<bool>(async () =>
+        var outcome = await admins.WithCustomerLockedAsync<bool>(async () =>
         {
             var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
             var currentRole = await RoleOfAsync(user.Id, cancellationToken);
             var givesUpAdmin = (request.Role is { } role && role != Roles.Admin) || request.IsActive == false;
             var losesAdmin = currentRole == Roles.Admin && user.IsActive && givesUpAdmin;
-            if (losesAdmin && await IsLastActiveAdminAsync(user.Id, cancellationToken))
-                return LastAdmin;
-            if (losesAdmin && await IsLastBreakGlassAdminAsync(user.Id, cancellationToken))
-                return LastBreakGlassAdmin;
+            if (losesAdmin && await admins.RefuseLosingAdminAsync(user.Id, cancellationToken) is { } refused)
+                return refused;
             if (losesAdmin)
                 await db.SsoBreakGlassAdmins.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
 
@@ -209,15 +208,15 @@ public sealed class UserService(
     {
         if (await authority.AuthorizeAsync(TenantWrites.DeleteUser, cancellationToken) is { } forbidden)
             return forbidden;
-        var outcome = await WithCustomerLockedAsync(async () =>
+        var outcome = await admins.WithCustomerLockedAsync(async () =>
         {
             var view = await GetAsync(id, cancellationToken);
             if (!view.Succeeded)
                 return view;
-            if (view.Value.Role == Roles.Admin && view.Value.IsActive && await IsLastActiveAdminAsync(id, cancellationToken))
-                return LastAdmin;
-            if (await IsLastBreakGlassAdminAsync(id, cancellationToken))
-                return LastBreakGlassAdmin;
+            if (view.Value.Role == Roles.Admin && view.Value.IsActive && await admins.IsLastActiveAdminAsync(id, cancellationToken))
+                return AdminRules.LastAdmin;
+            if (await admins.IsLastBreakGlassAdminAsync(id, cancellationToken))
+                return AdminRules.LastBreakGlassAdmin;
             var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
             db.Users.Remove(user);
             db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
@@ -230,31 +229,6 @@ public sealed class UserService(
         return outcome;
     }
 
-    private static Failure LastBreakGlassAdmin => Failure.Conflict(ProblemCodes.LastBreakGlassAdmin,
-        "This is the only admin who can sign in with a password while single sign-on is required: name another break-glass admin in Settings first.");
-
-    /// <summary>Whether the customer requires single sign-on and this user is the one admin left who may still use a password.</summary>
-    private async Task<bool> IsLastBreakGlassAdminAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.SsoConnections.Where(c => c.RequireSso).SelectMany(c => c.BreakGlassAdmins).Select(a => a.UserId).ToListAsync(cancellationToken) is [var only]
-        && only == userId;
-
-    private static Failure LastAdmin => Failure.Conflict(ProblemCodes.LastAdmin, "This is the customer's last active admin: make someone else an admin first.");
-
-    /// <summary>
-    /// Runs <paramref name="write"/> in a transaction that first locks the customer's row, so changes to who the
-    /// admins are happen one at a time on every provider: the last-admin check then sees every earlier change.
-    /// </summary>
-    private async Task<Result<T>> WithCustomerLockedAsync<T>(Func<Task<Result<T>>> write, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // SQLite serializes write transactions anyway; on PostgreSQL this lock is what holds (LastAdminRaceTests race it there).
-        await db.Customers.Where(c => c.Id == tenant.CustomerId).ExecuteUpdateAsync(set => set.SetProperty(c => c.Name, c => c.Name), cancellationToken);
-        var result = await write();
-        if (result.Succeeded)
-            await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
-
     private IQueryable<UserView> Project(IQueryable<User> source) =>
         source.Select(u => new UserView(
             u.Id, u.Email!, u.DisplayName,
@@ -263,11 +237,4 @@ public sealed class UserService(
 
     private Task<string?> RoleOfAsync(Guid userId, CancellationToken cancellationToken) =>
         db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).FirstOrDefaultAsync(cancellationToken);
-
-    private async Task<bool> IsLastActiveAdminAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(cancellationToken);
-        return !await db.Users.AnyAsync(u => u.Id != userId && u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId), cancellationToken);
-    }
-
 }

@@ -33,8 +33,17 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         "POST /account/logout",
     ];
 
+    /// <summary>SCIM's writes: only a customer's directory reaches them, with its own token (see <c>ScimUsersTests</c>).</summary>
+    private static readonly HashSet<string> DirectoryOnly =
+    [
+        "POST /scim/v2/Users", "PUT /scim/v2/Users/{id}", "PATCH /scim/v2/Users/{id}", "DELETE /scim/v2/Users/{id}",
+        "POST /scim/v2/Groups", "PUT /scim/v2/Groups/{id}", "PATCH /scim/v2/Groups/{id}", "DELETE /scim/v2/Groups/{id}",
+    ];
+
     private static readonly Dictionary<string, Expected> WriteRoutes = new()
     {
+        ["POST /api/v1/scim-tokens/"] = Refused("create or revoke SCIM tokens"),
+        ["DELETE /api/v1/scim-tokens/{id:guid}"] = Refused("create or revoke SCIM tokens"),
         ["PATCH /api/v1/customer/"] = Allowed(HttpStatusCode.OK),
         ["PUT /api/v1/customer/support-access/"] = Refused("view or change support access"),
         ["DELETE /api/v1/customer/support-access/"] = Refused("view or change support access"),
@@ -86,7 +95,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 .Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
             .ToHashSet();
 
-        Assert.Equal(served.Order(), WriteRoutes.Keys.Concat(OutsideAnyCustomer).Order());
+        Assert.Equal(served.Order(), WriteRoutes.Keys.Concat(OutsideAnyCustomer).Concat(DirectoryOnly).Order());
     }
 
     [Theory]
@@ -166,6 +175,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         public required Guid RepoId { get; init; }
         public required Guid GroupId { get; init; }
         public required Guid TokenId { get; init; }
+        public required Guid ScimTokenId { get; init; }
         public Guid CustomerId => Customer.Id;
 
         public static async Task<CustomerWorld> CreateAsync(PortalFactory factory)
@@ -181,6 +191,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             var group = (await (await admin.PostAsJsonAsync("/api/v1/groups", new { name = "Team A" }, Ct)).JsonAsync()).GetProperty("id").GetGuid();
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/v1/groups/{group}/members/{memberId}", null, Ct)).StatusCode);
             var token = await admin.PostAsJsonAsync("/api/v1/tokens", new { name = "ci" }, Ct);
+            var scimToken = await admin.PostAsJsonAsync("/api/v1/scim-tokens", new { name = "Okta" }, Ct);
             Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/customer/support-access", new { expiresAt = factory.Time.GetUtcNow().AddDays(1) }, Ct)).StatusCode);
             var support = await factory.SignedInAsync(ApiClients.Support);
             var started = await support.PostAsJsonAsync("/api/v1/support/impersonation", new { customerId = customer.Id, reason = "Ticket 77" }, Ct);
@@ -196,6 +207,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 RepoId = repoId,
                 GroupId = group,
                 TokenId = (await token.JsonAsync()).GetProperty("id").GetGuid(),
+                ScimTokenId = (await scimToken.JsonAsync()).GetProperty("token").GetProperty("id").GetGuid(),
             };
         }
 
@@ -206,6 +218,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             var path = template
                 .Replace("/api/v1/users/{id:guid}", $"/api/v1/users/{MemberId}")
                 .Replace("/api/v1/tokens/{id:guid}", $"/api/v1/tokens/{TokenId}")
+                .Replace("/api/v1/scim-tokens/{id:guid}", $"/api/v1/scim-tokens/{ScimTokenId}")
                 .Replace("/api/v1/repos/{id:guid}", $"/api/v1/repos/{RepoId}")
                 .Replace("/api/v1/groups/{id:guid}", $"/api/v1/groups/{GroupId}")
                 .Replace("{groupId:guid}", GroupId.ToString())
@@ -223,6 +236,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 "PATCH /api/v1/users/{id:guid}" => new { role = "Admin" },
                 "POST /api/v1/users/{id:guid}/reset-password" => new { password = "Backd00r-Passw0rd!" },
                 "POST /api/v1/tokens/" => new { name = "backdoor" },
+                "POST /api/v1/scim-tokens/" => new { name = "backdoor" },
                 "POST /api/v1/repos/" => new { name = "Repo B", computeEnvironmentId = EnvironmentId },
                 "PATCH /api/v1/repos/{id:guid}" => new { description = "Described by support" },
                 "POST /api/v1/groups/" => new { name = "Team B" },
@@ -255,6 +269,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             rows.AddRange((await db.ComputeEnvironments.Where(e => e.CustomerId == id).Select(e => new { e.Id, e.Name, e.MinWorkers, e.MaxWorkers }).ToListAsync(Ct)).Select(e => "environment " + e));
             rows.AddRange((await db.Operations.Where(o => o.CustomerId == id).Select(o => new { o.Id, o.Kind }).ToListAsync(Ct)).Select(o => "operation " + o));
             rows.AddRange((await db.PersonalAccessTokens.Where(t => t.CustomerId == id).Select(t => new { t.Id, t.RevokedAt }).ToListAsync(Ct)).Select(t => "token " + t));
+            rows.AddRange((await db.ScimTokens.Where(t => t.CustomerId == id).Select(t => new { t.Id, t.RevokedAt }).ToListAsync(Ct)).Select(t => "scim token " + t));
             rows.AddRange((await db.SupportAccessGrants.Where(g => g.CustomerId == id).Select(g => new { g.Id, g.ExpiresAt, g.EndedAt }).ToListAsync(Ct)).Select(g => "grant " + g));
             rows.Sort(StringComparer.Ordinal);
             return string.Join("\n", rows);

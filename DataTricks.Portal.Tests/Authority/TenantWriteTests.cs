@@ -9,6 +9,9 @@ public sealed class TenantWriteTests
     private static readonly string[] StaffMay =
         ["customer.rename", "user.rename", "repo.create", "repo.update", "environment.create", "environment.update", "environment.retry", "environment.repair", "operation.cancel"];
 
+    /// <summary>The decision, restated: what a customer's directory may change over SCIM.</summary>
+    private static readonly string[] DirectoryMay = ["user.create", "user.rename", "user.change-rights", "group.change", "group.members"];
+
     private static readonly string[] AnyoneMayForThemselves =
         ["token.create", "token.revoke", "profile.change", "profile.change-password", "profile.sign-out-everywhere"];
 
@@ -40,11 +43,20 @@ public sealed class TenantWriteTests
         Assert.Equal(StaffMay.Contains(name), ImpersonationAllowlist.Allows(Write(name)));
     }
 
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public void The_directory_may_make_only_the_writes_of_its_allowlist(string name)
+    {
+        Assert.Equal(DirectoryMay.Contains(name), Write(name).Permits(isAdmin: true, isImpersonating: false, isDirectory: true));
+        Assert.Equal(DirectoryMay.Contains(name), DirectoryAllowlist.Allows(Write(name)));
+    }
+
     [Fact]
-    public void A_write_nobody_has_decided_on_is_refused_to_staff()
+    public void A_write_nobody_has_decided_on_is_refused_to_staff_and_the_directory()
     {
         var undecided = new TenantWrite("feature.new", "try something new");
 
+        Assert.False(undecided.Permits(isAdmin: true, isImpersonating: false, isDirectory: true));
         Assert.False(undecided.Permits(isAdmin: true, isImpersonating: true));
         Assert.True(undecided.Permits(isAdmin: true, isImpersonating: false));
         Assert.Equal("feature.new", undecided.ToString());

@@ -1,5 +1,4 @@
 using DataTricks.Domain.AccessTokens;
-using DataTricks.Domain.Common;
 using DataTricks.Portal.Api.OpenApi;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,14 +46,9 @@ public static class AccessTokenEndpoints
     private static async Task<Ok<AccessTokenListResponse>> ListAsync(AccessTokenService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(new AccessTokenListResponse(await service.ListMineAsync(cancellationToken)));
 
-    private static async Task<Results<Ok<PageResponse<AccessTokenView>>, ProblemHttpResult>> ListCustomerAsync(
-        [AsParameters] PageRequest page, AccessTokenService service, CancellationToken cancellationToken)
-    {
-        var query = ListQuery.FromApi(null, page.PageSize, page.PageToken);
-        if (!query.Succeeded)
-            return query.Failure.ToProblem();
-        return (await service.ListAllAsync(query.Value, cancellationToken)).ToHttpResult(tokens => TypedResults.Ok(PageResponse<AccessTokenView>.From(tokens)));
-    }
+    private static Task<Results<Ok<PageResponse<AccessTokenView>>, ProblemHttpResult>> ListCustomerAsync(
+        [AsParameters] PageRequest page, AccessTokenService service, CancellationToken cancellationToken) =>
+        PageResponse<AccessTokenView>.ListAsync(null, page, query => service.ListAllAsync(query, cancellationToken));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, AccessTokenService service, CancellationToken cancellationToken) =>
         (await service.RevokeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());

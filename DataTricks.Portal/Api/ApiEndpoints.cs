@@ -25,7 +25,8 @@ public static class ApiEndpoints
             .MapOperationEndpoints()
             .MapUserEndpoints()
             .MapRepoEndpoints()
-            .MapGroupEndpoints();
+            .MapGroupEndpoints()
+            .MapScimTokenEndpoints();
 
         // The type URIs of problems resolve to what they mean, for a person following one from a log.
         app.MapGet("/problems/{code}", DescribeProblem)

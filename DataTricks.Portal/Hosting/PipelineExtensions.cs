@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using DataTricks.Portal.Api;
+using DataTricks.Portal.Scim;
 using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Hosting;
@@ -28,6 +29,7 @@ public static class PipelineExtensions
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
+        app.UseWhen(IsScim, scim => scim.UseMiddleware<ScimErrorMiddleware>());
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -37,4 +39,6 @@ public static class PipelineExtensions
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static bool IsScim(HttpContext context) => context.Request.Path.StartsWithSegments("/scim");
 }

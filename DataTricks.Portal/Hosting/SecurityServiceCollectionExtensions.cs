@@ -1,6 +1,7 @@
 using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.DataProtection;
+using DataTricks.Portal.Scim;
 using DataTricks.Portal.Security;
 using DataTricks.Portal.SingleSignOn;
 using Microsoft.AspNetCore.Authentication;
@@ -33,6 +34,7 @@ public static class SecurityServiceCollectionExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = ApiAuthentication.AccessTokenLifetime)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ScimTokenHandler>(ScimTokenHandler.SchemeName, null)
             .AddPolicyScheme(ApiAuthentication.Scheme, "API bearer tokens", options => options.ForwardDefaultSelector = ApiAuthentication.SelectScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -56,7 +58,8 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(Policies.TenantMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: false)))
             .AddPolicy(Policies.TenantAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: true)))
             .AddPolicy(Policies.TenantWrite, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantWriteRequirement()))
-            .AddPolicy(Policies.Support, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Support));
+            .AddPolicy(Policies.Support, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Support))
+            .AddPolicy(ScimEndpoints.Policy, policy => policy.AddAuthenticationSchemes(ScimTokenHandler.SchemeName).RequireClaim(ScimTokenHandler.DirectoryClaim));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();

@@ -16,7 +16,7 @@ namespace DataTricks.Portal.Security;
 /// deleted) user, or a principal whose security stamp is no longer the user's (an access token issued before a role
 /// change, deactivation, password reset or sign-out everywhere), becomes anonymous. A support user's active
 /// impersonation is added as claims, which policies and the tenant scope read. A provider's person on the way to a
-/// single sign-on is left as the provider described them.
+/// single sign-on is left as the provider described them, and so is a customer's directory (SCIM).
 /// </summary>
 public sealed class TenantClaimsTransformation(DataTricksDbContext db, ImpersonationService impersonation, IOptions<IdentityOptions> identity)
     : IClaimsTransformation
@@ -29,6 +29,9 @@ public sealed class TenantClaimsTransformation(DataTricksDbContext db, Impersona
             return principal;
         // A provider's person on the way in (the external cookie, read by the single sign-on completion only): not a user yet.
         if (principal.HasClaim(c => c.Type == SingleSignOn.SsoSchemes.CustomerClaim))
+            return principal;
+        // A customer's directory: its SCIM token was checked against the database as it was presented, and names no user.
+        if (principal.Identity.AuthenticationType == Scim.ScimTokenHandler.SchemeName)
             return principal;
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return Anonymous;

@@ -10,6 +10,11 @@ public static class TenantScopes
 {
     public static TenantScope FromPrincipal(ClaimsPrincipal principal)
     {
+        // The customer's directory over SCIM: only the SCIM token handler issues this claim.
+        if (principal.Identity?.IsAuthenticated == true && principal.FindFirstValue(Scim.ScimTokenHandler.DirectoryClaim) is { } directory
+            && Guid.TryParse(principal.FindFirstValue(TenantClaimTypes.CustomerId), out var directoryCustomer))
+            return TenantScope.ForDirectory(directoryCustomer, directory);
+
         if (principal.Identity?.IsAuthenticated != true || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return TenantScope.None;
 

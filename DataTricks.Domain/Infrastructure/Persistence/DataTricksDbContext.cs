@@ -4,6 +4,7 @@ using DataTricks.Domain.AccessTokens;
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Scim;
 using DataTricks.Domain.Events;
 using DataTricks.Domain.Groups;
 using DataTricks.Domain.Impersonation;
@@ -63,6 +64,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<SsoDomain> SsoDomains => Set<SsoDomain>();
     public DbSet<SsoBreakGlassAdmin> SsoBreakGlassAdmins => Set<SsoBreakGlassAdmin>();
     public DbSet<SsoLink> SsoLinks => Set<SsoLink>();
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
 
     /// <summary>The keys that protect cookies and access tokens, shared by every portal process on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

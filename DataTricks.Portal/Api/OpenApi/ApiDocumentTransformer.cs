@@ -19,6 +19,7 @@ internal sealed class ApiDocumentTransformer(IOptions<ApiOptions> options) : IOp
         ("Users", "The people of the customer, their roles and sessions."),
         ("Repos", "Notebooks, dashboards and ML assets, each bound to one compute environment, and who may use them: members and groups."),
         ("Groups", "Teams of the customer's users: share a repo with a group and everyone in it may use the repo."),
+        ("Directory provisioning", "SCIM tokens, with which a company's directory (Okta, Entra ID) provisions users and groups at /scim/v2."),
         ("Compute environments", "Cloud network, storage and Spark compute; created, resized and deleted asynchronously."),
         ("Operations", "Long-running operations on compute environments: follow, wait for, cancel."),
         ("Audit", "What happened in the customer, who did it, and when."),

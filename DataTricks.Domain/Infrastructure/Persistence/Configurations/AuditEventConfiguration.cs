@@ -14,6 +14,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(a => a.TargetType).HasMaxLength(AuditEvent.ActionMaxLength);
         builder.Property(a => a.TargetId).HasMaxLength(AuditEvent.TargetMaxLength);
         builder.Property(a => a.Details).HasMaxLength(AuditEvent.DetailsMaxLength);
+        builder.Property(a => a.DirectoryName).HasMaxLength(Scim.ScimToken.NameMaxLength);
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).IsRequired().OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.CustomerId, a.OccurredAt });
     }

@@ -16,6 +16,8 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.Property(g => g.SortKey).HasMaxLength(NaturalSortKey.MaxLengthFor(Group.NameMaxLength));
         builder.Property(g => g.Description).HasMaxLength(Group.DescriptionMaxLength);
         builder.Property(g => g.Version).IsConcurrencyToken();
+        builder.Property(g => g.ExternalId).HasMaxLength(Group.ExternalIdMaxLength);
+        builder.HasIndex(g => new { g.CustomerId, g.ExternalId });
 
         builder.HasAlternateKey(g => new { g.CustomerId, g.Id });
         builder.HasIndex(g => new { g.CustomerId, g.NormalizedName }).IsUnique();

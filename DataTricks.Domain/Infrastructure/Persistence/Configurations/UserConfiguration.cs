@@ -16,6 +16,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => new { u.CustomerId, u.SortKey });
         builder.Property(u => u.Email).IsRequired();
         builder.Property(u => u.SessionStamp).HasMaxLength(32);
+        builder.Property(u => u.ExternalId).HasMaxLength(User.ExternalIdMaxLength);
+        builder.Property(u => u.GivenName).HasMaxLength(User.NamePartMaxLength);
+        builder.Property(u => u.FamilyName).HasMaxLength(User.NamePartMaxLength);
+        // A directory looks its people up by its own id (SCIM filter externalId eq "…").
+        builder.HasIndex(u => new { u.CustomerId, u.ExternalId });
         builder.Property(u => u.NormalizedEmail).IsRequired();
         // (CustomerId, Id) is what memberships and tokens point at, so they can only join users of their own customer.
         builder.HasAlternateKey(u => new { u.CustomerId, u.Id });

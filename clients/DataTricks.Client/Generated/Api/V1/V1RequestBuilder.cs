@@ -7,6 +7,7 @@ using DataTricks.Client.Api.V1.Customer;
 using DataTricks.Client.Api.V1.Groups;
 using DataTricks.Client.Api.V1.Operations;
 using DataTricks.Client.Api.V1.Repos;
+using DataTricks.Client.Api.V1.ScimTokens;
 using DataTricks.Client.Api.V1.Signup;
 using DataTricks.Client.Api.V1.Support;
 using DataTricks.Client.Api.V1.Tokens;
@@ -59,6 +60,11 @@ namespace DataTricks.Client.Api.V1
         public global::DataTricks.Client.Api.V1.Repos.ReposRequestBuilder Repos
         {
             get => new global::DataTricks.Client.Api.V1.Repos.ReposRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The scimTokens property</summary>
+        public global::DataTricks.Client.Api.V1.ScimTokens.ScimTokensRequestBuilder ScimTokens
+        {
+            get => new global::DataTricks.Client.Api.V1.ScimTokens.ScimTokensRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The signup property</summary>
         public global::DataTricks.Client.Api.V1.Signup.SignupRequestBuilder Signup
