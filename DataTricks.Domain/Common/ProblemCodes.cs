@@ -29,6 +29,7 @@ public static class ProblemCodes
     public const string SsoCheckFailed = "sso-check-failed";
     public const string SsoRequired = "sso-required";
     public const string LastBreakGlassAdmin = "last-break-glass-admin";
+    public const string DirectoryManaged = "directory-managed";
 
     /// <summary>Every code, with when it is answered: the API document's enum and the API guide's table.</summary>
     public static readonly IReadOnlyList<(string Code, int Status, string Meaning)> All =
@@ -48,6 +49,7 @@ public static class ProblemCodes
         (InvalidState, 409, "The resource is not in a state that allows this (resize a Failed environment, cancel a finished operation)."),
         (DomainClaimed, 409, "Another customer signs in with this e-mail domain; `domains` lists the ones taken."),
         (SsoCheckFailed, 409, "Single sign-on cannot be required while its connection test fails; `detail` says what is wrong."),
+        (DirectoryManaged, 409, "The customer's directory keeps this person (SCIM): their name changes there, or an admin detaches them first."),
         (LastAdmin, 409, "The change would leave the customer without an active admin."),
         (LastBreakGlassAdmin, 409, "The change would leave a customer that requires single sign-on without an admin who can use a password."),
         (ConcurrentChange, 409, "Someone else changed it at the same moment; read it again and retry."),

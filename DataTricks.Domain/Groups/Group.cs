@@ -73,7 +73,7 @@ public sealed class Group : ITenantOwned
         Touch(now);
     }
 
-    /// <summary>Marks a change of the members: the group's version moves, so a directory's stale write is refused.</summary>
+    /// <summary>Marks a change of a group read for it: its version moves, so a stale write of it is refused.</summary>
     public void Touch(DateTimeOffset now)
     {
         UpdatedAt = now;

@@ -9,8 +9,8 @@ namespace DataTricks.Domain.Groups;
 
 /// <summary>
 /// The caller's groups and their members. A user of another customer is not found; the schema refuses such links even
-/// if this service were wrong. Every change of a group or its members moves the group's version, so two writers
-/// cannot both build on the same state, and tells open pages that access may have changed.
+/// if this service were wrong. Every change of a group or its members moves the group's version, so a writer that
+/// read an older one is refused, and tells open pages that access may have changed.
 /// </summary>
 public sealed class GroupService(
     DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, RepoAccessNotifier notifier, TimeProvider time)
@@ -143,7 +143,7 @@ public sealed class GroupService(
 
     private async Task<Result<bool>> ChangeMembershipAsync(Guid groupId, Guid userId, bool add, CancellationToken cancellationToken)
     {
-        var changed = await db.WriteAsync(() => TryChangeMembershipAsync(groupId, userId, add, cancellationToken), Concurrent);
+        var changed = await db.WriteLinkAsync(() => TryChangeMembershipAsync(groupId, userId, add, cancellationToken), Concurrent);
         if (changed is { Succeeded: true, Value: true } && tenant.CustomerId is { } customerId)
             notifier.Publish(customerId);
         return changed;
@@ -153,7 +153,7 @@ public sealed class GroupService(
     {
         if (await authority.AuthorizeAsync(TenantWrites.ChangeGroupMembers, cancellationToken) is { } forbidden)
             return forbidden;
-        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
             return Failure.NotFound("The group");
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
@@ -167,11 +167,9 @@ public sealed class GroupService(
             db.GroupMembers.Add(GroupMember.Create(group.CustomerId, groupId, userId, now));
         else
             db.GroupMembers.Remove(membership!);
-        // The group's version guards the membership: of two concurrent changes one saves, the other reads afresh.
-        group.Touch(now);
         audit.Record(add ? AuditActions.GroupMemberAdded : AuditActions.GroupMemberRemoved, "group", group.Id,
             add ? $"{email} added to {group.Name}" : $"{email} removed from {group.Name}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveWithGroupMovedAsync(group.Id, now, cancellationToken);
         return true;
     }
 

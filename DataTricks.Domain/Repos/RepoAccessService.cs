@@ -126,7 +126,7 @@ public sealed class RepoAccessService(DataTricksDbContext db, ITenantContext ten
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == repoId, cancellationToken);
         if (repo is null)
             return Failure.NotFound("The repo");
-        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
             return Failure.NotFound("The group");
         var grant = await db.RepoGroupGrants.FirstOrDefaultAsync(g => g.RepoId == repoId && g.GroupId == groupId, cancellationToken);
@@ -137,11 +137,10 @@ public sealed class RepoAccessService(DataTricksDbContext db, ITenantContext ten
             db.RepoGroupGrants.Add(RepoGroupGrant.Create(repo.CustomerId, repoId, groupId, now));
         else
             db.RepoGroupGrants.Remove(grant!);
-        // The group's representation counts its repos, so its version moves with them.
-        group.Touch(now);
         audit.Record(share ? AuditActions.RepoGroupGranted : AuditActions.RepoGroupRevoked, "repo", repoId,
             share ? $"{repo.Name} shared with {group.Name}" : $"{repo.Name} no longer shared with {group.Name}");
-        await db.SaveChangesAsync(cancellationToken);
+        // The group's representation counts its repos, so its version moves with them.
+        await db.SaveWithGroupMovedAsync(group.Id, now, cancellationToken);
         return true;
     }
 
@@ -151,18 +150,7 @@ public sealed class RepoAccessService(DataTricksDbContext db, ITenantContext ten
     /// </summary>
     private async Task<Result<bool>> ChangeAsync(Func<Task<Result<bool>>> change)
     {
-        var changed = await db.WriteAsync(async () =>
-        {
-            try
-            {
-                return await change();
-            }
-            catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
-            {
-                // The same link inserted by a concurrent request: the next attempt finds it.
-                throw new DbUpdateConcurrencyException(exception.Message, exception);
-            }
-        }, Failure.Conflict(ProblemCodes.ConcurrentChange, "Access to the repo keeps changing; try again in a moment."));
+        var changed = await db.WriteLinkAsync(change, Failure.Conflict(ProblemCodes.ConcurrentChange, "Access to the repo keeps changing; try again in a moment."));
         if (changed is { Succeeded: true, Value: true } && tenant.CustomerId is { } customerId)
             notifier.Publish(customerId);
         return changed;

@@ -14,6 +14,7 @@ public static class TenantWrites
     public static readonly TenantWrite ResetPassword = new("user.reset-password", "reset passwords");
     public static readonly TenantWrite SignUserOut = new("user.sign-out", "sign users out");
     public static readonly TenantWrite DeleteUser = new("user.delete", "delete users");
+    public static readonly TenantWrite DetachUser = new("user.detach", "take users from the directory's keeping");
 
     public static readonly TenantWrite CreateToken = new("token.create", "create access tokens", AdminOnly: false);
     public static readonly TenantWrite RevokeToken = new("token.revoke", "revoke access tokens", AdminOnly: false);
@@ -39,7 +40,7 @@ public static class TenantWrites
     public static IReadOnlyList<TenantWrite> All { get; } =
     [
         RenameCustomer, ChangeSupportAccess, ChangeSingleSignOn, ChangeScimTokens,
-        CreateUser, RenameUser, ChangeUserRights, ResetPassword, SignUserOut, DeleteUser,
+        CreateUser, RenameUser, ChangeUserRights, ResetPassword, SignUserOut, DeleteUser, DetachUser,
         CreateToken, RevokeToken, ChangeProfile, ChangePassword, SignOutEverywhere,
         CreateRepo, UpdateRepo, DeleteRepo, ChangeRepoMembers,
         ChangeGroups, ChangeGroupMembers,

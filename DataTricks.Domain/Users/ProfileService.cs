@@ -26,6 +26,8 @@ public sealed class ProfileService(
             return Failure.Invalid("displayName", check.Problem!);
         if (await MeAsync(cancellationToken) is not { } user)
             return Failure.NotFound("Your account");
+        if (check.Value != user.DisplayName && user.RefuseRenameBy(tenant) is { } kept)
+            return kept;
         user.DisplayName = check.Value;
         audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: own name '{check.Value}'");
         await db.SaveChangesAsync(cancellationToken);

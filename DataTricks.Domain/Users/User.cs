@@ -35,6 +35,13 @@ public sealed class User : IdentityUser<Guid>, ITenantOwned
     /// </summary>
     public bool DirectoryManaged { get; set; }
 
+    /// <summary>Why <paramref name="caller"/> may not change the name by hand: the directory keeps it. Null when they may.</summary>
+    public Failure? RefuseRenameBy(ITenantContext caller) =>
+        DirectoryManaged && caller.DirectoryName is null
+            ? Failure.Conflict(ProblemCodes.DirectoryManaged,
+                $"{Email}'s name comes from your company's directory (SCIM): change it there, or have an admin detach them from the directory first.")
+            : null;
+
     /// <summary>The directory's own id of the person (SCIM <c>externalId</c>).</summary>
     public string? ExternalId { get; set; }
 

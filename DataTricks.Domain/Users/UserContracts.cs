@@ -1,6 +1,7 @@
 namespace DataTricks.Domain.Users;
 
-public sealed record UserView(Guid Id, string Email, string DisplayName, string Role, bool IsActive, DateTimeOffset CreatedAt);
+/// <param name="DirectoryManaged">Whether the customer's directory keeps the person (SCIM): their name is changed there, unless an admin detaches them.</param>
+public sealed record UserView(Guid Id, string Email, string DisplayName, string Role, bool IsActive, DateTimeOffset CreatedAt, bool DirectoryManaged = false);
 
 public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Role, string? Password);
 

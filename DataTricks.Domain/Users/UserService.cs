@@ -121,6 +121,8 @@ public sealed class UserService(
             var changes = new List<string>();
             if (displayNameCheck is { Value: var displayName } && displayName != user.DisplayName)
             {
+                if (user.RefuseRenameBy(tenant) is { } kept)
+                    return kept;
                 user.DisplayName = displayName;
                 changes.Add($"name '{displayName}'");
             }
@@ -229,11 +231,31 @@ public sealed class UserService(
         return outcome;
     }
 
+    /// <summary>
+    /// Takes the person from the directory's keeping: their name is then changed in the portal, and the directory's next
+    /// write (a sync) keeps them again.
+    /// </summary>
+    public async Task<Result<UserView>> DetachFromDirectoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await authority.AuthorizeAsync(TenantWrites.DetachUser, cancellationToken) is { } forbidden)
+            return forbidden;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+            return Failure.NotFound("The user");
+        if (user.DirectoryManaged)
+        {
+            user.DirectoryManaged = false;
+            audit.Record(AuditActions.UserDetached, "user", user.Id, user.Email);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
     private IQueryable<UserView> Project(IQueryable<User> source) =>
         source.Select(u => new UserView(
             u.Id, u.Email!, u.DisplayName,
             db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).FirstOrDefault() ?? Roles.Member,
-            u.IsActive, u.CreatedAt));
+            u.IsActive, u.CreatedAt, u.DirectoryManaged));
 
     private Task<string?> RoleOfAsync(Guid userId, CancellationToken cancellationToken) =>
         db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).FirstOrDefaultAsync(cancellationToken);

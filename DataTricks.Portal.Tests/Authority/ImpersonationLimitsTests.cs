@@ -44,6 +44,7 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
     {
         ["POST /api/v1/scim-tokens/"] = Refused("create or revoke SCIM tokens"),
         ["DELETE /api/v1/scim-tokens/{id:guid}"] = Refused("create or revoke SCIM tokens"),
+        ["POST /api/v1/users/{id:guid}/detach"] = Refused("take users from the directory's keeping"),
         ["PATCH /api/v1/customer/"] = Allowed(HttpStatusCode.OK),
         ["PUT /api/v1/customer/support-access/"] = Refused("view or change support access"),
         ["DELETE /api/v1/customer/support-access/"] = Refused("view or change support access"),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DataTricks.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -195,6 +196,31 @@ public sealed class ScimUsersTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(status.ToString(System.Globalization.CultureInfo.InvariantCulture), error["status"]!.GetValue<string>());
         Assert.Equal(scimType, error["scimType"]?.GetValue<string>());
         Assert.Contains(detail, error["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_person_the_directory_keeps_is_not_renamed_by_hand_until_an_admin_detaches_them()
+    {
+        var scim = await ScimClient.StartAsync(factory);
+        var id = ScimClient.Id(await scim.CreateUserAsync("kept@example.com"));
+
+        var refused = await scim.Admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { displayName = "By hand" }, Ct);
+        var roleOnly = await scim.Admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { role = "Admin" }, Ct);
+        var listed = await (await scim.Admin.GetAsync($"/api/v1/users/{id}", Ct)).JsonAsync();
+        var detached = await scim.Admin.PostAsync($"/api/v1/users/{id}/detach", null, Ct);
+        var renamed = await scim.Admin.PatchAsJsonAsync($"/api/v1/users/{id}", new { displayName = "By hand" }, Ct);
+        var (_, synced) = await scim.CallAsync(HttpMethod.Patch, $"/scim/v2/Users/{id}",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"From the directory"}]}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("directory-managed", (await refused.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, roleOnly.StatusCode);
+        Assert.True(listed.GetProperty("directoryManaged").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, detached.StatusCode);
+        Assert.False((await detached.JsonAsync()).GetProperty("directoryManaged").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("From the directory", synced["displayName"]!.GetValue<string>());
+        Assert.True(await factory.WithDatabaseAsync(db => db.Users.IgnoreQueryFilters().Where(u => u.Id == Guid.Parse(id)).Select(u => u.DirectoryManaged).SingleAsync(Ct)));
     }
 
     [Fact]

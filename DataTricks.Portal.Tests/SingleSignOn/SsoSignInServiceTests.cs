@@ -71,6 +71,22 @@ public sealed class SsoSignInServiceTests : DomainTest
         Assert.NotEqual(first!.Id, other!.Id);
     }
 
+    [Fact]
+    public async Task A_person_the_directory_provisioned_without_a_password_signs_in_by_single_sign_on()
+    {
+        await ConfigureAsync(allowJustInTime: false);
+        var provisioned = await Domain.AsAsync(TenantScope.ForDirectory(Domain.CustomerId, "Okta"), s => s.GetRequiredService<DataTricks.Domain.Scim.ScimUserService>().CreateAsync(
+            System.Text.Json.Nodes.JsonNode.Parse("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"dora@acme.test","displayName":"Dora Data"}"""), Ct));
+        var id = Guid.Parse(provisioned["id"]!.GetValue<string>());
+
+        var (user, refusal) = await SignInAsync(Person());
+
+        Assert.Null(refusal);
+        Assert.Equal(id, user!.Id);
+        Assert.Null(user.PasswordHash);
+        Assert.True(user.DirectoryManaged);
+    }
+
     [Theory]
     [InlineData(SsoRefusal.NotConfigured, "does not sign in with single sign-on")]
     [InlineData(SsoRefusal.UnverifiedEmail, "did not confirm your e-mail address is verified")]

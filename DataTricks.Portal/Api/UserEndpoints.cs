@@ -64,6 +64,14 @@ public static class UserEndpoints
             .WithDescription("Ends their portal sessions and access tokens; personal access tokens stay valid.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
+        users.MapPost("/{id:guid}/detach", DetachAsync)
+            .RequireAuthorization(Policies.TenantAdmin)
+            .WithName("DetachUserFromDirectory")
+            .WithSummary("Take the user from the directory's keeping")
+            .WithDescription("A user the customer's directory provisioned (SCIM) has their name changed there: a rename here answers 409 directory-managed. "
+                + "Detached, they are renamed here; the directory's next write keeps them again.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
         users.MapDelete("/{id:guid}", DeleteAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DeleteUser")
@@ -95,6 +103,9 @@ public static class UserEndpoints
         Guid id, ResetPasswordRequest? request, UserService service, CancellationToken cancellationToken) =>
         (await service.ResetPasswordAsync(id, request?.Password, cancellationToken)).ToHttpResult(password =>
             TypedResults.Ok(new ResetPasswordResponse(request?.Password is { Length: > 0 } ? null : password)));
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> DetachAsync(Guid id, UserService service, CancellationToken cancellationToken) =>
+        (await service.DetachFromDirectoryAsync(id, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(Guid id, UserService service, CancellationToken cancellationToken) =>
         (await service.SignOutEverywhereAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());

@@ -32,4 +32,22 @@ public static class ConcurrencyRetry
             }
         }
     }
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, for a write that inserts a link (a membership, a share): the same link inserted
+    /// by a concurrent request refuses the insert by key, which is a collision like any other, so the write runs again
+    /// and finds the link there.
+    /// </summary>
+    public static Task<Result<T>> WriteLinkAsync<T>(this DbContext db, Func<Task<Result<T>>> write, Failure exhausted) =>
+        db.WriteAsync(async () =>
+        {
+            try
+            {
+                return await write();
+            }
+            catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
+            {
+                throw new DbUpdateConcurrencyException(exception.Message, exception);
+            }
+        }, exhausted);
 }

@@ -67,6 +67,10 @@ namespace DataTricks.Client.Models
         #pragma warning disable CS1591
         SsoCheckFailed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "directory-managed")]
+        #pragma warning disable CS1591
+        DirectoryManaged,
+        #pragma warning restore CS1591
         [EnumMember(Value = "last-admin")]
         #pragma warning disable CS1591
         LastAdmin,
