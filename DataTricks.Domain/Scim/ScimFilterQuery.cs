@@ -50,7 +50,9 @@ public static class ScimText
     /// </summary>
     public static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, string?>> selector, string op, string? value)
     {
-        var text = Expression.Constant(value, typeof(string));
+        // A captured value, not a constant: EF sends it as a parameter, so every lookup reuses one compiled query
+        // instead of compiling (and caching) a query per userName.
+        var text = Expression.Property(Expression.Constant(new Captured(value)), nameof(Captured.Value));
         var attribute = selector.Body;
         Expression body = op switch
         {
@@ -70,6 +72,8 @@ public static class ScimText
         compare.Value is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
             ? value.GetValue<string>()
             : throw ScimException.InvalidFilter($"'{compare.Path}' is compared with a string: quote the value.");
+
+    private sealed record Captured(string? Value);
 
     private static Expression Call(Expression attribute, string method, Expression text) =>
         // A null attribute (no externalId) matches no text: the null check keeps the database's three-valued logic out.

@@ -21,8 +21,8 @@ public sealed class ScimGroupService(
         if (!string.IsNullOrWhiteSpace(filter))
             query = query.Where(ScimFilterQuery.ToPredicate(ScimFilter.Parse(filter), ScimGroupResource.Leaf(db)));
         var (skip, take, start) = ScimList.Window(startIndex, count);
-        var total = await query.CountAsync(cancellationToken);
         var page = take == 0 ? [] : await query.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var total = await ScimList.TotalAsync(query, skip, take, page.Count, cancellationToken);
         var members = withMembers ? await MembersOfAsync([.. page.Select(g => g.Id)], cancellationToken) : null;
         return new ScimList(total, start, [.. page.Select(g => ScimGroupResource.ToJson(g, members?[g.Id]))]);
     }
@@ -191,11 +191,7 @@ public sealed class ScimGroupService(
         return await ViewAsync(group, true, cancellationToken);
     }
 
-    private static void CheckVersion(Group group, string? ifMatch)
-    {
-        if (ifMatch is not null && ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Contains(ScimGroupResource.VersionOf(group)))
-            throw ScimException.PreconditionFailed($"The group changed since you read it (now {ScimGroupResource.VersionOf(group)}); read it again.");
-    }
+    private static void CheckVersion(Group group, string? ifMatch) => ScimVersion.Check(ifMatch, ScimGroupResource.VersionOf(group), "group");
 
     private async Task RefuseTakenNameAsync(string name, Guid? exceptId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Domain.Scim;
 
@@ -17,6 +18,13 @@ public sealed record ScimList(int TotalResults, int StartIndex, IReadOnlyList<Js
         var start = Math.Max(startIndex ?? 1, 1);
         return (start - 1, Math.Clamp(count ?? DefaultCount, 0, MaxCount), start);
     }
+
+    /// <summary>
+    /// How many resources match: a first page that is not full holds them all, so a directory's lookup of one person
+    /// (<c>userName eq "…"</c>) costs one query, not two.
+    /// </summary>
+    public static async Task<int> TotalAsync<T>(IQueryable<T> query, int skip, int take, int pageCount, CancellationToken cancellationToken) =>
+        skip == 0 && pageCount < take ? pageCount : await query.CountAsync(cancellationToken);
 
     public JsonObject ToJson() => new()
     {

@@ -27,8 +27,8 @@ public sealed class ScimUserService(
         if (!string.IsNullOrWhiteSpace(filter))
             query = query.Where(ScimFilterQuery.ToPredicate<User>(ScimFilter.Parse(filter), ScimUserResource.Leaf));
         var (skip, take, start) = ScimList.Window(startIndex, count);
-        var total = await query.CountAsync(cancellationToken);
         var page = take == 0 ? [] : await query.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var total = await ScimList.TotalAsync(query, skip, take, page.Count, cancellationToken);
         var groups = await GroupsOfAsync([.. page.Select(u => u.Id)], cancellationToken);
         return new ScimList(total, start, [.. page.Select(u => ScimUserResource.ToJson(u, groups[u.Id]))]);
     }
@@ -95,8 +95,7 @@ public sealed class ScimUserService(
         var outcome = await admins.WithCustomerLockedAsync<(User User, bool RightsChanged)>(async () =>
         {
             var user = await FindAsync(id, cancellationToken);
-            if (ifMatch is not null && ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Contains(ScimUserResource.VersionOf(user)))
-                throw ScimException.PreconditionFailed($"The user changed since you read it (now {ScimUserResource.VersionOf(user)}); read it again.");
+            ScimVersion.Check(ifMatch, ScimUserResource.VersionOf(user), "user");
             var input = change(ScimUserResource.ToJson(user, []));
             var changes = new List<string>();
             if (!string.Equals(input.UserName, user.Email, StringComparison.Ordinal))
@@ -154,7 +153,7 @@ public sealed class ScimUserService(
         ScimUserResource.ToJson(user, (await GroupsOfAsync([user.Id], cancellationToken))[user.Id]);
 
     private async Task<ILookup<Guid, GroupRef>> GroupsOfAsync(List<Guid> userIds, CancellationToken cancellationToken) =>
-        (await db.GroupMembers.Where(m => userIds.Contains(m.UserId))
+        userIds.Count == 0 ? Array.Empty<GroupRef>().ToLookup(_ => Guid.Empty) : (await db.GroupMembers.Where(m => userIds.Contains(m.UserId))
             .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.Id, g.Name, g.SortKey })
             .ToListAsync(cancellationToken))
         .OrderBy(g => g.SortKey, StringComparer.Ordinal)

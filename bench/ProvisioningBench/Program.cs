@@ -2,6 +2,7 @@
 //   create latency, open loop (requests sent on a schedule, latency counted from the scheduled time) and closed loop;
 //   engine capacity with every created operation in flight (running count, idle CPU, peak memory);
 //   list paging on a customer with 50,000 users and 5,000 repos;
+//   SCIM on that customer with 2,000 groups: a lookup by userName, and a directory's first sync of 10,000 users;
 //   live status: from a transition being saved to an open browser card showing it (a second portal, 1-second steps).
 // Usage: dotnet run -c Release --project bench/ProvisioningBench [-- <creates per second> <seconds> <closed-loop clients>]
 //        dotnet run --project bench/ProvisioningBench -- --smoke     every part for a few seconds (what ./test.sh runs)
@@ -100,6 +101,9 @@ foreach (var (label, path) in new[]
     Console.WriteLine($"List {label} (customer {customerId:N}): {latencies.Summary()}");
 }
 
-// 5. Live status, on a portal of its own whose cloud takes a second a step.
+// 5. SCIM on the same large customer: a directory's lookup, and its first full sync.
+await ScimBench.RunAsync(files, portal, listToken!, customerId, plan);
+
+// 6. Live status, on a portal of its own whose cloud takes a second a step.
 var live = await LiveStatus.MeasureAsync(environments: plan.LiveEnvironments);
 Console.WriteLine($"Live status, saved Ready to card showing it ({live.Count} environments): {live.Summary()}");
