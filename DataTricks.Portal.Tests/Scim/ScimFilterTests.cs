@@ -31,6 +31,8 @@ public sealed class ScimFilterTests
     [InlineData("userType ne \"Employee\" and not (emails co \"example.com\")", "(usertype ne \"Employee\" and not emails co \"example.com\")")]
     [InlineData("emails[type eq \"work\" and value co \"@example.com\"]", "(emails.type eq \"work\" and emails.value co \"@example.com\")")]
     [InlineData("externalId eq null", "externalid eq null")]
+    [InlineData("displayName eq \"\\u0041da\\tB\"", "displayname eq \"Ada\\tB\"")]
+    [InlineData("count gt 1.5", "count gt 1.5")]
     public void The_rfc_examples_parse_with_and_binding_tighter_than_or(string filter, string shape) =>
         Assert.Equal(shape, Shape(ScimFilter.Parse(filter)));
 

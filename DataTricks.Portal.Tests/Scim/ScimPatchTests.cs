@@ -94,4 +94,48 @@ public sealed class ScimPatchTests
         user["userName"] = "bjensen";
         Assert.Contains("must be an e-mail address", Assert.Throws<ScimException>(() => ScimUserResource.Read(user)).Message);
     }
+
+    [Fact]
+    public void A_value_path_selects_with_or_not_and_present_and_a_made_value_takes_every_eq_of_an_and()
+    {
+        var user = User();
+        user["emails"] = JsonNode.Parse("""[{"value":"a@example.com","type":"work"},{"value":"b@example.com","type":"home"},{"value":"c@example.com"}]""");
+
+        Patch("""{"op":"replace","path":"emails[type eq \"home\" or value sw \"a@\"].primary","value":true}""", user);
+        Patch("""{"op":"remove","path":"emails[not (type pr)]"}""", user);
+        Patch("""{"op":"add","path":"emails[type eq \"other\" and value eq \"d@example.com\"].primary","value":false}""", user);
+
+        Assert.Equal(
+            """[{"value":"a@example.com","type":"work","primary":true},{"value":"b@example.com","type":"home","primary":true},{"type":"other","value":"d@example.com","primary":false}]""",
+            user["emails"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Attributes_keep_and_excluded_attributes_drop_sub_attributes_and_id_schemas_meta_always_stay()
+    {
+        var only = ScimProjection.Parse("name.givenName", null, ScimUserResource.Attributes).Apply(User());
+        var dropped = ScimProjection.Parse(null, "name.familyName,emails", ScimUserResource.Attributes).Apply(User());
+
+        Assert.Equal(["id", "name", "schemas"], only.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("""{"givenName":"Barbara"}""", only["name"]!.ToJsonString());
+        Assert.Equal("""{"givenName":"Barbara"}""", dropped["name"]!.ToJsonString());
+        Assert.False(dropped.ContainsKey("emails"));
+        Assert.True(dropped.ContainsKey("userName"));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("*", true)]
+    [InlineData("W/\"1\", W/\"2\"", true)]
+    [InlineData("W/\"1\"", false)]
+    [InlineData("\"2\"", false)]
+    public void An_if_match_names_the_current_version_or_any(string? ifMatch, bool applies)
+    {
+        var check = () => ScimVersion.Check(ifMatch, "W/\"2\"", "user");
+
+        if (applies)
+            check();
+        else
+            Assert.Equal(412, Assert.Throws<ScimException>(check).Status);
+    }
 }
