@@ -85,11 +85,7 @@ public static class GroupEndpoints
         PageResponse<GroupView>.ListAsync(search, page, query => service.ListAsync(query, cancellationToken));
 
     private static async Task<Results<Created<GroupView>, ProblemHttpResult>> CreateAsync(CreateGroupRequest request, GroupService service, HttpContext http, CancellationToken cancellationToken) =>
-        (await service.CreateAsync(request, cancellationToken)).ToHttpResult(group =>
-        {
-            http.Response.Headers.ETag = ETags.For(group.Version);
-            return TypedResults.Created($"/api/v1/groups/{group.Id}", group);
-        });
+        (await service.CreateAsync(request, cancellationToken)).ToHttpResult(group => TypedResults.Created($"/api/v1/groups/{WithETag(http, group).Id}", group));
 
     private static async Task<Results<Ok<GroupView>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, GroupService service, HttpContext http, CancellationToken cancellationToken) =>
@@ -97,11 +93,7 @@ public static class GroupEndpoints
 
     private static async Task<Results<Ok<GroupView>, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateGroupRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, GroupService service, HttpContext http, CancellationToken cancellationToken) =>
-        (await service.UpdateAsync(id, request, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(group =>
-        {
-            http.Response.Headers.ETag = ETags.For(group.Version);
-            return TypedResults.Ok(group);
-        });
+        (await service.UpdateAsync(id, request, ETags.IfMatch(http.Request.Headers.IfMatch), cancellationToken)).ToHttpResult(group => TypedResults.Ok(WithETag(http, group)));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, GroupService service, CancellationToken cancellationToken) =>
         (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
@@ -118,4 +110,10 @@ public static class GroupEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(Guid id, Guid userId, GroupService service, CancellationToken cancellationToken) =>
         (await service.RemoveMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+
+    private static GroupView WithETag(HttpContext http, GroupView group)
+    {
+        http.Response.Headers.ETag = ETags.For(group.Version);
+        return group;
+    }
 }

@@ -48,21 +48,23 @@ public static class ScimHttp
     /// <summary>A resource or message, with the resource's version as its ETag and, for a new one, its Location.</summary>
     public static IResult Json(HttpContext http, JsonObject body, int status = StatusCodes.Status200OK)
     {
-        if (body["meta"] is JsonObject meta)
-        {
-            if (meta["version"]?.GetValue<string>() is { } version)
-                http.Response.Headers.ETag = version;
-            if (meta["location"]?.GetValue<string>() is { } location)
-            {
-                meta["location"] = $"{http.Request.Scheme}://{http.Request.Host}{location}";
-                if (status == StatusCodes.Status201Created)
-                    http.Response.Headers.Location = meta["location"]!.GetValue<string>();
-            }
-        }
+        if (body["meta"] is JsonObject meta && meta["version"]?.GetValue<string>() is { } version)
+            http.Response.Headers.ETag = version;
+        if (MakeAbsolute(http, body) is { } location && status == StatusCodes.Status201Created)
+            http.Response.Headers.Location = location;
         foreach (var resource in (body["Resources"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            if (resource["meta"] is JsonObject { } inner && inner["location"]?.GetValue<string>() is { } relative)
-                inner["location"] = $"{http.Request.Scheme}://{http.Request.Host}{relative}";
+            MakeAbsolute(http, resource);
         return Results.Text(body.ToJsonString(), MediaType, Encoding.UTF8, status);
+    }
+
+    /// <summary>Turns a resource's <c>meta.location</c>, written as a path, into this server's URL; returns it, or null without one.</summary>
+    private static string? MakeAbsolute(HttpContext http, JsonObject resource)
+    {
+        if (resource["meta"] is not JsonObject meta || meta["location"]?.GetValue<string>() is not { } path)
+            return null;
+        var location = $"{http.Request.Scheme}://{http.Request.Host}{path}";
+        meta["location"] = location;
+        return location;
     }
 
     /// <summary>A SCIM error body (RFC 7644 §3.12).</summary>
