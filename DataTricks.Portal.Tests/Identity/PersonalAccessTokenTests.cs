@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DataTricks.Portal.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataTricks.Portal.Tests.Identity;
@@ -79,6 +80,7 @@ public sealed class PersonalAccessTokenTests(PortalFactory factory) : IClassFixt
     public async Task Token_secrets_are_not_stored_only_their_hash()
     {
         var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
+        await using var walHolder = await HoldWalAsync();
         var secret = (await CreateAsync(admin, "hashed")).GetProperty("token").GetString()!;
         // Everything after the stored prefix and its '_': the random part may itself hold '_' (base64url).
         Assert.True(DataTricks.Domain.AccessTokens.TokenSecret.TryGetPrefix(secret, out var prefix));
@@ -99,6 +101,21 @@ public sealed class PersonalAccessTokenTests(PortalFactory factory) : IClassFixt
         Assert.Contains(main + "-wal", files);
         foreach (var file in files)
             Assert.DoesNotContain(secretPart, System.Text.Encoding.UTF8.GetString(await ReadSharedAsync(file)));
+    }
+
+    // Another test class disposing its database clears every SQLite pool; when the last connection to a file closes,
+    // SQLite checkpoints the -wal into it and deletes -wal and -shm, possibly under the reader. A reading connection
+    // of our own, outside the pool, keeps them for the length of the test.
+    private async Task<SqliteConnection?> HoldWalAsync()
+    {
+        if (factory.SqliteFile is not { } file)
+            return null;
+        var holder = new SqliteConnection($"Data Source={file};Pooling=False");
+        await holder.OpenAsync(Ct);
+        await using var read = holder.CreateCommand();
+        read.CommandText = "SELECT count(*) FROM sqlite_master";
+        await read.ExecuteScalarAsync(Ct);
+        return holder;
     }
 
     private static async Task<byte[]> ReadSharedAsync(string path)
