@@ -32,6 +32,8 @@ fi
 [ -d tools/axe/node_modules ] || (cd tools/axe && npm ci --no-audit --no-fund --loglevel=error)
 # The tests sign in through a real OpenID provider run from here.
 [ -d tools/oidc-provider/node_modules ] || (cd tools/oidc-provider && npm ci --no-audit --no-fund --loglevel=error)
+# The tests verify every webhook they receive with the reference implementation of Standard Webhooks, from here.
+[ -d tools/standard-webhooks/node_modules ] || (cd tools/standard-webhooks && npm ci --no-audit --no-fund --loglevel=error)
 
 rm -rf TestResults
 status=0

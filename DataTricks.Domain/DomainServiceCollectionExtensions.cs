@@ -3,6 +3,7 @@ using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Cloud;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Scim;
 using DataTricks.Domain.Groups;
 using DataTricks.Domain.Dashboard;
@@ -17,6 +18,7 @@ using DataTricks.Domain.SingleSignOn;
 using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
+using DataTricks.Domain.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +53,8 @@ public static class DomainServiceCollectionExtensions
                 break;
         }
 
+        services.AddSingleton<EventWakeup>();
+        services.AddSingleton<EventWakeupInterceptor>();
         services.AddIdentityCore<User>(ConfigureIdentity)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<DataTricksDbContext>()
@@ -58,6 +62,12 @@ public static class DomainServiceCollectionExtensions
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<EventLog>();
+        services.AddScoped<EventFeedService>();
+        services.AddSingleton<EventFeedSignal>();
+        services.AddSingleton<EventSequencer>();
+        services.AddSingleton<EventRetention>();
+        AddWebhooks(services, configuration);
         services.AddScoped<AuditQueryService>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<CustomerDirectoryService>();
@@ -104,7 +114,8 @@ public static class DomainServiceCollectionExtensions
         IServiceCollection services, Action<DbContextOptionsBuilder> configure, Func<DbContextOptions<TContext>, ITenantContext, TContext> create)
         where TContext : DataTricksDbContext
     {
-        services.AddDbContext<DataTricksDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<DataTricksDbContext, TContext>(
+            (sp, options) => configure(options.AddInterceptors(sp.GetRequiredService<EventWakeupInterceptor>())), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(sp => new TenantDbContextFactory(
             tenant => create(sp.GetRequiredService<DbContextOptions<TContext>>(), tenant), sp.GetRequiredService<TimeProvider>()));
     }
@@ -127,6 +138,17 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OperationRunner>();
         services.AddSingleton<EnvironmentReconciler>();
         services.AddScoped<OperationDispatch>();
+    }
+
+    /// <summary>Webhook endpoints and the database side of deliveries; the portal posts them.</summary>
+    private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<IHostAddresses, DnsHostAddresses>();
+        services.AddSingleton<DeliveryWakeup>();
+        services.AddSingleton<WebhookDeliveryLeases>();
+        services.AddSingleton<WebhookDeliveryRunner>();
+        services.AddScoped<WebhookEndpointService>();
     }
 
     private static void ConfigureIdentity(IdentityOptions identity)

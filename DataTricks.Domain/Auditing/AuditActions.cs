@@ -43,6 +43,13 @@ public static class AuditActions
     public const string GroupMemberRemoved = "group.member.remove";
     public const string ScimTokenCreated = "scim-token.create";
     public const string ScimTokenRevoked = "scim-token.revoke";
+    public const string WebhookCreated = "webhook.create";
+    public const string WebhookUpdated = "webhook.update";
+    public const string WebhookDeleted = "webhook.delete";
+    public const string WebhookSecretRotated = "webhook.rotate-secret";
+    public const string WebhookDisabled = "webhook.disable";
+    public const string WebhookTested = "webhook.test";
+    public const string WebhookRedelivered = "webhook.redeliver";
     public const string UserDetached = "user.detach";
     public const string SsoConfigured = "sso.configure";
     public const string SsoRemoved = "sso.remove";

@@ -27,6 +27,8 @@ internal sealed class AuditTargets(DataTricksDbContext db)
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new Resolved(u.Email, false), cancellationToken);
         var tokenIds = Ids("token");
         var tokens = await db.PersonalAccessTokens.Where(t => tokenIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => new Resolved(t.Name, false), cancellationToken);
+        var webhookIds = Ids("webhook");
+        var webhooks = await db.WebhookEndpoints.Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => new Resolved(w.Url, false), cancellationToken);
         var operationIds = Ids("operation");
         var operations = await db.Operations.Where(o => operationIds.Contains(o.Id))
             .Join(db.ComputeEnvironments, o => o.ComputeEnvironmentId, e => e.Id, (o, e) => new { o.Id, e.Name, e.Status })
@@ -35,7 +37,7 @@ internal sealed class AuditTargets(DataTricksDbContext db)
 
         var byType = new Dictionary<string, Dictionary<Guid, Resolved>>
         {
-            ["environment"] = environments, ["repo"] = repos, ["group"] = groups, ["user"] = users, ["token"] = tokens, ["operation"] = operations,
+            ["environment"] = environments, ["repo"] = repos, ["group"] = groups, ["user"] = users, ["token"] = tokens, ["operation"] = operations, ["webhook"] = webhooks,
         };
         return (type, id) =>
         {

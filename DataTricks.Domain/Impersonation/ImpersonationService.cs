@@ -1,5 +1,6 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
@@ -14,7 +15,7 @@ public sealed record ActiveImpersonation(Guid SessionId, Guid CustomerId, string
 /// the caller is support staff; the start and
 /// the end are recorded in the impersonated customer's audit log, with the staff user as actor and impersonator.
 /// </summary>
-public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, TimeProvider time)
+public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext tenant, AuditLog audit, EventLog events, TimeProvider time)
 {
     public async Task<Result<ActiveImpersonation>> StartAsync(Guid staffUserId, Guid customerId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,7 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
         using (tenant.Use(ImpersonationScope(staffUserId, session)))
         {
             audit.Record(AuditActions.ImpersonationStarted, "customer", customer.Id, $"Reason: {trimmed}");
+            events.Record(EventTypes.ImpersonationStarted, session.Id, ImpersonationEventData.Of(session));
             await db.SaveChangesAsync(cancellationToken);
         }
         return ToView(session, customer);
@@ -75,6 +77,7 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
         {
             session.End(now);
             audit.Record(AuditActions.ImpersonationEnded, "customer", customerId, reason);
+            events.Record(EventTypes.ImpersonationEnded, session.Id, ImpersonationEventData.Of(session));
         }
         return running.Select(s => s.StaffUserId).Distinct().ToList();
     }
@@ -91,15 +94,29 @@ public sealed class ImpersonationService(DataTricksDbContext db, ITenantContext 
             .Where(s => s.StaffUserId == staffUserId && s.EndedAt == null)
             .ToListAsync(cancellationToken);
         foreach (var session in open)
+            await CloseAsync(session, now, cancellationToken);
+    }
+
+    /// <summary>Closes every session whose time ran out, so each end is on record; run by the worker in the system scope.</summary>
+    public async Task<int> RecordExpiriesAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var expired = await db.ImpersonationSessions.Where(s => s.EndedAt == null && s.ExpiresAt <= now).ToListAsync(cancellationToken);
+        foreach (var session in expired)
+            await CloseAsync(session, now, cancellationToken);
+        return expired.Count;
+    }
+
+    private async Task CloseAsync(ImpersonationSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        session.End(now);
+        // Recorded in that customer's log, under a scope without expiry since the session may have run out.
+        using (tenant.Use(TenantScope.ForImpersonation(session.CustomerId, session.StaffUserId, expiresAt: null)))
         {
-            session.End(now);
-            // Recorded in that customer's log, under a scope without expiry since the session may have run out.
-            using (tenant.Use(TenantScope.ForImpersonation(session.CustomerId, staffUserId, expiresAt: null)))
-            {
-                audit.Record(AuditActions.ImpersonationEnded, "customer", session.CustomerId,
-                    session.EndedAt < now ? "Expired" : "Ended by the staff user");
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            audit.Record(AuditActions.ImpersonationEnded, "customer", session.CustomerId,
+                session.EndedAt < now ? "Expired" : "Ended by the staff user");
+            events.Record(EventTypes.ImpersonationEnded, session.Id, ImpersonationEventData.Of(session));
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -8,7 +8,7 @@ public sealed class OperationDispatch(WorkerWakeup wakeup, EnvironmentChangeNoti
     /// <summary>Wakes the worker for <paramref name="operation"/> and tells open pages; returns the snapshot they were told.</summary>
     public EnvironmentSnapshot Started(ComputeEnvironment environment, Operation operation)
     {
-        wakeup.Wake(operation.Id);
+        wakeup.Wake();
         return Changed(environment, operation);
     }
 

@@ -1,4 +1,5 @@
 using DataTricks.Domain.Cloud;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Infrastructure.Persistence;
@@ -50,6 +51,8 @@ public sealed class OperationRunner(
             Fail(handler, context, records, fault.Code, fault.Message);
         }
 
+        if (OperationEvents.TypeOf(operation.Status) is { } type)
+            db.CustomerEvents.Add(CustomerEvent.Of(type, operation.CustomerId, operation.ComputeEnvironmentId, operation.ToView(kinds), context.Now));
         operation.ReleaseLease();
         try
         {

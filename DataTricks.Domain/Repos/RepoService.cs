@@ -1,6 +1,7 @@
 using DataTricks.Domain.Auditing;
 using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
+using DataTricks.Domain.Events;
 using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace DataTricks.Domain.Repos;
 /// The caller's repos and their environment binding; who may use them is <see cref="RepoAccessService"/>'s. An
 /// environment of another customer is not found; the schema refuses such links even if this service were wrong.
 /// </summary>
-public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, TimeProvider time)
+public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, EventLog events, TimeProvider time)
 {
     public async Task<OffsetPage<RepoView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
@@ -77,6 +78,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         var repo = Repo.Create(customerId, name, request.Description, request.ComputeEnvironmentId.Value, time.GetUtcNow());
         db.Repos.Add(repo);
         audit.Record(AuditActions.RepoCreated, "repo", repo.Id, repo.Name);
+        events.Record(EventTypes.RepoCreated, repo.Id, RepoEventData.Of(repo));
         return await SaveAsync(repo.Id, name, cancellationToken);
     }
 
@@ -110,6 +112,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         {
             audit.Record(AuditActions.RepoUpdated, "repo", repo.Id, repo.Name);
         }
+        events.Record(EventTypes.RepoUpdated, repo.Id, RepoEventData.Of(repo));
         return await SaveAsync(repo.Id, name, cancellationToken);
     }
 
@@ -123,6 +126,7 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         var repo = await db.Repos.FirstAsync(r => r.Id == id, cancellationToken);
         db.Repos.Remove(repo);
         audit.Record(AuditActions.RepoDeleted, "repo", repo.Id, repo.Name);
+        events.Record(EventTypes.RepoDeleted, repo.Id, RepoEventData.Of(repo));
         await db.SaveChangesAsync(cancellationToken);
         return view;
     }

@@ -18,7 +18,7 @@ namespace DataTricks.Domain.Scim;
 /// Deleting deactivates and keeps the person's history. Refusals are <see cref="ScimException"/>s.
 /// </summary>
 public sealed class ScimUserService(
-    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AdminRules admins, AuditLog audit,
+    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AdminRules admins, AuditLog audit, EventLog events,
     UserAccessNotifier access, TimeProvider time)
 {
     public async Task<ScimList> ListAsync(string? filter, int? startIndex, int? count, CancellationToken cancellationToken = default)
@@ -63,6 +63,7 @@ public sealed class ScimUserService(
         }
         await users.AddToRoleAsync(user, Roles.Member);
         audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {Roles.Member}{(user.IsActive ? "" : ", inactive")}");
+        events.Record(EventTypes.UserCreated, user.Id, user.ToView(Roles.Member));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ViewAsync(user, cancellationToken);
@@ -122,7 +123,10 @@ public sealed class ScimUserService(
             }
             Assign(user, input);
             if (changes.Count > 0)
+            {
                 audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join(", ", changes)}");
+                events.Record(EventTypes.UserUpdated, user.Id, user.ToView(await Roles.OfUserAsync(db, user.Id, cancellationToken) ?? Roles.Member));
+            }
             if (rightsChanged)
                 await users.UpdateSecurityStampAsync(user);
             await db.SaveChangesAsync(cancellationToken);

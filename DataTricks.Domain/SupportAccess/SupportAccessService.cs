@@ -14,7 +14,7 @@ namespace DataTricks.Domain.SupportAccess;
 /// impersonating it), audited, and ending running impersonations the moment it is revoked.
 /// </summary>
 public sealed class SupportAccessService(
-    DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, ImpersonationService impersonation,
+    DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, EventLog events, ImpersonationService impersonation,
     UserAccessNotifier access, TimeProvider time)
 {
     public async Task<Result<SupportAccessView>> GetAsync(CancellationToken cancellationToken = default)
@@ -43,10 +43,11 @@ public sealed class SupportAccessService(
             open = null;
         }
         if (open is null)
-            db.SupportAccessGrants.Add(SupportAccessGrant.Grant(customerId, tenant.UserId, now, until));
+            db.SupportAccessGrants.Add(open = SupportAccessGrant.Grant(customerId, tenant.UserId, now, until));
         else
             open.Renew(tenant.UserId, now, until);
         audit.Record(AuditActions.SupportAccessGranted, "customer", customerId, $"Support access granted until {until:u}");
+        events.Record(EventTypes.SupportAccessGranted, open.Id, SupportAccessEventData.Of(open));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -72,6 +73,7 @@ public sealed class SupportAccessService(
             return NotGranted;
         grant.Revoke(tenant.UserId, now);
         audit.Record(AuditActions.SupportAccessRevoked, "customer", grant.CustomerId, $"Support access revoked; it would have lasted until {grant.ExpiresAt:u}");
+        events.Record(EventTypes.SupportAccessRevoked, grant.Id, SupportAccessEventData.Of(grant));
         var staff = await impersonation.EndAllInCustomerAsync(grant.CustomerId, "Ended: the customer revoked support access", cancellationToken);
         db.AccessChanges.AddRange(staff.Select(staffUserId => AccessChange.Of(staffUserId, now)));
         await db.SaveChangesAsync(cancellationToken);
@@ -100,6 +102,7 @@ public sealed class SupportAccessService(
     {
         grant.RecordExpiry(now);
         audit.Record(AuditActions.SupportAccessExpired, "customer", grant.CustomerId, $"Support access expired at {grant.ExpiresAt:u}");
+        events.Record(EventTypes.SupportAccessExpired, grant.Id, SupportAccessEventData.Of(grant));
     }
 
     private async Task<SupportAccessView?> ActiveViewAsync(CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ public static class TenantWrites
     public static readonly TenantWrite ChangeSupportAccess = new("support-access.change", "view or change support access");
     public static readonly TenantWrite ChangeSingleSignOn = new("sso.change", "change single sign-on");
     public static readonly TenantWrite ChangeScimTokens = new("scim-token.change", "create or revoke SCIM tokens");
+    public static readonly TenantWrite ChangeWebhooks = new("webhook.change", "add, change or delete webhook endpoints or rotate their secrets");
+    public static readonly TenantWrite SendWebhooks = new("webhook.send", "send test events or redeliver events");
 
     public static readonly TenantWrite CreateUser = new("user.create", "create users");
     public static readonly TenantWrite RenameUser = new("user.rename", "rename users");
@@ -39,7 +41,7 @@ public static class TenantWrites
 
     public static IReadOnlyList<TenantWrite> All { get; } =
     [
-        RenameCustomer, ChangeSupportAccess, ChangeSingleSignOn, ChangeScimTokens,
+        RenameCustomer, ChangeSupportAccess, ChangeSingleSignOn, ChangeScimTokens, ChangeWebhooks, SendWebhooks,
         CreateUser, RenameUser, ChangeUserRights, ResetPassword, SignUserOut, DeleteUser, DetachUser,
         CreateToken, RevokeToken, ChangeProfile, ChangePassword, SignOutEverywhere,
         CreateRepo, UpdateRepo, DeleteRepo, ChangeRepoMembers,

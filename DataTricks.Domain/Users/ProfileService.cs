@@ -10,7 +10,7 @@ namespace DataTricks.Domain.Users;
 
 /// <summary>The signed-in person's own account: their name and password. Support staff acting in a customer change nothing here.</summary>
 public sealed class ProfileService(
-    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, UserAccessNotifier access, TimeProvider time)
+    DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AuditLog audit, EventLog events, UserAccessNotifier access, TimeProvider time)
 {
     public async Task<Result<ProfileView>> GetAsync(CancellationToken cancellationToken = default) =>
         await MeAsync(cancellationToken) is { } user
@@ -30,6 +30,7 @@ public sealed class ProfileService(
             return kept;
         user.DisplayName = check.Value;
         audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: own name '{check.Value}'");
+        events.Record(EventTypes.UserUpdated, user.Id, user.ToView(await Roles.OfUserAsync(db, user.Id, cancellationToken) ?? Roles.Member));
         await db.SaveChangesAsync(cancellationToken);
         return new ProfileView(user.Email ?? "", user.DisplayName);
     }

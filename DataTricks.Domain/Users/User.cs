@@ -75,6 +75,9 @@ public sealed class User : IdentityUser<Guid>, ITenantOwned
     }
 
     /// <summary>A display name that may be left out (the e-mail stands in for it): blank passes, anything else follows the rule.</summary>
+    /// <summary>The user as the API shows them, with the role Identity keeps apart.</summary>
+    public UserView ToView(string role) => new(Id, Email!, DisplayName, role, IsActive, CreatedAt, DirectoryManaged);
+
     public static NameCheck OptionalDisplayName(string? displayName) =>
         string.IsNullOrWhiteSpace(displayName) ? new NameCheck("", null) : DisplayNameRule.Check(displayName);
 }

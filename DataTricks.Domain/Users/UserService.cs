@@ -15,7 +15,7 @@ namespace DataTricks.Domain.Users;
 /// </summary>
 public sealed class UserService(
     DataTricksDbContext db, UserManager<User> users, ITenantContext tenant, Authority authority, AdminRules admins, AuditLog audit,
-    UserAccessNotifier access, TimeProvider time)
+    EventLog events, UserAccessNotifier access, TimeProvider time)
 {
     public async Task<OffsetPage<UserView>> ListAsync(ListQuery query, CancellationToken cancellationToken = default)
     {
@@ -84,6 +84,7 @@ public sealed class UserService(
         if (await users.AddToRoleAsync(user, request.Role!) is { Succeeded: false } promoted)
             return IdentityFailures.From(promoted, "role");
         audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {request.Role}");
+        events.Record(EventTypes.UserCreated, user.Id, user.ToView(request.Role!));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedUser((await GetAsync(user.Id, cancellationToken)).Value!, generated);
@@ -110,7 +111,7 @@ public sealed class UserService(
         var outcome = await admins.WithCustomerLockedAsync<bool>(async () =>
         {
             var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
-            var currentRole = await RoleOfAsync(user.Id, cancellationToken);
+            var currentRole = await Roles.OfUserAsync(db, user.Id, cancellationToken);
             var givesUpAdmin = (request.Role is { } role && role != Roles.Admin) || request.IsActive == false;
             var losesAdmin = currentRole == Roles.Admin && user.IsActive && givesUpAdmin;
             if (losesAdmin && await admins.RefuseLosingAdminAsync(user.Id, cancellationToken) is { } refused)
@@ -152,6 +153,7 @@ public sealed class UserService(
             if (changes.Count > 0)
             {
                 audit.Record(AuditActions.UserUpdated, "user", user.Id, $"{user.Email}: {string.Join(", ", changes)}");
+                events.Record(EventTypes.UserUpdated, user.Id, user.ToView(request.Role ?? currentRole ?? Roles.Member));
                 await db.SaveChangesAsync(cancellationToken);
             }
             return rightsChanged;
@@ -223,6 +225,7 @@ public sealed class UserService(
             db.Users.Remove(user);
             db.AccessChanges.Add(AccessChange.Of(user.Id, time.GetUtcNow()));
             audit.Record(AuditActions.UserDeleted, "user", user.Id, user.Email);
+            events.Record(EventTypes.UserDeleted, user.Id, view.Value);
             await db.SaveChangesAsync(cancellationToken);
             return view;
         }, cancellationToken);
@@ -246,6 +249,7 @@ public sealed class UserService(
         {
             user.DirectoryManaged = false;
             audit.Record(AuditActions.UserDetached, "user", user.Id, user.Email);
+            events.Record(EventTypes.UserUpdated, user.Id, user.ToView(await Roles.OfUserAsync(db, user.Id, cancellationToken) ?? Roles.Member));
             await db.SaveChangesAsync(cancellationToken);
         }
         return await GetAsync(id, cancellationToken);
@@ -256,7 +260,4 @@ public sealed class UserService(
             u.Id, u.Email!, u.DisplayName,
             db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).FirstOrDefault() ?? Roles.Member,
             u.IsActive, u.CreatedAt, u.DirectoryManaged));
-
-    private Task<string?> RoleOfAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).FirstOrDefaultAsync(cancellationToken);
 }

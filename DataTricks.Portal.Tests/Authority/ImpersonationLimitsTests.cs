@@ -45,6 +45,12 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         ["POST /api/v1/scim-tokens/"] = Refused("create or revoke SCIM tokens"),
         ["DELETE /api/v1/scim-tokens/{id:guid}"] = Refused("create or revoke SCIM tokens"),
         ["POST /api/v1/users/{id:guid}/detach"] = Refused("take users from the directory's keeping"),
+        ["POST /api/v1/webhooks/"] = Refused("add, change or delete webhook endpoints or rotate their secrets"),
+        ["PATCH /api/v1/webhooks/{id:guid}"] = Refused("add, change or delete webhook endpoints or rotate their secrets"),
+        ["DELETE /api/v1/webhooks/{id:guid}"] = Refused("add, change or delete webhook endpoints or rotate their secrets"),
+        ["POST /api/v1/webhooks/{id:guid}/rotate-secret"] = Refused("add, change or delete webhook endpoints or rotate their secrets"),
+        ["POST /api/v1/webhooks/{id:guid}/test"] = Refused("send test events or redeliver events"),
+        ["POST /api/v1/webhooks/{id:guid}/deliveries/{deliveryId:guid}/redeliver"] = Refused("send test events or redeliver events"),
         ["PATCH /api/v1/customer/"] = Allowed(HttpStatusCode.OK),
         ["PUT /api/v1/customer/support-access/"] = Refused("view or change support access"),
         ["DELETE /api/v1/customer/support-access/"] = Refused("view or change support access"),
@@ -177,6 +183,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
         public required Guid GroupId { get; init; }
         public required Guid TokenId { get; init; }
         public required Guid ScimTokenId { get; init; }
+        public required Guid WebhookId { get; init; }
+        public required Guid DeliveryId { get; init; }
         public Guid CustomerId => Customer.Id;
 
         public static async Task<CustomerWorld> CreateAsync(PortalFactory factory)
@@ -193,6 +201,9 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/v1/groups/{group}/members/{memberId}", null, Ct)).StatusCode);
             var token = await admin.PostAsJsonAsync("/api/v1/tokens", new { name = "ci" }, Ct);
             var scimToken = await admin.PostAsJsonAsync("/api/v1/scim-tokens", new { name = "Okta" }, Ct);
+            var webhook = (await (await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", eventTypes = new[] { "user.created" } }, Ct))
+                .JsonAsync()).GetProperty("endpoint").GetProperty("id").GetGuid();
+            var deliveryId = await WebhookDeliveries.TestDeliveryAsync(admin, webhook);
             Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/customer/support-access", new { expiresAt = factory.Time.GetUtcNow().AddDays(1) }, Ct)).StatusCode);
             var support = await factory.SignedInAsync(ApiClients.Support);
             var started = await support.PostAsJsonAsync("/api/v1/support/impersonation", new { customerId = customer.Id, reason = "Ticket 77" }, Ct);
@@ -209,6 +220,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 GroupId = group,
                 TokenId = (await token.JsonAsync()).GetProperty("id").GetGuid(),
                 ScimTokenId = (await scimToken.JsonAsync()).GetProperty("token").GetProperty("id").GetGuid(),
+                WebhookId = webhook,
+                DeliveryId = deliveryId,
             };
         }
 
@@ -222,6 +235,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 .Replace("/api/v1/scim-tokens/{id:guid}", $"/api/v1/scim-tokens/{ScimTokenId}")
                 .Replace("/api/v1/repos/{id:guid}", $"/api/v1/repos/{RepoId}")
                 .Replace("/api/v1/groups/{id:guid}", $"/api/v1/groups/{GroupId}")
+                .Replace("/api/v1/webhooks/{id:guid}", $"/api/v1/webhooks/{WebhookId}")
+                .Replace("{deliveryId:guid}", DeliveryId.ToString())
                 .Replace("{groupId:guid}", GroupId.ToString())
                 .Replace("{userId:guid}", MemberId.ToString())
                 .Replace("/api/v1/compute-environments/{id:guid}", $"/api/v1/compute-environments/{EnvironmentId}")
@@ -238,6 +253,8 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
                 "POST /api/v1/users/{id:guid}/reset-password" => new { password = "Backd00r-Passw0rd!" },
                 "POST /api/v1/tokens/" => new { name = "backdoor" },
                 "POST /api/v1/scim-tokens/" => new { name = "backdoor" },
+                "POST /api/v1/webhooks/" => new { url = "http://127.0.0.1:9/backdoor", eventTypes = new[] { "user.created" } },
+                "PATCH /api/v1/webhooks/{id:guid}" => new { url = "http://127.0.0.1:9/backdoor" },
                 "POST /api/v1/repos/" => new { name = "Repo B", computeEnvironmentId = EnvironmentId },
                 "PATCH /api/v1/repos/{id:guid}" => new { description = "Described by support" },
                 "POST /api/v1/groups/" => new { name = "Team B" },
@@ -271,6 +288,9 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
             rows.AddRange((await db.Operations.Where(o => o.CustomerId == id).Select(o => new { o.Id, o.Kind }).ToListAsync(Ct)).Select(o => "operation " + o));
             rows.AddRange((await db.PersonalAccessTokens.Where(t => t.CustomerId == id).Select(t => new { t.Id, t.RevokedAt }).ToListAsync(Ct)).Select(t => "token " + t));
             rows.AddRange((await db.ScimTokens.Where(t => t.CustomerId == id).Select(t => new { t.Id, t.RevokedAt }).ToListAsync(Ct)).Select(t => "scim token " + t));
+            rows.AddRange((await db.WebhookEndpoints.Where(w => w.CustomerId == id)
+                .Select(w => new { w.Id, w.Url, w.Description, w.Enabled, w.ProtectedSecret }).ToListAsync(Ct)).Select(w => "webhook " + w));
+            rows.AddRange((await db.CustomerEvents.Where(e => e.CustomerId == id && e.Type == "webhook.test").Select(e => e.Id).ToListAsync(Ct)).Select(e => "test event " + e));
             rows.AddRange((await db.SupportAccessGrants.Where(g => g.CustomerId == id).Select(g => new { g.Id, g.ExpiresAt, g.EndedAt }).ToListAsync(Ct)).Select(g => "grant " + g));
             rows.Sort(StringComparer.Ordinal);
             return string.Join("\n", rows);

@@ -56,6 +56,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
         // The tests' OpenID provider runs on this machine, over plain http.
         builder.UseSetting("Sso:AllowInsecureIssuers", "true");
+        // So do the webhook receivers; the address checks have tests of their own, with this off.
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
         // The cloud waits on the fake clock: with a delay, an operation stays in flight until the test moves time.
         builder.UseSetting("SimulatedCloud:StepDelay", _cloudStepDelay.ToString("c"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time).UseFastPasswordHashing());

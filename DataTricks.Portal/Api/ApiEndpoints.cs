@@ -26,7 +26,9 @@ public static class ApiEndpoints
             .MapUserEndpoints()
             .MapRepoEndpoints()
             .MapGroupEndpoints()
-            .MapScimTokenEndpoints();
+            .MapScimTokenEndpoints()
+            .MapWebhookEndpoints()
+            .MapEventEndpoints();
 
         // The type URIs of problems resolve to what they mean, for a person following one from a log.
         app.MapGet("/problems/{code}", DescribeProblem)

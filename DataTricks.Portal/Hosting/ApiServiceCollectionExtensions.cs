@@ -18,6 +18,7 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Customize);
         services.AddScoped<OperationWaiter>();
+        services.AddScoped<EventFeedWaiter>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOpenApi(options =>
         {

@@ -1,5 +1,8 @@
 using DataTricks.Domain.Infrastructure.Persistence;
+using DataTricks.Domain.Webhooks;
 using DataTricks.Portal.Components.Shared;
+using DataTricks.Portal.Webhooks;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace DataTricks.Portal.Hosting;
@@ -17,6 +20,12 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService<IdempotencyCleanupWorker>();
         services.AddHostedService<ReconcileWorker>();
         services.AddHostedService<OutboxTailer>();
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<IHostAddresses>(), sp.GetRequiredService<IOptions<WebhookOptions>>()))
+            // The sender applies its own timeout and reads the answer itself; the client's would only compete.
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHostedService<EventSequencerWorker>();
+        services.AddHostedService<WebhookDispatcher>();
         return services;
     }
 

@@ -90,7 +90,7 @@ public sealed class ProvisioningWorker(
         {
             _slots.Release();
             // It may be due again at once (a collision, a cloud that answers immediately): look for due work now.
-            wakeup.Wake(operationId);
+            wakeup.Wake();
         }
     }
 

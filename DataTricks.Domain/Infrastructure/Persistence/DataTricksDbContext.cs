@@ -14,6 +14,7 @@ using DataTricks.Domain.SingleSignOn;
 using DataTricks.Domain.SupportAccess;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Users;
+using DataTricks.Domain.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -58,6 +59,10 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
     public DbSet<EnvironmentChange> EnvironmentChanges => Set<EnvironmentChange>();
+    public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
     public DbSet<AccessChange> AccessChanges => Set<AccessChange>();
     public DbSet<SsoConnection> SsoConnections => Set<SsoConnection>();
@@ -135,29 +140,34 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
 
     /// <summary>
     /// The outbox: every environment this save adds or changes gets an <see cref="EnvironmentChange"/> with its snapshot
-    /// in the same transaction, so other nodes learn of exactly the changes that were saved, whoever made them.
+    /// in the same transaction, so other nodes learn of exactly the changes that were saved, whoever made them; and
+    /// the customer's event (<see cref="EnvironmentEvents"/>) carries that same snapshot.
     /// </summary>
-    private List<EnvironmentChange> StageEnvironmentChanges()
+    private List<object> StageEnvironmentChanges()
     {
-        var staged = new List<EnvironmentChange>();
+        var staged = new List<object>();
         var changed = ChangeTracker.Entries<ComputeEnvironment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         if (changed.Count == 0)
             return staged;
         var operations = ChangeTracker.Entries<Operation>().Select(o => o.Entity).ToDictionary(o => o.Id);
-        foreach (var environment in changed.Select(e => e.Entity))
+        foreach (var entry in changed)
         {
+            var environment = entry.Entity;
             var current = environment.CurrentOperationId is { } id ? operations.GetValueOrDefault(id) : null;
-            staged.Add(EnvironmentChange.Of(EnvironmentSnapshot.Of(environment, current), NodeIdentity.Current));
+            var snapshot = EnvironmentSnapshot.Of(environment, current);
+            staged.Add(EnvironmentChange.Of(snapshot, NodeIdentity.Current));
+            if (EnvironmentEvents.TypeOf(entry) is { } type)
+                staged.Add(CustomerEvent.Of(type, snapshot.CustomerId, snapshot.Id, snapshot, snapshot.UpdatedAt));
         }
-        EnvironmentChanges.AddRange(staged);
+        AddRange(staged);
         return staged;
     }
 
     // A failed save leaves the tracker as it was, so a retry stages its changes afresh.
-    private void Unstage(List<EnvironmentChange> staged)
+    private void Unstage(List<object> staged)
     {
-        foreach (var change in staged)
-            Entry(change).State = EntityState.Detached;
+        foreach (var row in staged)
+            Entry(row).State = EntityState.Detached;
     }
 
     private void RefuseWritesOutsideTenant()

@@ -23,10 +23,12 @@ internal sealed class ApiDocumentTransformer(IOptions<ApiOptions> options) : IOp
         ("Compute environments", "Cloud network, storage and Spark compute; created, resized and deleted asynchronously."),
         ("Operations", "Long-running operations on compute environments: follow, wait for, cancel."),
         ("Audit", "What happened in the customer, who did it, and when."),
+        ("Webhooks", "Endpoints that the customer's events are posted to, signed (Standard Webhooks), and what became of each delivery."),
+        ("Events", "The customer's events as a feed to pull from, for consumers that prefer it to webhooks."),
         ("Support", "For DataTricks staff: customers, and time-boxed impersonation."),
     ];
 
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var publicBaseUrl = options.Value.PublicBaseUrl;
         document.Info = new OpenApiInfo
@@ -40,6 +42,7 @@ internal sealed class ApiDocumentTransformer(IOptions<ApiOptions> options) : IOp
         document.Servers = [new OpenApiServer { Url = publicBaseUrl.ToString().TrimEnd('/'), Description = "This DataTricks installation" }];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
+        await EventWebhooks.DescribeAsync(document, context, cancellationToken);
         SharedEnums.Share(document);
         document.Components!.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[AccessTokenScheme] = new OpenApiSecurityScheme
@@ -61,6 +64,5 @@ internal sealed class ApiDocumentTransformer(IOptions<ApiOptions> options) : IOp
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AccessTokenScheme, document)] = [] },
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PersonalAccessTokenScheme, document)] = [] },
         ];
-        return Task.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Events;
@@ -10,9 +9,6 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Configurations;
 
 internal sealed class EnvironmentChangeConfiguration : IEntityTypeConfiguration<EnvironmentChange>
 {
-    // Enums by name, so a snapshot written before a status or step was added still reads the same.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public void Configure(EntityTypeBuilder<EnvironmentChange> builder)
     {
         builder.ToTable("EnvironmentChanges");
@@ -21,8 +17,8 @@ internal sealed class EnvironmentChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.Sequence).ValueGeneratedOnAdd();
         builder.Property(e => e.Origin).HasMaxLength(EnvironmentChange.OriginMaxLength);
         builder.Property(e => e.Snapshot).HasConversion(
-            snapshot => JsonSerializer.Serialize(snapshot, Json),
-            json => JsonSerializer.Deserialize<EnvironmentSnapshot>(json, Json)!);
+            snapshot => JsonSerializer.Serialize(snapshot, EventJson.Options),
+            json => JsonSerializer.Deserialize<EnvironmentSnapshot>(json, EventJson.Options)!);
         builder.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).IsRequired().OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.At);
     }

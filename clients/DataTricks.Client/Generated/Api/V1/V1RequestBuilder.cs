@@ -4,6 +4,7 @@ using DataTricks.Client.Api.V1.AuditEvents;
 using DataTricks.Client.Api.V1.Auth;
 using DataTricks.Client.Api.V1.ComputeEnvironments;
 using DataTricks.Client.Api.V1.Customer;
+using DataTricks.Client.Api.V1.Events;
 using DataTricks.Client.Api.V1.Groups;
 using DataTricks.Client.Api.V1.Operations;
 using DataTricks.Client.Api.V1.Repos;
@@ -12,6 +13,7 @@ using DataTricks.Client.Api.V1.Signup;
 using DataTricks.Client.Api.V1.Support;
 using DataTricks.Client.Api.V1.Tokens;
 using DataTricks.Client.Api.V1.Users;
+using DataTricks.Client.Api.V1.Webhooks;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -45,6 +47,11 @@ namespace DataTricks.Client.Api.V1
         public global::DataTricks.Client.Api.V1.Customer.CustomerRequestBuilder Customer
         {
             get => new global::DataTricks.Client.Api.V1.Customer.CustomerRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The events property</summary>
+        public global::DataTricks.Client.Api.V1.Events.EventsRequestBuilder Events
+        {
+            get => new global::DataTricks.Client.Api.V1.Events.EventsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The groups property</summary>
         public global::DataTricks.Client.Api.V1.Groups.GroupsRequestBuilder Groups
@@ -85,6 +92,11 @@ namespace DataTricks.Client.Api.V1
         public global::DataTricks.Client.Api.V1.Users.UsersRequestBuilder Users
         {
             get => new global::DataTricks.Client.Api.V1.Users.UsersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::DataTricks.Client.Api.V1.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::DataTricks.Client.Api.V1.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::DataTricks.Client.Api.V1.V1RequestBuilder"/> and sets the default values.

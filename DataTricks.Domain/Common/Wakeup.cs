@@ -1,0 +1,36 @@
+using System.Threading.Channels;
+
+namespace DataTricks.Domain.Common;
+
+/// <summary>
+/// Wakes one background loop of this process when there is work for it now, so it does not wait for its next timer.
+/// Losing a signal is harmless: the loop also wakes when its delay runs out. Each loop has its own kind.
+/// </summary>
+public abstract class Wakeup
+{
+    private readonly Channel<bool> _channel = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Wake() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Waits for a signal or <paramref name="delay"/>, whichever comes first, then forgets the signals so far.</summary>
+    public async Task WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!_channel.Reader.TryPeek(out _))
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // The clock of the loop, so tests move it instead of waiting.
+            using var timer = time.CreateTimer(_ => timeout.Cancel(), null, delay, Timeout.InfiniteTimeSpan);
+            try
+            {
+                await _channel.Reader.WaitToReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The delay ran out first.
+            }
+        }
+        while (_channel.Reader.TryRead(out _))
+        {
+        }
+    }
+}
