@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using DataTricks.Testing;
 
 namespace DataTricks.Portal.Tests.Support;
 
@@ -7,6 +9,15 @@ namespace DataTricks.Portal.Tests.Support;
 public static class WebhookDeliveries
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Adds an endpoint for <paramref name="eventTypes"/>; answers its id and its secret.</summary>
+    public static async Task<(Guid Id, string Secret)> CreateEndpointAsync(this HttpClient admin, string url, params string[] eventTypes)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/webhooks", new { url, eventTypes, description = "Tests" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.JsonAsync();
+        return (body.GetProperty("endpoint").GetProperty("id").GetGuid(), body.GetProperty("secret").GetString()!);
+    }
 
     /// <summary>Sends a test event to the endpoint and answers its delivery's id, once the sequencer has made it.</summary>
     public static async Task<Guid> TestDeliveryAsync(HttpClient admin, Guid endpointId)
@@ -20,17 +31,15 @@ public static class WebhookDeliveries
     /// <summary>The endpoint's delivery matching <paramref name="match"/>, waited for (the sequencer and the dispatcher run in the background).</summary>
     public static async Task<JsonElement> EventuallyAsync(HttpClient admin, Guid endpointId, Func<JsonElement, bool> match)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+        JsonElement found = default;
+        var page = "";
+        await Eventually.HoldsAsync(async () =>
         {
-            var page = await (await admin.GetAsync($"/api/v1/webhooks/{endpointId}/deliveries?pageSize=100", Ct)).JsonAsync();
-            foreach (var delivery in page.GetProperty("items").EnumerateArray())
-            {
-                if (match(delivery))
-                    return delivery;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No matching delivery within 20 s: {page}");
-            await Task.Delay(50, Ct);
-        }
+            var body = await (await admin.GetAsync($"/api/v1/webhooks/{endpointId}/deliveries?pageSize=100", Ct)).JsonAsync();
+            page = body.ToString();
+            found = body.GetProperty("items").EnumerateArray().FirstOrDefault(match);
+            return found.ValueKind == JsonValueKind.Object;
+        }, "a matching delivery", TimeSpan.FromSeconds(20), lastSeen: () => page);
+        return found;
     }
 }
