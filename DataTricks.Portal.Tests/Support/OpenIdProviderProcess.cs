@@ -114,16 +114,5 @@ public sealed class OpenIdProviderProcess : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static string ToolDirectory
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "DataTricks.sln")))
-                    return Path.Combine(directory.FullName, "tools", "oidc-provider");
-            }
-            throw new InvalidOperationException("DataTricks.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string ToolDirectory => Path.Combine(DataTricks.E2E.Support.SolutionDirectory.Path, "tools", "oidc-provider");
 }

@@ -117,18 +117,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return [.. JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("ok").GetBoolean() ? null : r.GetProperty("error").GetString())];
     }
 
-    private static string ToolDirectory
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "DataTricks.sln")))
-                    return Path.Combine(directory.FullName, "tools", "standard-webhooks");
-            }
-            throw new InvalidOperationException("DataTricks.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string ToolDirectory => Path.Combine(DataTricks.E2E.Support.SolutionDirectory.Path, "tools", "standard-webhooks");
 
     public async ValueTask DisposeAsync()
     {
