@@ -134,6 +134,24 @@ public sealed class ImpersonationLimitsTests(SlowCloudPortalFactory factory) : I
     }
 
     [Fact]
+    public async Task Staff_acting_in_a_customer_may_read_its_webhooks_and_events()
+    {
+        var world = await CustomerWorld.CreateAsync(factory);
+
+        var endpoints = await world.Support.GetAsync("/api/v1/webhooks", Ct);
+        var deliveries = await world.Support.GetAsync($"/api/v1/webhooks/{world.WebhookId}/deliveries", Ct);
+        var events = await world.Support.GetAsync("/api/v1/events", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, endpoints.StatusCode);
+        var endpoint = (await endpoints.JsonAsync()).GetProperty("items")[0];
+        Assert.Equal(world.WebhookId, endpoint.GetProperty("id").GetGuid());
+        Assert.False(endpoint.TryGetProperty("secret", out _));
+        Assert.Equal(world.DeliveryId, (await deliveries.JsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+        Assert.All((await events.JsonAsync()).GetProperty("items").EnumerateArray(), e => Assert.Equal(world.CustomerId, e.GetProperty("customerId").GetGuid()));
+    }
+
+    [Fact]
     public async Task What_staff_were_allowed_to_do_is_audited_as_acting_in_the_customer()
     {
         var world = await CustomerWorld.CreateAsync(factory);
