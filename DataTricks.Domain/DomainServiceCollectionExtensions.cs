@@ -146,6 +146,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
         services.AddSingleton<IHostAddresses, DnsHostAddresses>();
         services.AddSingleton<DeliveryWakeup>();
+        services.AddSingleton<WebhookActivity>();
         services.AddSingleton<WebhookDeliveryLeases>();
         services.AddSingleton<WebhookDeliveryRunner>();
         services.AddScoped<WebhookEndpointService>();

@@ -2,6 +2,7 @@ using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
 using DataTricks.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DataTricks.Domain.Events;
 
@@ -12,7 +13,8 @@ namespace DataTricks.Domain.Events;
 /// a feed reader past a place never misses an event placed later. Two nodes dispatching the same events at once:
 /// one commits, the other finds them dispatched (a concurrency token, or the unique place) and does nothing.
 /// </summary>
-public sealed class EventSequencer(TenantDbContextFactory contexts, EventFeedSignal feed, DeliveryWakeup deliveries, TimeProvider time)
+public sealed class EventSequencer(
+    TenantDbContextFactory contexts, EventFeedSignal feed, DeliveryWakeup deliveries, WebhookActivity activity, TimeProvider time, ILogger<EventSequencer> logger)
 {
     public const int Batch = 500;
 
@@ -42,13 +44,16 @@ public sealed class EventSequencer(TenantDbContextFactory contexts, EventFeedSig
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception)
         {
-            // Another node dispatched some of them first (DbUpdateConcurrencyException is one of these): the next round starts from what it left.
+            // Another node dispatched some of them first: the next round starts from what it left.
+            logger.LogInformation(exception, "Events were dispatched by another node at the same moment; looking again");
             return 0;
         }
         foreach (var customerId in customers)
             feed.Publish(customerId);
+        foreach (var customerId in made.Select(d => d.CustomerId).Distinct())
+            activity.Publish(customerId);
         if (made.Count > 0)
             deliveries.Wake();
         return events.Count;

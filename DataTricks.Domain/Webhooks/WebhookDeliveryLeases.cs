@@ -14,7 +14,7 @@ namespace DataTricks.Domain.Webhooks;
 public sealed class WebhookDeliveryLeases(TenantDbContextFactory contexts, IOptions<WebhookOptions> options, TimeProvider time)
 {
     /// <summary>An attempt's time, and a margin to record its outcome: a lease outliving it means the node died.</summary>
-    public TimeSpan LeaseDuration => options.Value.Timeout + TimeSpan.FromSeconds(30);
+    public TimeSpan LeaseDuration => options.Value.Timeout + TimeSpan.FromSeconds(15);
 
     /// <summary>The enabled endpoints that have deliveries due now and free, each apart, so a busy endpoint cannot hide another's.</summary>
     public Task<List<Guid>> DueEndpointsAsync(CancellationToken cancellationToken) =>

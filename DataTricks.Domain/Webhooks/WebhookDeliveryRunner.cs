@@ -13,7 +13,7 @@ namespace DataTricks.Domain.Webhooks;
 /// work of its own so that no context is held while the endpoint answers. An endpoint answering 410 Gone, or failing
 /// for <see cref="WebhookEndpoint.DisableAfterFailingFor"/>, is disabled, audited, and shown to its admins.
 /// </summary>
-public sealed class WebhookDeliveryRunner(TenantDbContextFactory contexts, IDataProtectionProvider protection, TimeProvider time)
+public sealed class WebhookDeliveryRunner(TenantDbContextFactory contexts, IDataProtectionProvider protection, WebhookActivity activity, TimeProvider time)
 {
 
     /// <summary>The message of a delivery <paramref name="owner"/> holds, or null when it holds it no more.</summary>
@@ -46,8 +46,21 @@ public sealed class WebhookDeliveryRunner(TenantDbContextFactory contexts, IData
         var now = time.GetUtcNow();
         db.WebhookAttempts.Add(delivery.Record(outcome, giveUp: outcome.Gone, now));
         await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await RecordHealthAsync(db, tenant, delivery.EndpointId, outcome, now, cancellationToken);
+        }
+        finally
+        {
+            activity.Publish(delivery.CustomerId);
+        }
+    }
 
-        var endpoints = db.WebhookEndpoints.Where(w => w.Id == delivery.EndpointId);
+    private async Task RecordHealthAsync(
+        DataTricksDbContext db, ITenantContext tenant, Guid endpointId, WebhookAttemptOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+
+        var endpoints = db.WebhookEndpoints.Where(w => w.Id == endpointId);
         if (outcome.Succeeded)
         {
             await endpoints.ExecuteUpdateAsync(set => set.SetProperty(w => w.LastSuccessAt, now).SetProperty(w => w.FailureStreak, 0)
@@ -63,7 +76,7 @@ public sealed class WebhookDeliveryRunner(TenantDbContextFactory contexts, IData
                 ? $"Every delivery failed for {WebhookEndpoint.DisableAfterFailingFor.TotalDays:0} days."
                 : null;
         if (reason is not null)
-            await DisableAsync(db, tenant, delivery.EndpointId, reason, now, cancellationToken);
+            await DisableAsync(db, tenant, endpointId, reason, now, cancellationToken);
     }
 
     private async Task DisableAsync(DataTricksDbContext db, ITenantContext tenant, Guid endpointId, string reason, DateTimeOffset now, CancellationToken cancellationToken)

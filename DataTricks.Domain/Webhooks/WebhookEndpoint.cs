@@ -16,6 +16,7 @@ public sealed class WebhookEndpoint : ITenantOwned
     public const int DescriptionMaxLength = 500;
     public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
     public static readonly TimeSpan DisableAfterFailingFor = TimeSpan.FromDays(3);
+    public const string DisabledByAdmin = "Disabled by an admin.";
     public static TextRule DescriptionRule => new("The description", DescriptionMaxLength, multiline: false, required: false);
 
     private WebhookEndpoint() { }
@@ -89,6 +90,9 @@ public sealed class WebhookEndpoint : ITenantOwned
         FailingSince = null;
         UpdatedAt = now;
     }
+
+    /// <summary>Disabled by DataTricks (410 Gone, days of failures) rather than by an admin: its admins must be told.</summary>
+    public bool NeedsAttention => !Enabled && DisabledReason != DisabledByAdmin;
 
     public void Disable(string reason, DateTimeOffset now)
     {

@@ -15,7 +15,7 @@ namespace DataTricks.Domain.Webhooks;
 /// </summary>
 public sealed class WebhookEndpointService(
     DataTricksDbContext db, ITenantContext tenant, Authority authority, AuditLog audit, IHostAddresses addresses,
-    IDataProtectionProvider protection, DeliveryWakeup wakeup, IOptions<WebhookOptions> options, TimeProvider time)
+    IDataProtectionProvider protection, DeliveryWakeup wakeup, WebhookActivity activity, IOptions<WebhookOptions> options, TimeProvider time)
 {
     public const int MaxEndpoints = 20;
 
@@ -27,6 +27,15 @@ public sealed class WebhookEndpointService(
             return refused;
         var endpoints = await db.WebhookEndpoints.AsNoTracking().OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).ToListAsync(cancellationToken);
         return endpoints.Select(WebhookEndpointView.Of).ToList();
+    }
+
+    /// <summary>The endpoints DataTricks disabled (410 Gone, days of failures), for the notice every admin page shows; none for others.</summary>
+    public async Task<IReadOnlyList<WebhookEndpointView>> NeedingAttentionAsync(CancellationToken cancellationToken = default)
+    {
+        if (RefuseReading() is not null)
+            return [];
+        var disabled = await db.WebhookEndpoints.AsNoTracking().Where(w => !w.Enabled).OrderBy(w => w.DisabledAt).ToListAsync(cancellationToken);
+        return [.. disabled.Where(w => w.NeedsAttention).Select(WebhookEndpointView.Of)];
     }
 
     public async Task<Result<WebhookEndpointView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -54,7 +63,7 @@ public sealed class WebhookEndpointService(
         var endpoint = WebhookEndpoint.Create(customerId, url, description, types, Protector.Protect(secret), time.GetUtcNow());
         db.WebhookEndpoints.Add(endpoint);
         audit.Record(AuditActions.WebhookCreated, "webhook", endpoint.Id, $"{url} for {string.Join(", ", types)}");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return new CreatedWebhookEndpoint(WebhookEndpointView.Of(endpoint), secret);
     }
 
@@ -77,11 +86,11 @@ public sealed class WebhookEndpointService(
             if (enabled)
                 endpoint.Enable(now);
             else
-                endpoint.Disable("Disabled by an admin.", now);
+                endpoint.Disable(WebhookEndpoint.DisabledByAdmin, now);
             changes.Add(enabled ? "enabled" : "disabled");
         }
         audit.Record(AuditActions.WebhookUpdated, "webhook", endpoint.Id, string.Join(", ", changes));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         // Enabled again: the deliveries that waited for it are due.
         if (endpoint.Enabled)
             wakeup.Wake();
@@ -97,7 +106,7 @@ public sealed class WebhookEndpointService(
             return EndpointNotFound;
         db.WebhookEndpoints.Remove(endpoint);
         audit.Record(AuditActions.WebhookDeleted, "webhook", endpoint.Id, endpoint.Url);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return WebhookEndpointView.Of(endpoint);
     }
 
@@ -112,7 +121,7 @@ public sealed class WebhookEndpointService(
         var secret = WebhookSecret.Generate();
         endpoint.RotateSecret(Protector.Protect(secret), time.GetUtcNow());
         audit.Record(AuditActions.WebhookSecretRotated, "webhook", endpoint.Id, $"{endpoint.Url}: the previous secret signs too until {endpoint.PreviousSecretExpiresAt:u}");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return new RotatedWebhookSecret(secret, endpoint.PreviousSecretExpiresAt!.Value);
     }
 
@@ -129,7 +138,7 @@ public sealed class WebhookEndpointService(
         var test = CustomerEvent.TestFor(endpoint.CustomerId, endpoint.Id, time.GetUtcNow());
         db.CustomerEvents.Add(test);
         audit.Record(AuditActions.WebhookTested, "webhook", endpoint.Id, endpoint.Url);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return test.Id;
     }
 
@@ -186,10 +195,18 @@ public sealed class WebhookEndpointService(
         {
             delivery.Redeliver(now);
             audit.Record(AuditActions.WebhookRedelivered, "webhook", endpoint.Id, $"{delivery.EventType} to {endpoint.Url}");
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             wakeup.Wake();
         }
         return (await Views(db.WebhookDeliveries.Where(d => d.Id == deliveryId)).FirstAsync(cancellationToken));
+    }
+
+    /// <summary>Saves, and tells the customer's open webhook pages.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        if (tenant.CustomerId is { } customerId)
+            activity.Publish(customerId);
     }
 
     private static Failure Disabled => Failure.Conflict(ProblemCodes.InvalidState, "The endpoint is disabled; enable it first.");

@@ -93,4 +93,14 @@ public sealed class PortalApi(HttpClient http)
             $"{names.Count} environments to be {status}", limit, TimeSpan.FromMilliseconds(500),
             () => string.Join(", ", names.Where(n => statuses.GetValueOrDefault(n) != status).Select(n => $"{n}={statuses.GetValueOrDefault(n)}")));
     }
+
+    public async Task<Guid> CreateWebhookAsync(string url, params string[] eventTypes)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/webhooks", new { url, eventTypes });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endpoint").GetProperty("id").GetGuid();
+    }
+
+    public async Task<List<JsonElement>> DeliveriesAsync(Guid endpointId) =>
+        [.. (await http.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{endpointId}/deliveries?pageSize=100")).GetProperty("items").EnumerateArray()];
 }

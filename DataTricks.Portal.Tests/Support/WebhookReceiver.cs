@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DataTricks.Portal.Tests.Support;
+namespace DataTricks.Testing;
 
 /// <summary>One webhook as a receiver got it.</summary>
 public sealed record ReceivedWebhook(string Path, IReadOnlyDictionary<string, string> Headers, string Body)

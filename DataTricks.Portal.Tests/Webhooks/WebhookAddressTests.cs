@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DataTricks.Domain.Webhooks;
 using DataTricks.Portal.Tests.Support;
+using DataTricks.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
