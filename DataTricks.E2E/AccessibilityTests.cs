@@ -11,7 +11,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
 {
     // Sign-in pages render statically (they set the cookie); sign-up is interactive, so it is checked once its circuit is up.
     private static readonly string[] StaticAnonymousPages = ["/account/login", "/account/forgot-password", "/account/sso-failed?reason=provider-error"];
-    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/groups", "/users", "/tokens", "/tokens/everyone", "/settings", "/audit", "/profile"];
+    private static readonly string[] AdminPages = ["/", "/environments", "/repos", "/groups", "/users", "/tokens", "/tokens/everyone", "/settings", "/settings/webhooks", "/audit", "/profile"];
     private static readonly string[] MemberPages = ["/", "/environments", "/repos", "/groups", "/users", "/tokens", "/profile"];
 
     private async Task<List<string>> CheckAsync(IEnumerable<string> paths, bool interactive = true)

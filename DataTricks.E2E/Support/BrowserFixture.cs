@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Portal = await PortalProcess.StartAsync(_files, new Dictionary<string, string>
         {
             ["SimulatedCloud:StepDelay"] = "00:00:00.500",
+            // The tests' webhook receivers run on this machine.
+            ["Webhooks:AllowPrivateTargets"] = "true",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
