@@ -59,6 +59,8 @@ public sealed class CustomerEvent : ITenantOwned
     {
         var test = Of(EventTypes.WebhookTest, customerId, endpointId, new WebhookTestData(endpointId, "This is a test event sent from DataTricks."), at);
         test.TestEndpointId = endpointId;
+        // Its own subject: a test waits for no earlier event.
+        test.SubjectId = test.Id;
         return test;
     }
 

@@ -3,7 +3,8 @@
 //   engine capacity with every created operation in flight (running count, idle CPU, peak memory);
 //   list paging on a customer with 50,000 users and 5,000 repos;
 //   SCIM on that customer with 2,000 groups: a lookup by userName, and a directory's first sync of 10,000 users;
-//   live status: from a transition being saved to an open browser card showing it (a second portal, 1-second steps).
+//   live status: from a transition being saved to an open browser card showing it (a second portal, 1-second steps);
+//   webhooks: 10,000 events delivered to a local receiver, and one endpoint's lag beside one that always times out (a third portal).
 // Usage: dotnet run -c Release --project bench/ProvisioningBench [-- <creates per second> <seconds> <closed-loop clients>]
 //        dotnet run --project bench/ProvisioningBench -- --smoke     every part for a few seconds (what ./test.sh runs)
 using System.Diagnostics;
@@ -107,3 +108,6 @@ await ScimBench.RunAsync(files, portal, listToken!, customerId, plan);
 // 6. Live status, on a portal of its own whose cloud takes a second a step.
 var live = await LiveStatus.MeasureAsync(environments: plan.LiveEnvironments);
 Console.WriteLine($"Live status, saved Ready to card showing it ({live.Count} environments): {live.Summary()}");
+
+// 7. Webhooks, on a portal of their own.
+await WebhookBench.RunAsync(plan);
