@@ -9,74 +9,94 @@ using Microsoft.EntityFrameworkCore;
 namespace DataTricks.Domain.Webhooks;
 
 /// <summary>
-/// The database side of one attempt of a claimed delivery: what to post, and what came of it, each in a short unit of
-/// work of its own so that no context is held while the endpoint answers. An endpoint answering 410 Gone, or failing
-/// for <see cref="WebhookEndpoint.DisableAfterFailingFor"/>, is disabled, audited, and shown to its admins.
+/// The database side of attempts of claimed deliveries: what to post, and what came of them, each batch in a short unit
+/// of work of its own so that no context is held while endpoints answer. An endpoint answering 410 Gone, or failing for
+/// <see cref="WebhookEndpoint.DisableAfterFailingFor"/>, is disabled, audited, and shown to its admins.
 /// </summary>
 public sealed class WebhookDeliveryRunner(TenantDbContextFactory contexts, IDataProtectionProvider protection, WebhookActivity activity, TimeProvider time)
 {
-
-    /// <summary>The message of a delivery <paramref name="owner"/> holds, or null when it holds it no more.</summary>
-    public async Task<WebhookMessage?> LoadAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
+    /// <summary>The messages of the deliveries <paramref name="owner"/> holds among <paramref name="deliveryIds"/>, in event order.</summary>
+    public async Task<List<WebhookMessage>> LoadAsync(IReadOnlyCollection<Guid> deliveryIds, string owner, CancellationToken cancellationToken)
     {
+        if (deliveryIds.Count == 0)
+            return [];
         var (db, _) = contexts.Create(TenantScope.System);
         await using var _ = db;
-        var row = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.Id == deliveryId && d.LeaseOwner == owner)
+        var rows = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => deliveryIds.Contains(d.Id) && d.LeaseOwner == owner)
             .Join(db.WebhookEndpoints, d => d.EndpointId, w => w.Id, (d, w) => new { d, w })
             .Join(db.CustomerEvents, x => x.d.EventSequence, e => e.Sequence, (x, e) => new { x.d, x.w, e })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-            return null;
+            .OrderBy(x => x.d.EventSequence)
+            .ToListAsync(cancellationToken);
         var protector = protection.CreateProtector(WebhookSecret.ProtectionPurpose);
-        var secrets = row.w.ProtectedSecretsAt(time.GetUtcNow()).Select(protector.Unprotect).ToList();
-        var body = JsonSerializer.Serialize(row.e.ToView(), EventJson.Options);
-        return new WebhookMessage(row.d.Id, row.w.Id, row.w.Url, row.e.Id.ToString(), body, secrets);
+        var now = time.GetUtcNow();
+        return [.. rows.Select(row => new WebhookMessage(
+            row.d.Id, row.w.Id, row.w.Url, row.e.Id.ToString(), JsonSerializer.Serialize(row.e.ToView(), EventJson.Options),
+            [.. row.w.ProtectedSecretsAt(now).Select(protector.Unprotect)]))];
     }
 
-    /// <summary>Records the attempt and the endpoint's health; nothing when the lease was lost meanwhile (another node's attempt counts).</summary>
-    public async Task RecordAsync(Guid deliveryId, string owner, WebhookAttemptOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records attempts and their endpoints' health, in one save; an attempt whose lease was lost meanwhile is left out
+    /// (another node's attempt counts).
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<WebhookAttemptResult> results, string owner, CancellationToken cancellationToken)
     {
+        if (results.Count == 0)
+            return;
         var (db, tenant) = contexts.Create(TenantScope.System);
         await using var _ = db;
-        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.LeaseOwner == owner, cancellationToken);
-        if (delivery is null)
-            return;
-        tenant.Set(TenantScope.ForCustomer(delivery.CustomerId));
-        var now = time.GetUtcNow();
-        db.WebhookAttempts.Add(delivery.Record(outcome, giveUp: outcome.Gone, now));
+        var ids = results.Select(r => r.DeliveryId).ToList();
+        var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == owner).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var recorded = results.Where(r => deliveries.ContainsKey(r.DeliveryId)).ToList();
+        foreach (var result in recorded)
+            db.WebhookAttempts.Add(deliveries[result.DeliveryId].Record(result.Outcome, giveUp: result.Outcome.Gone, result.At));
         await db.SaveChangesAsync(cancellationToken);
+
         try
         {
-            await RecordHealthAsync(db, tenant, delivery.EndpointId, outcome, now, cancellationToken);
+            foreach (var ofEndpoint in recorded.GroupBy(r => deliveries[r.DeliveryId].EndpointId))
+                await RecordHealthAsync(db, tenant, ofEndpoint.Key, deliveries[ofEndpoint.First().DeliveryId].CustomerId, [.. ofEndpoint.OrderBy(r => r.At)], cancellationToken);
         }
         finally
         {
-            activity.Publish(delivery.CustomerId);
+            foreach (var customerId in deliveries.Values.Select(d => d.CustomerId).Distinct())
+                activity.Publish(customerId);
         }
     }
 
+    /// <summary>One endpoint's attempts, in the order they ended: its streak is what failed since the last success.</summary>
     private async Task RecordHealthAsync(
-        DataTricksDbContext db, ITenantContext tenant, Guid endpointId, WebhookAttemptOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+        DataTricksDbContext db, TenantContext tenant, Guid endpointId, Guid customerId, List<WebhookAttemptResult> attempts, CancellationToken cancellationToken)
     {
-
         var endpoints = db.WebhookEndpoints.Where(w => w.Id == endpointId);
-        if (outcome.Succeeded)
+        var lastSuccess = attempts.FindLastIndex(a => a.Outcome.Succeeded);
+        var failures = attempts.Skip(lastSuccess + 1).ToList();
+        if (lastSuccess >= 0)
         {
-            await endpoints.ExecuteUpdateAsync(set => set.SetProperty(w => w.LastSuccessAt, now).SetProperty(w => w.FailureStreak, 0)
-                .SetProperty(w => w.FailingSince, (DateTimeOffset?)null), cancellationToken);
-            return;
+            var succeededAt = attempts[lastSuccess].At;
+            DateTimeOffset? failingSince = failures.Count > 0 ? failures[0].At : null;
+            await endpoints.ExecuteUpdateAsync(set => set.SetProperty(w => w.LastSuccessAt, succeededAt).SetProperty(w => w.FailureStreak, failures.Count)
+                .SetProperty(w => w.FailingSince, failingSince), cancellationToken);
         }
-        await endpoints.ExecuteUpdateAsync(set => set.SetProperty(w => w.LastFailureAt, now).SetProperty(w => w.FailureStreak, w => w.FailureStreak + 1)
-            .SetProperty(w => w.FailingSince, w => w.FailingSince ?? now), cancellationToken);
-        var failingSince = now - WebhookEndpoint.DisableAfterFailingFor;
-        var reason = outcome.Gone
+        if (failures.Count == 0)
+            return;
+        var (first, last) = (failures[0].At, failures[^1].At);
+        if (lastSuccess < 0)
+            await endpoints.ExecuteUpdateAsync(set => set.SetProperty(w => w.LastFailureAt, last).SetProperty(w => w.FailureStreak, w => w.FailureStreak + failures.Count)
+                .SetProperty(w => w.FailingSince, w => w.FailingSince ?? first), cancellationToken);
+        else
+            await endpoints.ExecuteUpdateAsync(set => set.SetProperty(w => w.LastFailureAt, last), cancellationToken);
+        var failingFor = last - WebhookEndpoint.DisableAfterFailingFor;
+        var reason = failures.Any(f => f.Outcome.Gone)
             ? "The endpoint answered 410 Gone."
-            : await endpoints.AnyAsync(w => w.Enabled && w.FailingSince <= failingSince, cancellationToken)
+            : await endpoints.AnyAsync(w => w.Enabled && w.FailingSince <= failingFor, cancellationToken)
                 ? $"Every delivery failed for {WebhookEndpoint.DisableAfterFailingFor.TotalDays:0} days."
                 : null;
-        if (reason is not null)
-            await DisableAsync(db, tenant, endpointId, reason, now, cancellationToken);
+        if (reason is null)
+            return;
+        tenant.Set(TenantScope.ForCustomer(customerId));
+        await DisableAsync(db, tenant, endpointId, reason, last, cancellationToken);
+        tenant.Set(TenantScope.System);
     }
 
     private async Task DisableAsync(DataTricksDbContext db, ITenantContext tenant, Guid endpointId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
@@ -92,7 +112,10 @@ public sealed class WebhookDeliveryRunner(TenantDbContextFactory contexts, IData
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Changed at the same moment (an admin, or another node disabling it): whoever won has the say.
+            // Deleted at the same moment: nothing is left to disable.
         }
     }
 }
+
+/// <summary>One attempt of a delivery, as the dispatcher hands it over to be recorded.</summary>
+public sealed record WebhookAttemptResult(Guid DeliveryId, WebhookAttemptOutcome Outcome, DateTimeOffset At);

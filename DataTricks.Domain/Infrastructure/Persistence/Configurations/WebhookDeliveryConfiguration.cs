@@ -23,8 +23,10 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.LastError).HasMaxLength(WebhookAttempt.ErrorMaxLength);
         // One delivery of an event per endpoint, whichever node dispatched it.
         builder.HasIndex(d => new { d.EndpointId, d.EventSequence }).IsUnique();
-        // The dispatcher: due deliveries, and the earlier ones of the same subject that hold them back.
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // The dispatcher: an endpoint's pending deliveries in event order, the earlier ones of the same subject that hold
+        // one back, and when the next retry is due.
+        builder.HasIndex(d => new { d.EndpointId, d.Status, d.EventSequence });
         builder.HasIndex(d => new { d.EndpointId, d.SubjectId, d.Status, d.EventSequence });
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
     }
 }

@@ -1157,6 +1157,8 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("EndpointId", "Status", "EventSequence");
+
                     b.HasIndex("EndpointId", "SubjectId", "Status", "EventSequence");
 
                     b.ToTable("WebhookDeliveries", (string)null);

@@ -1159,6 +1159,8 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("EndpointId", "Status", "EventSequence");
+
                     b.HasIndex("EndpointId", "SubjectId", "Status", "EventSequence");
 
                     b.ToTable("WebhookDeliveries", (string)null);

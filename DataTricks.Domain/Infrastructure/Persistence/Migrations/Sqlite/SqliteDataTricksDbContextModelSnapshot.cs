@@ -1146,6 +1146,8 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("EndpointId", "Status", "EventSequence");
+
                     b.HasIndex("EndpointId", "SubjectId", "Status", "EventSequence");
 
                     b.ToTable("WebhookDeliveries", (string)null);
