@@ -17,30 +17,14 @@ public sealed class EventFeedWaiter(EventFeedService feed, EventFeedSignal signa
         var page = await feed.PageAsync(query, cancellationToken);
         if (page.Items.Count > 0 || wait <= TimeSpan.Zero || tenant.CustomerId is not { } customerId)
             return page;
-        var arrived = new SemaphoreSlim(0);
-        using var subscription = signal.Subscribe(customerId, () =>
-        {
-            arrived.Release();
-            return Task.CompletedTask;
-        });
-        var deadline = time.GetUtcNow() + wait;
-        while (true)
-        {
-            // Read after subscribing: an event placed between the first read and the subscription is not lost.
-            page = await feed.PageAsync(query, cancellationToken);
-            var remaining = deadline - time.GetUtcNow();
-            if (page.Items.Count > 0 || remaining <= TimeSpan.Zero)
-                return page;
-            using var timeout = new CancellationTokenSource(remaining < Recheck ? remaining : Recheck, time);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            try
+        return await LongPoll.UntilAsync(
+            () => feed.PageAsync(query, cancellationToken),
+            found => found.Items.Count > 0,
+            arrived => signal.Subscribe(customerId, () =>
             {
-                await arrived.WaitAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The recheck interval or the wait ran out: read again.
-            }
-        }
+                arrived();
+                return Task.CompletedTask;
+            }),
+            wait, Recheck, time, cancellationToken);
     }
 }

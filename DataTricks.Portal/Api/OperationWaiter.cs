@@ -22,32 +22,16 @@ public sealed class OperationWaiter(OperationService operations, EnvironmentChan
             return current;
 
         var environmentId = current.Value.EnvironmentId;
-        var changed = new SemaphoreSlim(0);
-        using var subscription = notifier.Subscribe(customerId, change =>
-        {
-            if (change.Id == environmentId)
-                changed.Release();
-            return Task.CompletedTask;
-        });
-        var deadline = time.GetUtcNow() + wait;
-        while (true)
-        {
-            // Read after subscribing: a change between the first read and the subscription is not lost.
-            current = await operations.GetAsync(id, cancellationToken);
-            var remaining = deadline - time.GetUtcNow();
-            if (!current.Succeeded || current.Value.Done || remaining <= TimeSpan.Zero)
-                return current;
-            using var timeout = new CancellationTokenSource(remaining < Recheck ? remaining : Recheck, time);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            try
+        return await LongPoll.UntilAsync(
+            () => operations.GetAsync(id, cancellationToken),
+            result => !result.Succeeded || result.Value.Done,
+            changed => notifier.Subscribe(customerId, change =>
             {
-                await changed.WaitAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The recheck interval or the wait ran out: read again.
-            }
-        }
+                if (change.Id == environmentId)
+                    changed();
+                return Task.CompletedTask;
+            }),
+            wait, Recheck, time, cancellationToken);
     }
 
     /// <summary>"30s", "0s" … up to <see cref="MaxWait"/>; null for anything else.</summary>
