@@ -38,6 +38,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What to answer a webhook; may take its time (a slow receiver).</summary>
     public Func<ReceivedWebhook, Task<int>> Answer { get; set; } = _ => Task.FromResult(StatusCodes.Status204NoContent);
 
+    /// <summary>A whole answer (a redirect, a large body) instead of <see cref="Answer"/>'s status, when it gives one.</summary>
+    public Func<ReceivedWebhook, IResult?> Reply { get; set; } = _ => null;
+
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
     public string Url(string path = "/hooks") =>
@@ -57,7 +60,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
             var webhook = new ReceivedWebhook(http.Request.Path, headers, body);
             receiver._received.Enqueue(webhook);
-            return Results.StatusCode(await receiver.Answer(webhook));
+            return receiver.Reply(webhook) ?? Results.StatusCode(await receiver.Answer(webhook));
         });
         await app.StartAsync();
         return receiver;

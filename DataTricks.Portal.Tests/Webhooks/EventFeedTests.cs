@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataTricks.Portal.Tests.Support;
+using DataTricks.Domain.Events;
 using DataTricks.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTricks.Portal.Tests.Webhooks;
 
@@ -163,6 +166,28 @@ public sealed class EventFeedTests(PortalFactory factory) : IClassFixture<Portal
         var member = await factory.SignedInAsync(memberEmail, TestCustomer.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/events", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Events_and_their_deliveries_are_kept_thirty_days()
+    {
+        var customer = await TestCustomer.SignUpAsync(factory);
+        var admin = await customer.AdminAsync();
+        await admin.CreateEndpointAsync("http://127.0.0.1:9/hooks", "user.created");
+        await customer.AddUserAsync("Member");
+        await AllEventsAsync(admin, 1);
+        var retention = factory.Services.GetRequiredService<EventRetention>();
+
+        factory.Time.Advance(TimeSpan.FromDays(29));
+        await retention.RemoveExpiredAsync(Ct);
+        Assert.Equal((1, 1), await CountsAsync(customer.Id));
+
+        factory.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        await retention.RemoveExpiredAsync(Ct);
+        Assert.Equal((0, 0), await CountsAsync(customer.Id));
+    }
+
+    private Task<(int Events, int Deliveries)> CountsAsync(Guid customerId) => factory.WithDatabaseAsync(async db =>
+        (await db.CustomerEvents.CountAsync(e => e.CustomerId == customerId, Ct), await db.WebhookDeliveries.CountAsync(d => d.CustomerId == customerId, Ct)));
 
     /// <summary>The customer's feed from its start, once it holds at least <paramref name="atLeast"/> events.</summary>
     private static async Task<List<JsonElement>> AllEventsAsync(HttpClient admin, int atLeast)

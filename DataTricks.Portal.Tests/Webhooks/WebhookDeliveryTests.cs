@@ -4,6 +4,7 @@ using System.Text.Json;
 using DataTricks.Portal.Tests.Support;
 using DataTricks.Testing;
 using DataTricks.Domain.Webhooks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -85,6 +86,32 @@ public sealed class WebhookDeliveryTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
         var detail = await (await admin.GetAsync($"/api/v1/webhooks/{endpointId}/deliveries/{delivered.GetProperty("id").GetGuid()}", Ct)).JsonAsync();
         Assert.Equal([204, 500], detail.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("statusCode").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed_and_a_large_answer_is_cut_to_its_first_kilobyte()
+    {
+        _receiver.Reply = webhook => webhook.Path switch
+        {
+            "/moved" => Results.Redirect(_receiver.Url("/elsewhere"), permanent: false, preserveMethod: true),
+            "/chatty" => Results.Text(new string('x', 1_000_000), statusCode: 200),
+            _ => null,
+        };
+        var customer = await TestCustomer.SignUpAsync(factory);
+        var admin = await customer.AdminAsync();
+        var (movedId, _) = await admin.CreateEndpointAsync(_receiver.Url("/moved"), "user.created");
+        var (chattyId, _) = await admin.CreateEndpointAsync(_receiver.Url("/chatty"), "user.created");
+
+        await customer.AddUserAsync("Member");
+
+        var moved = await WebhookDeliveries.EventuallyAsync(admin, movedId, d => d.GetProperty("attempts").GetInt32() == 1);
+        Assert.Equal(307, moved.GetProperty("lastAttempt").GetProperty("statusCode").GetInt32());
+        Assert.Equal("Pending", moved.GetProperty("status").GetString());
+        var chatty = await WebhookDeliveries.EventuallyAsync(admin, chattyId, d => d.GetProperty("attempts").GetInt32() == 1);
+        Assert.Equal("Delivered", chatty.GetProperty("status").GetString());
+        Assert.Equal(new string('x', 1024), chatty.GetProperty("lastAttempt").GetProperty("response").GetString());
+        await Task.Delay(300, Ct);
+        Assert.DoesNotContain(_receiver.Received, w => w.Path == "/elsewhere");
     }
 
     [Fact]
