@@ -14,6 +14,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected IPage Page { get; private set; } = null!;
     protected Uri BaseAddress => fixture.Portal.BaseAddress;
     protected PortalFiles Files => fixture.Files;
+    protected PortalProcess Portal => fixture.Portal;
     protected Microsoft.Playwright.IBrowser Browser => fixture.Browser;
 
     public async ValueTask InitializeAsync()
