@@ -95,6 +95,40 @@ public sealed class WebhookPagesTests : ComponentTest
     }
 
     [Fact]
+    public async Task A_delivery_being_attempted_is_left_to_finish_when_redelivered()
+    {
+        var endpoint = await SeedAsync("user.created");
+        var webhooks = Services.GetRequiredService<WebhookEndpointService>();
+        await webhooks.SendTestAsync(endpoint.Id, Ct);
+        await Services.GetRequiredService<EventSequencer>().DispatchAsync(Ct);
+        var deliveryId = (await webhooks.DeliveriesAsync(endpoint.Id, new WebhookDeliveryFilter(null, null), null, null, Ct)).Value!.Items.Single().Id;
+        var leases = Services.GetRequiredService<WebhookDeliveryLeases>();
+        Assert.Equal([deliveryId], await leases.ClaimAsync(endpoint.Id, "node-a", 1, Ct));
+
+        await RedeliverAsync(endpoint.Id, deliveryId);
+        Assert.Equal(0, await RedeliveriesAsync());
+
+        await leases.ReleaseAsync(deliveryId, "node-a", Ct);
+        await RedeliverAsync(endpoint.Id, deliveryId);
+        Assert.Equal(1, await RedeliveriesAsync());
+    }
+
+    /// <summary>As a request would: in a scope, and a database context, of its own.</summary>
+    private async Task RedeliverAsync(Guid endpointId, Guid deliveryId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForAdmin(CustomerId));
+        Assert.True((await scope.ServiceProvider.GetRequiredService<WebhookEndpointService>().RedeliverAsync(endpointId, deliveryId, Ct)).Succeeded);
+    }
+
+    private async Task<int> RedeliveriesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantScope.ForAdmin(CustomerId));
+        return await scope.ServiceProvider.GetRequiredService<DataTricksDbContext>().AuditEvents.CountAsync(e => e.Action == "webhook.redeliver", Ct);
+    }
+
+    [Fact]
     public async Task A_member_sees_no_button_that_changes_or_sends()
     {
         var endpoint = await SeedAsync("user.created");

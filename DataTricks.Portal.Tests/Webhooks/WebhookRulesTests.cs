@@ -115,6 +115,9 @@ public sealed class WebhookRulesTests
         Assert.False(endpoint.Wants("user.created"));
         Assert.True(endpoint.NeedsAttention);
         endpoint.Enable(Now);
+        Assert.True(endpoint.Enabled);
+        Assert.Null(endpoint.DisabledReason);
+        Assert.True(endpoint.Wants("user.created"));
         endpoint.Disable(WebhookEndpoint.DisabledByAdmin, Now);
         Assert.False(endpoint.NeedsAttention);
         Assert.Throws<Domain.Common.DomainException>(() => endpoint.Change("https://hooks.example.com/x", "", ["webhook.test"], Now));

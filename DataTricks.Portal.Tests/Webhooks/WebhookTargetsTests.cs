@@ -26,6 +26,7 @@ public sealed class WebhookTargetsTests
     [InlineData("fe80::1")]
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:169.254.169.254")]
+    [InlineData("::ffff:168.63.129.16")]
     [InlineData("64:ff9b::a00:1")]
     public void Addresses_inside_a_network_or_of_a_clouds_own_services_are_not_public(string address) =>
         Assert.False(WebhookTargets.IsPublic(IPAddress.Parse(address)));
