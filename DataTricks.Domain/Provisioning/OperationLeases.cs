@@ -18,7 +18,7 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
     /// (<c>FOR UPDATE SKIP LOCKED</c>); elsewhere a claimer that lost candidates to another picks the next ones.
     /// </summary>
     public Task<List<Guid>> ClaimDueAsync(string owner, int max, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(async db =>
+        contexts.InSystemScopeAsync(async db =>
         {
             var now = time.GetUtcNow();
             if (db.Database.IsNpgsql())
@@ -37,11 +37,11 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
         });
 
     public Task<bool> TryClaimAsync(Guid operationId, string owner, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(async db => (await ClaimAsync(db, owner, [operationId], time.GetUtcNow(), cancellationToken)).Count == 1);
+        contexts.InSystemScopeAsync(async db => (await ClaimAsync(db, owner, [operationId], time.GetUtcNow(), cancellationToken)).Count == 1);
 
     /// <summary>When the next unfinished operation is due, if any; one a dead worker holds is due when its lease runs out.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        InSystemScopeAsync(db => db.Operations
+        contexts.InSystemScopeAsync(db => db.Operations
             .Where(Operation.Unfinished)
             .Select(o => o.LeaseOwner == null ? o.DueAt : o.LeaseExpiresAt!.Value > o.DueAt ? o.LeaseExpiresAt!.Value : o.DueAt)
             .OrderBy(at => at)
@@ -80,11 +80,4 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
 
     private static IQueryable<Operation> Claimable(DataTricksDbContext db, DateTimeOffset now) =>
         db.Operations.Where(Operation.Unfinished).Where(o => o.LeaseOwner == null || o.LeaseExpiresAt < now);
-
-    private async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
-    {
-        var (db, _) = contexts.Create(TenantScope.System);
-        await using (db)
-            return await work(db);
-    }
 }

@@ -21,7 +21,7 @@ public sealed class WebhookDeliveryLeases(TenantDbContextFactory contexts, IOpti
     /// Asked of each endpoint (one index seek each), not of the deliveries, however many thousands wait.
     /// </summary>
     public Task<List<Guid>> DueEndpointsAsync(CancellationToken cancellationToken) =>
-        InSystemScopeAsync(db =>
+        contexts.InSystemScopeAsync(db =>
         {
             var now = time.GetUtcNow();
             var due = Due(db, now);
@@ -30,7 +30,7 @@ public sealed class WebhookDeliveryLeases(TenantDbContextFactory contexts, IOpti
 
     /// <summary>When the next retry is due, if one waits, to sleep until then; held deliveries whose node died are found by the sweep.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        InSystemScopeAsync(db =>
+        contexts.InSystemScopeAsync(db =>
         {
             var now = time.GetUtcNow();
             return db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt > now)
@@ -39,7 +39,7 @@ public sealed class WebhookDeliveryLeases(TenantDbContextFactory contexts, IOpti
 
     /// <summary>Claims up to <paramref name="max"/> of the endpoint's due deliveries for <paramref name="owner"/>, oldest events first.</summary>
     public Task<List<Guid>> ClaimAsync(Guid endpointId, string owner, int max, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(async db =>
+        contexts.InSystemScopeAsync(async db =>
         {
             var now = time.GetUtcNow();
             var candidates = await Due(db, now).Where(d => d.EndpointId == endpointId)
@@ -57,7 +57,7 @@ public sealed class WebhookDeliveryLeases(TenantDbContextFactory contexts, IOpti
 
     /// <summary>Hands a claimed delivery back untried (a shutdown): it is due to anyone at once.</summary>
     public Task ReleaseAsync(Guid deliveryId, string owner, CancellationToken cancellationToken) =>
-        InSystemScopeAsync(db => db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.LeaseOwner == owner)
+        contexts.InSystemScopeAsync(db => db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.LeaseOwner == owner)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken));
 
     private static IQueryable<WebhookDelivery> Due(DataTricksDbContext db, DateTimeOffset now) =>
@@ -65,11 +65,4 @@ public sealed class WebhookDeliveryLeases(TenantDbContextFactory contexts, IOpti
 
     private static IQueryable<WebhookDelivery> Free(IQueryable<WebhookDelivery> deliveries, DateTimeOffset now) =>
         deliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending && (d.LeaseOwner == null || d.LeaseExpiresAt < now));
-
-    private async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
-    {
-        var (db, _) = contexts.Create(TenantScope.System);
-        await using (db)
-            return await work(db);
-    }
 }

@@ -39,25 +39,25 @@ public sealed class OutboxTailer(
 
     private async Task TailAsync(CancellationToken stoppingToken)
     {
-        var environmentChanges = new OutboxCursor(await InSystemScopeAsync(db => db.EnvironmentChanges.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0, time);
-        var rights = new OutboxCursor(await InSystemScopeAsync(db => db.AccessChanges.MaxAsync(c => (long?)c.Sequence, stoppingToken)) ?? 0, time);
+        var environmentChanges = new OutboxCursor(await contexts.InSystemScopeAsync(db => db.EnvironmentChanges.MaxAsync(e => (long?)e.Sequence, stoppingToken)) ?? 0, time);
+        var rights = new OutboxCursor(await contexts.InSystemScopeAsync(db => db.AccessChanges.MaxAsync(c => (long?)c.Sequence, stoppingToken)) ?? 0, time);
         await using var listener = await ListenAsync(stoppingToken);
         for (var round = 0; ; round++)
         {
             try
             {
-                var events = await InSystemScopeAsync(db => db.EnvironmentChanges.AsNoTracking()
+                var events = await contexts.InSystemScopeAsync(db => db.EnvironmentChanges.AsNoTracking()
                     .Where(e => e.Sequence > environmentChanges.Position).OrderBy(e => e.Sequence).Take(500).ToListAsync(stoppingToken));
                 foreach (var change in events.Where(e => environmentChanges.Saw(e.Sequence) && e.Origin != NodeIdentity.Current))
                     notifier.Publish(change.Snapshot);
                 environmentChanges.Advance();
-                var changes = await InSystemScopeAsync(db => db.AccessChanges.AsNoTracking()
+                var changes = await contexts.InSystemScopeAsync(db => db.AccessChanges.AsNoTracking()
                     .Where(c => c.Sequence > rights.Position).OrderBy(c => c.Sequence).Take(500).ToListAsync(stoppingToken));
                 foreach (var change in changes.Where(c => rights.Saw(c.Sequence) && c.Origin != NodeIdentity.Current))
                     access.Publish(change.UserId);
                 rights.Advance();
                 if (round % 2_000 == 0)
-                    await InSystemScopeAsync(async db =>
+                    await contexts.InSystemScopeAsync(async db =>
                         await db.EnvironmentChanges.Where(e => e.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken)
                         + await db.AccessChanges.Where(c => c.At < time.GetUtcNow() - Keep).ExecuteDeleteAsync(stoppingToken));
             }
@@ -113,12 +113,5 @@ public sealed class OutboxTailer(
         await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
         await listen.ExecuteNonQueryAsync(stoppingToken);
         return connection;
-    }
-
-    private async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
-    {
-        var (db, _) = contexts.Create(TenantScope.System);
-        await using (db)
-            return await work(db);
     }
 }

@@ -15,4 +15,12 @@ public sealed class TenantDbContextFactory(Func<ITenantContext, DataTricksDbCont
         tenant.Set(scope);
         return (create(tenant), tenant);
     }
+
+    /// <summary>Runs one unit of work in a context of its own that sees every customer (workers, leases, outbox readers).</summary>
+    public async Task<T> InSystemScopeAsync<T>(Func<DataTricksDbContext, Task<T>> work)
+    {
+        var (db, _) = Create(TenantScope.System);
+        await using (db)
+            return await work(db);
+    }
 }
