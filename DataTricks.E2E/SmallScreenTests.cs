@@ -1,12 +1,13 @@
 using DataTricks.E2E.Pages;
 using DataTricks.E2E.Support;
+using DataTricks.Testing;
 
 namespace DataTricks.E2E;
 
 /// <summary>On a 390 px phone no page scrolls sideways: wide content collapses or scrolls inside itself.</summary>
 public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static readonly string[] Pages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/audit", "/profile"];
+    private static readonly string[] Pages = ["/", "/environments", "/repos", "/users", "/tokens", "/settings", "/settings/webhooks", "/audit", "/profile"];
 
     private async Task<List<string>> OverflowingAsync(IEnumerable<string> paths)
     {
@@ -41,6 +42,12 @@ public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixtu
             found.Add("/account/login is too wide");
         await new LoginPage(Page).SignInAsync("admin@acme.test");
         await new PortalPage(Page).WaitForCircuitAsync();
+        // A name with no place to break (a webhook's URL in the dashboard's recent changes) must wrap, not widen the page.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhooks = new WebhooksPage(Page);
+        await webhooks.OpenAsync();
+        await webhooks.AddAsync(receiver.Url($"/hooks/{Guid.NewGuid():N}{Guid.NewGuid():N}"), "operation.failed");
+        await webhooks.CloseSecretAsync();
 
         found.AddRange(await OverflowingAsync(Pages));
         await new PortalPage(Page).GoToAsync("/repos");
