@@ -30,6 +30,8 @@ public static class ProblemCodes
     public const string SsoRequired = "sso-required";
     public const string LastBreakGlassAdmin = "last-break-glass-admin";
     public const string DirectoryManaged = "directory-managed";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string UnsupportedMediaType = "unsupported-media-type";
 
     /// <summary>Every code, with when it is answered: the API document's enum and the API guide's table.</summary>
     public static readonly IReadOnlyList<(string Code, int Status, string Meaning)> All =
@@ -41,6 +43,7 @@ public static class ProblemCodes
         (SupportAccessNotGranted, 403, "The customer has not granted DataTricks support access."),
         (SsoRequired, 403, "The customer signs in with single sign-on: its users' passwords are refused, but for its break-glass admins."),
         (NotFound, 404, "No such resource in the caller's customer (another customer's looks the same)."),
+        (MethodNotAllowed, 405, "The route exists but not with this method; `Allow` lists the methods it takes."),
         (NameTaken, 409, "Another resource of the customer already has this name."),
         (EmailTaken, 409, "The caller's customer already has an account with this e-mail."),
         (CustomerRequired, 409, "The e-mail and password open accounts in several customers; `customers` lists them: send `customerId`."),
@@ -55,6 +58,7 @@ public static class ProblemCodes
         (ConcurrentChange, 409, "Someone else changed it at the same moment; read it again and retry."),
         (IdempotencyKeyInFlight, 409, "A request with this Idempotency-Key is still being processed; retry shortly."),
         (PreconditionFailed, 412, "If-Match does not match the current ETag: read the resource again."),
+        (UnsupportedMediaType, 415, "The body is not `application/json` (or, where a route says so, `application/merge-patch+json`)."),
         (IdempotencyKeyReused, 422, "This Idempotency-Key was already used with a different request."),
         (TooManyRequests, 429, "Too many attempts; wait Retry-After seconds."),
         (InternalError, 500, "Something broke on our side; quote the traceId to support."),

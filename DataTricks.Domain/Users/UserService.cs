@@ -49,9 +49,11 @@ public sealed class UserService(
         if (await authority.AuthorizeAsync(TenantWrites.CreateUser, cancellationToken) is { } refused)
             return refused;
         var email = request.Email?.Trim();
+        // Least privilege when none is named: an admin is made on purpose.
+        var role = request.Role ?? Roles.Member;
         var errors = new FieldErrors()
             .Check(EmailRules.IsValid(email), "email", "Enter a valid e-mail address.")
-            .Check(Roles.OfCustomer.Contains(request.Role), "role", "Choose a role: Admin or Member.")
+            .Check(Roles.OfCustomer.Contains(role), "role", "Choose a role: Admin or Member.")
             .Check("displayName", User.OptionalDisplayName(request.DisplayName));
         if (errors.Any)
             return errors.ToFailure();
@@ -81,10 +83,10 @@ public sealed class UserService(
             return IdentityFailures.EmailTaken;
         }
         // Identity refuses a role only when it is unknown, which the validation above rules out; kept so that a refusal is answered, not lost.
-        if (await users.AddToRoleAsync(user, request.Role!) is { Succeeded: false } promoted)
+        if (await users.AddToRoleAsync(user, role) is { Succeeded: false } promoted)
             return IdentityFailures.From(promoted, "role");
-        audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {request.Role}");
-        events.Record(EventTypes.UserCreated, user.Id, user.ToView(request.Role!));
+        audit.Record(AuditActions.UserCreated, "user", user.Id, $"{user.Email} as {role}");
+        events.Record(EventTypes.UserCreated, user.Id, user.ToView(role));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedUser((await GetAsync(user.Id, cancellationToken)).Value!, generated);

@@ -69,7 +69,7 @@ public sealed class GeneratedClientJourneyTests(PortalFactory factory) : IClassF
         var members = await api.Repos[repo.Id.Value].Members.GetAsync(cancellationToken: Ct);
         Assert.Equal(["mia@journey.test"], members!.Items!.Select(m => m.Email));
 
-        var refused = await Assert.ThrowsAsync<EnvironmentInUseProblem>(() => api.ComputeEnvironments[environment.Id.Value].DeleteAsync(cancellationToken: Ct));
+        var refused = await Assert.ThrowsAsync<EnvironmentConflictProblem>(() => api.ComputeEnvironments[environment.Id.Value].DeleteAsync(cancellationToken: Ct));
         Assert.Equal((409, ProblemCode.EnvironmentInUse), (refused.ResponseStatusCode, refused.Code));
         Assert.Equal(["Forecasts", "Pricing"], refused.Repos!.Select(r => r.Name));
 

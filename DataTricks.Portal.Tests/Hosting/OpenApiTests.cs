@@ -87,7 +87,7 @@ public sealed class OpenApiTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains("Gcp", schemas.GetProperty("CloudProvider").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("#/components/schemas/ProblemCode", schemas.GetProperty("ProblemDetails").GetProperty("properties").GetProperty("code").GetProperty("$ref").GetString());
         Assert.Contains("environment-in-use", schemas.GetProperty("ProblemCode").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
-        Assert.True(schemas.GetProperty("EnvironmentInUseProblem").GetProperty("properties").TryGetProperty("repos", out _));
+        Assert.True(schemas.GetProperty("EnvironmentConflictProblem").GetProperty("properties").TryGetProperty("repos", out _));
     }
 
     [Fact]

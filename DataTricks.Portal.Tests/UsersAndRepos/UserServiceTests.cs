@@ -70,6 +70,15 @@ public sealed class UserServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_created_without_a_role_is_a_member()
+    {
+        var created = await UsersAsync(s => s.CreateAsync(new CreateUserRequest("unroled@colleague.test", null, null, null)));
+
+        Assert.Equal(Roles.Member, created.Value?.User.Role);
+        Assert.Equal(Roles.Member, (await UsersAsync(s => s.GetAsync(created.Value!.User.Id))).Value!.Role);
+    }
+
+    [Fact]
     public async Task Deactivating_changes_the_security_stamp_so_existing_sessions_end()
     {
         await CreateAsync("keeper@admin.test", Roles.Admin);

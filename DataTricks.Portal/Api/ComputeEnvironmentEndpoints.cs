@@ -31,6 +31,7 @@ public static class ComputeEnvironmentEndpoints
             .WithName("ListComputeEnvironments")
             .WithSummary("List environments, newest first")
             .WithDescription("Filter by status; follow nextPageToken for the next page.")
+            .WithQueryEnum("status", nameof(ComputeEnvironmentStatus))
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         environments.MapGet("/{id:guid}", GetAsync)
@@ -55,7 +56,7 @@ public static class ComputeEnvironmentEndpoints
             .WithSummary("Delete an environment and every cloud resource it has")
             .WithDescription("Refused with 409 environment-in-use, listing the bound repos, while repos use the environment. " + IfMatchDescription)
             .WithOperationHeaders()
-            .Produces<EnvironmentInUseProblem>(StatusCodes.Status409Conflict, "application/problem+json")
+            .Produces<EnvironmentConflictProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
 
         MapRequeue(environments.MapPost("/{id:guid}/repair", RepairAsync), "RepairComputeEnvironment", "Recreate the cloud resources of a Degraded environment");

@@ -28,7 +28,7 @@ public static class OperationEndpoints
                 "Operation-Location points at the delete that removes the partial resources. 409 when the operation is done or is not a create, " +
                 "or (environment-in-use) while repos use the environment.")
             .WithOperationHeaders()
-            .Produces<EnvironmentInUseProblem>(StatusCodes.Status409Conflict, "application/problem+json")
+            .Produces<EnvironmentConflictProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }

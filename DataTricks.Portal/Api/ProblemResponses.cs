@@ -3,9 +3,12 @@ using DataTricks.Portal.Security;
 
 namespace DataTricks.Portal.Api;
 
-/// <summary>The 409 of a refused delete or cancel: which repos still use the environment.</summary>
-public sealed record EnvironmentInUseProblem(
-    string Type, string Title, int Status, string Detail, string Code, string TraceId, IReadOnlyList<BoundRepo> Repos);
+/// <summary>
+/// The 409 of a refused delete or cancel: the environment's state does not allow it (<c>invalid-state</c>), or repos
+/// still use it (<c>environment-in-use</c>, and then <c>repos</c> lists them).
+/// </summary>
+public sealed record EnvironmentConflictProblem(
+    string Type, string Title, int Status, string Detail, string Code, string TraceId, IReadOnlyList<BoundRepo>? Repos = null);
 
 /// <summary>The 409 of a sign-in whose e-mail and password open accounts in several customers: which ones, to name one.</summary>
 public sealed record CustomerRequiredProblem(

@@ -30,7 +30,9 @@ public static class ProblemTypes
         StatusCodes.Status401Unauthorized => ProblemCodes.Unauthorized,
         StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
         StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed,
         StatusCodes.Status412PreconditionFailed => ProblemCodes.PreconditionFailed,
+        StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => ProblemCodes.TooManyRequests,
         _ => ProblemCodes.InternalError,
     };

@@ -29,6 +29,21 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
             AddProblem(operation, document, StatusCodes.Status429TooManyRequests, "Too many attempts; try again after Retry-After seconds.");
             AddHeader(operation, new ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", "Seconds to wait before trying again.", HeaderKind.Seconds));
         }
+        if (operation.RequestBody is not null)
+        {
+            // A PATCH is a JSON merge patch (RFC 7396): fields left out stay as they are. Its media type is taken too.
+            if (context.Description.HttpMethod == HttpMethods.Patch && operation.RequestBody.Content?.TryGetValue("application/json", out var json) == true)
+                operation.RequestBody.Content["application/merge-patch+json"] = json;
+            // Whatever the endpoint declares, a body can be unreadable (400 naming the field) or not JSON at all (415).
+            AddProblem(operation, document, StatusCodes.Status400BadRequest, "The body is not valid JSON, lacks a required field, has a field the document does not list, or breaks a field's rule; `errors` names each field.",
+                nameof(HttpValidationProblemDetails));
+            AddProblem(operation, document, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json (or, for a PATCH, application/merge-patch+json).");
+        }
+        foreach (var closed in metadata.OfType<QueryEnum>())
+        {
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == closed.Parameter) is OpenApiParameter parameter)
+                parameter.Schema = new OpenApiSchemaReference(closed.Schema, document);
+        }
         foreach (var header in metadata.OfType<ResponseHeader>())
             AddHeader(operation, header);
         foreach (var status in operation.Responses.Keys.ToList())
@@ -39,7 +54,8 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static void AddProblem(OpenApiOperation operation, OpenApiDocument document, int status, string description)
+    private static void AddProblem(OpenApiOperation operation, OpenApiDocument document, int status, string description,
+        string schema = nameof(Microsoft.AspNetCore.Mvc.ProblemDetails))
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Responses!.ContainsKey(key))
@@ -49,7 +65,7 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), document) },
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) },
             },
         };
     }

@@ -5,6 +5,7 @@ using DataTricks.Domain.Common;
 using DataTricks.Domain.ComputeEnvironments;
 using DataTricks.Domain.Customers;
 using DataTricks.Domain.Repos;
+using DataTricks.Domain.SingleSignOn;
 using DataTricks.Domain.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -22,43 +23,38 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
+        var rules = RequiredFields.For(type) is { } required ? Require(schema, required) : new SchemaRules(schema);
         if (type == typeof(CreateEnvironmentRequest))
-            Fields(schema, "name", "cloud", "region").EnvironmentName("name").OneOf("cloud", SharedEnums.Values(SharedEnums.CloudProvider)).NodeType().Workers();
+            rules.EnvironmentName("name").OneOf("cloud", SharedEnums.Values(SharedEnums.CloudProvider)).NodeType().Workers();
         else if (type == typeof(UpdateEnvironmentRequest))
-            Fields(schema).EnvironmentName("name").Workers();
-        else if (type == typeof(CreateRepoRequest))
-            Fields(schema, "name", "computeEnvironmentId").MaxLength("name", Repo.NameMaxLength).MaxLength("description", Repo.DescriptionMaxLength);
-        else if (type == typeof(UpdateRepoRequest))
-            Fields(schema).MaxLength("name", Repo.NameMaxLength).MaxLength("description", Repo.DescriptionMaxLength);
+            rules.EnvironmentName("name").Workers();
+        else if (type == typeof(CreateRepoRequest) || type == typeof(UpdateRepoRequest))
+            rules.MaxLength("name", Repo.NameMaxLength).MaxLength("description", Repo.DescriptionMaxLength);
         else if (type == typeof(CreateUserRequest))
-            Fields(schema, "email").Email("email").OneOf("role", SharedEnums.Values(SharedEnums.Role)).Password("password");
+            rules.Email("email").OneOf("role", SharedEnums.Values(SharedEnums.Role)).Password("password");
         else if (type == typeof(UpdateUserRequest))
-            Fields(schema).OneOf("role", SharedEnums.Values(SharedEnums.Role));
+            rules.OneOf("role", SharedEnums.Values(SharedEnums.Role));
         else if (type == typeof(SignupRequest))
-            Fields(schema, "customerName", "adminEmail", "adminPassword").MaxLength("customerName", Customer.NameMaxLength).Email("adminEmail").Password("adminPassword");
+            rules.MaxLength("customerName", Customer.NameMaxLength).Email("adminEmail").Password("adminPassword");
         else if (type == typeof(CreateTokenRequest))
-            Fields(schema, "name").MaxLength("name", PersonalAccessToken.NameMaxLength).Between("expiresInDays", 1, AccessTokenService.MaxLifetimeDays);
+            rules.MaxLength("name", PersonalAccessToken.NameMaxLength).Between("expiresInDays", 1, AccessTokenService.MaxLifetimeDays);
         else if (type == typeof(RenameCustomerRequest))
-            Fields(schema, "name").MaxLength("name", Customer.NameMaxLength);
-        else if (type == typeof(TokenRequest))
-            Fields(schema, "email", "password");
-        else if (type == typeof(StartImpersonationRequest))
-            Fields(schema, "customerId", "reason");
-        else if (type == typeof(GrantSupportAccessRequest))
-            Fields(schema, "expiresAt");
+            rules.MaxLength("name", Customer.NameMaxLength);
         else if (type == typeof(ResetPasswordRequest))
-            Fields(schema).Password("password");
+            rules.Password("password");
+        else if (type == typeof(SsoSettingsRequest))
+            rules.Describe("clientSecret", "Write-only. Required while none is stored; left out or null, the stored one is kept.");
         else if (type == typeof(UserView))
             new SchemaRules(schema).OneOf("role", SharedEnums.Values(SharedEnums.Role));
         else if (type == typeof(OperationView))
             new SchemaRules(schema).OneOf("step", SharedEnums.Values(SharedEnums.ProvisioningStep));
-        else if (typeof(ProblemDetails).IsAssignableFrom(type) || type == typeof(EnvironmentInUseProblem) || type == typeof(CustomerRequiredProblem))
+        else if (typeof(ProblemDetails).IsAssignableFrom(type) || type == typeof(EnvironmentConflictProblem) || type == typeof(CustomerRequiredProblem))
             DescribeProblem(schema);
         return Task.CompletedTask;
     }
 
     /// <summary>Only <paramref name="required"/> must be sent (and not as null); every other field may be left out.</summary>
-    private static SchemaRules Fields(OpenApiSchema schema, params string[] required)
+    private static SchemaRules Require(OpenApiSchema schema, IReadOnlyCollection<string> required)
     {
         schema.Required = new HashSet<string>(required);
         foreach (var name in required)
@@ -104,6 +100,8 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             });
 
         public SchemaRules MaxLength(string name, int maxLength) => Apply(name, p => p.MaxLength = maxLength);
+
+        public SchemaRules Describe(string name, string description) => Apply(name, p => p.Description = description);
 
         public SchemaRules Email(string name) => Apply(name, p => p.Format = "email");
 

@@ -9,7 +9,7 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class AccessTokenResponse : IAdditionalDataHolder, IParsable
+    public partial class AccessTokenResponse : IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The accessToken property</summary>
@@ -20,8 +20,6 @@ namespace DataTricks.Client.Models
 #else
         public string AccessToken { get; set; }
 #endif
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The expiresAt property</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
         /// <summary>The tokenType property</summary>
@@ -32,13 +30,6 @@ namespace DataTricks.Client.Models
 #else
         public string TokenType { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.AccessTokenResponse"/> and sets the default values.
-        /// </summary>
-        public AccessTokenResponse()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -72,7 +63,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("accessToken", AccessToken);
             writer.WriteDateTimeOffsetValue("expiresAt", ExpiresAt);
             writer.WriteStringValue("tokenType", TokenType);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ActiveImpersonation : IAdditionalDataHolder, IParsable
+    public partial class ActiveImpersonation : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The customerId property</summary>
         public Guid? CustomerId { get; set; }
         /// <summary>The customerName property</summary>
@@ -38,13 +36,6 @@ namespace DataTricks.Client.Models
         public Guid? SessionId { get; set; }
         /// <summary>The startedAt property</summary>
         public DateTimeOffset? StartedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.ActiveImpersonation"/> and sets the default values.
-        /// </summary>
-        public ActiveImpersonation()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -84,7 +75,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("reason", Reason);
             writer.WriteGuidValue("sessionId", SessionId);
             writer.WriteDateTimeOffsetValue("startedAt", StartedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

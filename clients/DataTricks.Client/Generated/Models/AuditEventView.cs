@@ -9,7 +9,7 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class AuditEventView : IAdditionalDataHolder, IParsable
+    public partial class AuditEventView : IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The action property</summary>
@@ -38,8 +38,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The actorUserId property</summary>
         public Guid? ActorUserId { get; set; }
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The details property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -97,13 +95,6 @@ namespace DataTricks.Client.Models
         public string TargetType { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.AuditEventView"/> and sets the default values.
-        /// </summary>
-        public AuditEventView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
-        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.AuditEventView"/></returns>
@@ -158,7 +149,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("targetId", TargetId);
             writer.WriteStringValue("targetName", TargetName);
             writer.WriteStringValue("targetType", TargetType);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CreateEnvironmentRequest : IAdditionalDataHolder, IParsable
+    public partial class CreateEnvironmentRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>A cloud.</summary>
         public global::DataTricks.Client.Models.CloudProvider? Cloud { get; set; }
         /// <summary>The maxWorkers property</summary>
@@ -44,13 +42,6 @@ namespace DataTricks.Client.Models
 #else
         public string Region { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.CreateEnvironmentRequest"/> and sets the default values.
-        /// </summary>
-        public CreateEnvironmentRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -90,7 +81,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("nodeType", NodeType);
             writer.WriteStringValue("region", Region);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

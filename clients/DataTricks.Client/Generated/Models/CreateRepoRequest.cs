@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CreateRepoRequest : IAdditionalDataHolder, IParsable
+    public partial class CreateRepoRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The computeEnvironmentId property</summary>
         public Guid? ComputeEnvironmentId { get; set; }
         /// <summary>The description property</summary>
@@ -32,13 +30,6 @@ namespace DataTricks.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.CreateRepoRequest"/> and sets the default values.
-        /// </summary>
-        public CreateRepoRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -72,7 +63,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("computeEnvironmentId", ComputeEnvironmentId);
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("name", Name);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CreatedToken : IAdditionalDataHolder, IParsable
+    public partial class CreatedToken : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The expiresAt property</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
         /// <summary>The id property</summary>
@@ -34,13 +32,6 @@ namespace DataTricks.Client.Models
 #else
         public string Token { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.CreatedToken"/> and sets the default values.
-        /// </summary>
-        public CreatedToken()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -76,7 +67,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("token", Token);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CreatedUserResponse : IAdditionalDataHolder, IParsable
+    public partial class CreatedUserResponse : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The displayName property</summary>
@@ -52,13 +50,6 @@ namespace DataTricks.Client.Models
 #else
         public string Role { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.CreatedUserResponse"/> and sets the default values.
-        /// </summary>
-        public CreatedUserResponse()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -100,7 +91,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("isActive", IsActive);
             writer.WriteStringValue("role", Role);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CustomerResponse : IAdditionalDataHolder, IParsable
+    public partial class CustomerResponse : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The environmentCount property</summary>
@@ -32,13 +30,6 @@ namespace DataTricks.Client.Models
         public int? RepoCount { get; set; }
         /// <summary>The userCount property</summary>
         public int? UserCount { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.CustomerResponse"/> and sets the default values.
-        /// </summary>
-        public CustomerResponse()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -78,7 +69,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteIntValue("repoCount", RepoCount);
             writer.WriteIntValue("userCount", UserCount);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

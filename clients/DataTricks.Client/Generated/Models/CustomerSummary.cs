@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CustomerSummary : IAdditionalDataHolder, IParsable
+    public partial class CustomerSummary : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The environmentCount property</summary>
@@ -53,7 +51,6 @@ namespace DataTricks.Client.Models
         /// </summary>
         public CustomerSummary()
         {
-            AdditionalData = new Dictionary<string, object>();
             EnvironmentsNeedingAttention = 0;
         }
         /// <summary>
@@ -105,7 +102,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("supportAccessGrantedBy", SupportAccessGrantedBy);
             writer.WriteDateTimeOffsetValue("supportAccessUntil", SupportAccessUntil);
             writer.WriteIntValue("userCount", UserCount);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

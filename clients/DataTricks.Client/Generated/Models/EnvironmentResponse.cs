@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class EnvironmentResponse : IAdditionalDataHolder, IParsable
+    public partial class EnvironmentResponse : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>A cloud.</summary>
         public global::DataTricks.Client.Models.CloudProvider? Cloud { get; set; }
         /// <summary>The createdAt property</summary>
@@ -66,13 +64,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.EnvironmentResponse"/> and sets the default values.
-        /// </summary>
-        public EnvironmentResponse()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -128,7 +119,6 @@ namespace DataTricks.Client.Models
             writer.WriteEnumValue<global::DataTricks.Client.Models.ComputeEnvironmentStatus>("status", Status);
             writer.WriteStringValue("statusMessage", StatusMessage);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class EnvironmentSnapshot : IAdditionalDataHolder, IParsable
+    public partial class EnvironmentSnapshot : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The attempt property</summary>
         public int? Attempt { get; set; }
         /// <summary>A cloud.</summary>
@@ -74,13 +72,6 @@ namespace DataTricks.Client.Models
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The version property</summary>
         public long? Version { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.EnvironmentSnapshot"/> and sets the default values.
-        /// </summary>
-        public EnvironmentSnapshot()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -144,7 +135,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("statusMessage", StatusMessage);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteLongValue("version", Version);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class EventView : IAdditionalDataHolder, IParsable
+    public partial class EventView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The customerId property</summary>
         public Guid? CustomerId { get; set; }
         /// <summary>The data property</summary>
@@ -36,13 +34,6 @@ namespace DataTricks.Client.Models
 #else
         public string Type { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.EventView"/> and sets the default values.
-        /// </summary>
-        public EventView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -80,7 +71,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteDateTimeOffsetValue("occurredAt", OccurredAt);
             writer.WriteStringValue("type", Type);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

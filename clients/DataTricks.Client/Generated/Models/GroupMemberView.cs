@@ -9,13 +9,11 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class GroupMemberView : IAdditionalDataHolder, IParsable
+    public partial class GroupMemberView : IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The addedAt property</summary>
         public DateTimeOffset? AddedAt { get; set; }
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The displayName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -36,13 +34,6 @@ namespace DataTricks.Client.Models
         public bool? IsActive { get; set; }
         /// <summary>The userId property</summary>
         public Guid? UserId { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.GroupMemberView"/> and sets the default values.
-        /// </summary>
-        public GroupMemberView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -80,7 +71,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("email", Email);
             writer.WriteBoolValue("isActive", IsActive);
             writer.WriteGuidValue("userId", UserId);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

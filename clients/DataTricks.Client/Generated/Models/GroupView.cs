@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class GroupView : IAdditionalDataHolder, IParsable
+    public partial class GroupView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The description property</summary>
@@ -42,13 +40,6 @@ namespace DataTricks.Client.Models
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The version property</summary>
         public long? Version { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.GroupView"/> and sets the default values.
-        /// </summary>
-        public GroupView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -92,7 +83,6 @@ namespace DataTricks.Client.Models
             writer.WriteIntValue("repoCount", RepoCount);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteLongValue("version", Version);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

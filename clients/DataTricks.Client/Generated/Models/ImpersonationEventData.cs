@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ImpersonationEventData : IAdditionalDataHolder, IParsable
+    public partial class ImpersonationEventData : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The endedAt property</summary>
         public DateTimeOffset? EndedAt { get; set; }
         /// <summary>The expiresAt property</summary>
@@ -32,13 +30,6 @@ namespace DataTricks.Client.Models
         public Guid? StaffUserId { get; set; }
         /// <summary>The startedAt property</summary>
         public DateTimeOffset? StartedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.ImpersonationEventData"/> and sets the default values.
-        /// </summary>
-        public ImpersonationEventData()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -78,7 +69,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("sessionId", SessionId);
             writer.WriteGuidValue("staffUserId", StaffUserId);
             writer.WriteDateTimeOffsetValue("startedAt", StartedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class OperationView : IAdditionalDataHolder, IParsable
+    public partial class OperationView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The attempt property</summary>
         public int? Attempt { get; set; }
         /// <summary>The cancelRequestedAt property</summary>
@@ -48,13 +46,6 @@ namespace DataTricks.Client.Models
         public int? StepIndex { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.OperationView"/> and sets the default values.
-        /// </summary>
-        public OperationView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -110,7 +101,6 @@ namespace DataTricks.Client.Models
             writer.WriteIntValue("stepCount", StepCount);
             writer.WriteIntValue("stepIndex", StepIndex);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class PageResponseOfAccessTokenView : IAdditionalDataHolder, IParsable
+    public partial class PageResponseOfAccessTokenView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The items property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -32,13 +30,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The totalCount property</summary>
         public int? TotalCount { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.PageResponseOfAccessTokenView"/> and sets the default values.
-        /// </summary>
-        public PageResponseOfAccessTokenView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -72,7 +63,6 @@ namespace DataTricks.Client.Models
             writer.WriteCollectionOfObjectValues<global::DataTricks.Client.Models.AccessTokenView>("items", Items);
             writer.WriteStringValue("nextPageToken", NextPageToken);
             writer.WriteIntValue("totalCount", TotalCount);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -35,6 +35,10 @@ namespace DataTricks.Client.Models
         #pragma warning disable CS1591
         NotFound,
         #pragma warning restore CS1591
+        [EnumMember(Value = "method-not-allowed")]
+        #pragma warning disable CS1591
+        MethodNotAllowed,
+        #pragma warning restore CS1591
         [EnumMember(Value = "name-taken")]
         #pragma warning disable CS1591
         NameTaken,
@@ -90,6 +94,10 @@ namespace DataTricks.Client.Models
         [EnumMember(Value = "precondition-failed")]
         #pragma warning disable CS1591
         PreconditionFailed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "unsupported-media-type")]
+        #pragma warning disable CS1591
+        UnsupportedMediaType,
         #pragma warning restore CS1591
         [EnumMember(Value = "idempotency-key-reused")]
         #pragma warning disable CS1591

@@ -10,11 +10,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ProblemDetails : ApiException, IAdditionalDataHolder, IParsable
+    public partial class ProblemDetails : ApiException, IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>A problem&apos;s stable code (see the API guide).</summary>
         public global::DataTricks.Client.Models.ProblemCode? Code { get; set; }
         /// <summary>The detail property</summary>
@@ -62,13 +60,6 @@ namespace DataTricks.Client.Models
         public string Type { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.ProblemDetails"/> and sets the default values.
-        /// </summary>
-        public ProblemDetails()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
-        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.ProblemDetails"/></returns>
@@ -109,7 +100,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("traceId", TraceId);
             writer.WriteStringValue("type", Type);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class RepoGroupView : IAdditionalDataHolder, IParsable
+    public partial class RepoGroupView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The grantedAt property</summary>
         public DateTimeOffset? GrantedAt { get; set; }
         /// <summary>The groupId property</summary>
@@ -28,13 +26,6 @@ namespace DataTricks.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.RepoGroupView"/> and sets the default values.
-        /// </summary>
-        public RepoGroupView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -70,7 +61,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("groupId", GroupId);
             writer.WriteIntValue("memberCount", MemberCount);
             writer.WriteStringValue("name", Name);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

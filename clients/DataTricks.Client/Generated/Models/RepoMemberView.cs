@@ -9,13 +9,11 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class RepoMemberView : IAdditionalDataHolder, IParsable
+    public partial class RepoMemberView : IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The addedAt property</summary>
         public DateTimeOffset? AddedAt { get; set; }
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The direct property</summary>
         public bool? Direct { get; set; }
         /// <summary>The displayName property</summary>
@@ -44,13 +42,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The userId property</summary>
         public Guid? UserId { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.RepoMemberView"/> and sets the default values.
-        /// </summary>
-        public RepoMemberView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -90,7 +81,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("email", Email);
             writer.WriteCollectionOfObjectValues<global::DataTricks.Client.Models.GroupRef>("groups", Groups);
             writer.WriteGuidValue("userId", UserId);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ScimTokenView : IAdditionalDataHolder, IParsable
+    public partial class ScimTokenView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The expiresAt property</summary>
@@ -40,13 +38,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The revokedAt property</summary>
         public DateTimeOffset? RevokedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.ScimTokenView"/> and sets the default values.
-        /// </summary>
-        public ScimTokenView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -88,7 +79,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("prefix", Prefix);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SharedRepoView : IAdditionalDataHolder, IParsable
+    public partial class SharedRepoView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -26,13 +24,6 @@ namespace DataTricks.Client.Models
         public Guid? RepoId { get; set; }
         /// <summary>The sharedAt property</summary>
         public DateTimeOffset? SharedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SharedRepoView"/> and sets the default values.
-        /// </summary>
-        public SharedRepoView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -66,7 +57,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteGuidValue("repoId", RepoId);
             writer.WriteDateTimeOffsetValue("sharedAt", SharedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SignupRequest : IAdditionalDataHolder, IParsable
+    public partial class SignupRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The adminDisplayName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -46,13 +44,6 @@ namespace DataTricks.Client.Models
 #else
         public string CustomerName { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SignupRequest"/> and sets the default values.
-        /// </summary>
-        public SignupRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -88,7 +79,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("adminEmail", AdminEmail);
             writer.WriteStringValue("adminPassword", AdminPassword);
             writer.WriteStringValue("customerName", CustomerName);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

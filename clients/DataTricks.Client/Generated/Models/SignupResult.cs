@@ -9,22 +9,13 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SignupResult : IAdditionalDataHolder, IParsable
+    public partial class SignupResult : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The customerId property</summary>
         public Guid? CustomerId { get; set; }
         /// <summary>The userId property</summary>
         public Guid? UserId { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SignupResult"/> and sets the default values.
-        /// </summary>
-        public SignupResult()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -56,7 +47,6 @@ namespace DataTricks.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("customerId", CustomerId);
             writer.WriteGuidValue("userId", UserId);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SsoResponse : IAdditionalDataHolder, IParsable
+    public partial class SsoResponse : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The allowJustInTime property</summary>
         public bool? AllowJustInTime { get; set; }
         /// <summary>The breakGlassAdminIds property</summary>
@@ -73,13 +71,6 @@ namespace DataTricks.Client.Models
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SsoResponse"/> and sets the default values.
-        /// </summary>
-        public SsoResponse()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
-        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.SsoResponse"/></returns>
@@ -128,7 +119,6 @@ namespace DataTricks.Client.Models
             writer.WriteBoolValue("requireSso", RequireSso);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteIntValue("version", Version);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SsoSettingsRequest : IAdditionalDataHolder, IParsable
+    public partial class SsoSettingsRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The allowJustInTime property</summary>
         public bool? AllowJustInTime { get; set; }
         /// <summary>The breakGlassAdminIds property</summary>
@@ -32,7 +30,7 @@ namespace DataTricks.Client.Models
 #else
         public string ClientId { get; set; }
 #endif
-        /// <summary>The clientSecret property</summary>
+        /// <summary>Write-only. Required while none is stored; left out or null, the stored one is kept.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ClientSecret { get; set; }
@@ -66,13 +64,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The requireSso property</summary>
         public bool? RequireSso { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SsoSettingsRequest"/> and sets the default values.
-        /// </summary>
-        public SsoSettingsRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -116,7 +107,6 @@ namespace DataTricks.Client.Models
             writer.WriteCollectionOfPrimitiveValues<string>("domains", Domains);
             writer.WriteStringValue("issuer", Issuer);
             writer.WriteBoolValue("requireSso", RequireSso);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SupportAccessEventData : IAdditionalDataHolder, IParsable
+    public partial class SupportAccessEventData : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The endedAt property</summary>
         public DateTimeOffset? EndedAt { get; set; }
         /// <summary>The expiresAt property</summary>
@@ -24,13 +22,6 @@ namespace DataTricks.Client.Models
         public Guid? GrantId { get; set; }
         /// <summary>The revokedAt property</summary>
         public DateTimeOffset? RevokedAt { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SupportAccessEventData"/> and sets the default values.
-        /// </summary>
-        public SupportAccessEventData()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -68,7 +59,6 @@ namespace DataTricks.Client.Models
             writer.WriteDateTimeOffsetValue("grantedAt", GrantedAt);
             writer.WriteGuidValue("grantId", GrantId);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

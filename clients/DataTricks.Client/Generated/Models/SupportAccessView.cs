@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SupportAccessView : IAdditionalDataHolder, IParsable
+    public partial class SupportAccessView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The expiresAt property</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
         /// <summary>The grantedAt property</summary>
@@ -28,13 +26,6 @@ namespace DataTricks.Client.Models
 #endif
         /// <summary>The grantedByUserId property</summary>
         public Guid? GrantedByUserId { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.SupportAccessView"/> and sets the default values.
-        /// </summary>
-        public SupportAccessView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -70,7 +61,6 @@ namespace DataTricks.Client.Models
             writer.WriteDateTimeOffsetValue("grantedAt", GrantedAt);
             writer.WriteStringValue("grantedBy", GrantedBy);
             writer.WriteGuidValue("grantedByUserId", GrantedByUserId);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

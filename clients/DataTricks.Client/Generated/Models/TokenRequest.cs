@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class TokenRequest : IAdditionalDataHolder, IParsable
+    public partial class TokenRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The customerId property</summary>
         public Guid? CustomerId { get; set; }
         /// <summary>The email property</summary>
@@ -32,13 +30,6 @@ namespace DataTricks.Client.Models
 #else
         public string Password { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.TokenRequest"/> and sets the default values.
-        /// </summary>
-        public TokenRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -72,7 +63,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("customerId", CustomerId);
             writer.WriteStringValue("email", Email);
             writer.WriteStringValue("password", Password);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

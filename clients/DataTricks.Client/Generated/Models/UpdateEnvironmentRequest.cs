@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class UpdateEnvironmentRequest : IAdditionalDataHolder, IParsable
+    public partial class UpdateEnvironmentRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The maxWorkers property</summary>
         public int? MaxWorkers { get; set; }
         /// <summary>The minWorkers property</summary>
@@ -26,13 +24,6 @@ namespace DataTricks.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.UpdateEnvironmentRequest"/> and sets the default values.
-        /// </summary>
-        public UpdateEnvironmentRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -66,7 +57,6 @@ namespace DataTricks.Client.Models
             writer.WriteIntValue("maxWorkers", MaxWorkers);
             writer.WriteIntValue("minWorkers", MinWorkers);
             writer.WriteStringValue("name", Name);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

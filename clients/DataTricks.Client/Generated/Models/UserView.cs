@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class UserView : IAdditionalDataHolder, IParsable
+    public partial class UserView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The directoryManaged property</summary>
@@ -45,7 +43,6 @@ namespace DataTricks.Client.Models
         /// </summary>
         public UserView()
         {
-            AdditionalData = new Dictionary<string, object>();
             DirectoryManaged = false;
         }
         /// <summary>
@@ -89,7 +86,6 @@ namespace DataTricks.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteBoolValue("isActive", IsActive);
             writer.WriteEnumValue<global::DataTricks.Client.Models.Role>("role", Role);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

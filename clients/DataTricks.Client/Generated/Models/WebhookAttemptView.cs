@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class WebhookAttemptView : IAdditionalDataHolder, IParsable
+    public partial class WebhookAttemptView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
         /// <summary>The durationMs property</summary>
@@ -40,13 +38,6 @@ namespace DataTricks.Client.Models
         public int? StatusCode { get; set; }
         /// <summary>The succeeded property</summary>
         public bool? Succeeded { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.WebhookAttemptView"/> and sets the default values.
-        /// </summary>
-        public WebhookAttemptView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -88,7 +79,6 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("response", Response);
             writer.WriteIntValue("statusCode", StatusCode);
             writer.WriteBoolValue("succeeded", Succeeded);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class WebhookDeliveryView : IAdditionalDataHolder, IParsable
+    public partial class WebhookDeliveryView : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The attempts property</summary>
         public int? Attempts { get; set; }
         /// <summary>The createdAt property</summary>
@@ -44,13 +42,6 @@ namespace DataTricks.Client.Models
         public DateTimeOffset? NextAttemptAt { get; set; }
         /// <summary>The status property</summary>
         public global::DataTricks.Client.Models.WebhookDeliveryStatus? Status { get; set; }
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.WebhookDeliveryView"/> and sets the default values.
-        /// </summary>
-        public WebhookDeliveryView()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -96,7 +87,6 @@ namespace DataTricks.Client.Models
             writer.WriteObjectValue<global::DataTricks.Client.Models.WebhookAttemptView>("lastAttempt", LastAttempt);
             writer.WriteDateTimeOffsetValue("nextAttemptAt", NextAttemptAt);
             writer.WriteEnumValue<global::DataTricks.Client.Models.WebhookDeliveryStatus>("status", Status);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

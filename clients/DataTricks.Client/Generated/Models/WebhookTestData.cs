@@ -9,11 +9,9 @@ namespace DataTricks.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class WebhookTestData : IAdditionalDataHolder, IParsable
+    public partial class WebhookTestData : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The endpointId property</summary>
         public Guid? EndpointId { get; set; }
         /// <summary>The message property</summary>
@@ -24,13 +22,6 @@ namespace DataTricks.Client.Models
 #else
         public string Message { get; set; }
 #endif
-        /// <summary>
-        /// Instantiates a new <see cref="global::DataTricks.Client.Models.WebhookTestData"/> and sets the default values.
-        /// </summary>
-        public WebhookTestData()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -62,7 +53,6 @@ namespace DataTricks.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("endpointId", EndpointId);
             writer.WriteStringValue("message", Message);
-            writer.WriteAdditionalData(AdditionalData);
         }
     }
 }

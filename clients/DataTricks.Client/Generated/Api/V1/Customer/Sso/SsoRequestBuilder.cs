@@ -104,6 +104,7 @@ namespace DataTricks.Client.Api.V1.Customer.Sso
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::DataTricks.Client.Models.SsoResponse?> PutAsync(global::DataTricks.Client.Models.SsoSettingsRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -122,6 +123,7 @@ namespace DataTricks.Client.Api.V1.Customer.Sso
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.SsoResponse>(requestInfo, global::DataTricks.Client.Models.SsoResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

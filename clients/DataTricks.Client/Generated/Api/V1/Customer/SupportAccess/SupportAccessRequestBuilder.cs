@@ -97,6 +97,7 @@ namespace DataTricks.Client.Api.V1.Customer.SupportAccess
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::DataTricks.Client.Models.SupportAccessView?> PutAsync(global::DataTricks.Client.Models.GrantSupportAccessRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -114,6 +115,7 @@ namespace DataTricks.Client.Api.V1.Customer.SupportAccess
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.SupportAccessView>(requestInfo, global::DataTricks.Client.Models.SupportAccessView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

@@ -42,7 +42,7 @@ namespace DataTricks.Client.Api.V1.Operations.Item.Cancel
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
-        /// <exception cref="global::DataTricks.Client.Models.EnvironmentInUseProblem">When receiving a 409 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.EnvironmentConflictProblem">When receiving a 409 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::DataTricks.Client.Models.OperationView?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ namespace DataTricks.Client.Api.V1.Operations.Item.Cancel
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "409", global::DataTricks.Client.Models.EnvironmentInUseProblem.CreateFromDiscriminatorValue },
+                { "409", global::DataTricks.Client.Models.EnvironmentConflictProblem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.OperationView>(requestInfo, global::DataTricks.Client.Models.OperationView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }

@@ -1,0 +1,52 @@
+using DataTricks.Portal.Tests.Support;
+
+namespace DataTricks.Portal.Tests.Conformance;
+
+/// <summary>
+/// Every operation of the served OpenAPI document, called with valid and invalid inputs: each answer's status must be
+/// one the document lists for that operation and its body must validate against the documented schema. A new route
+/// is walked the day it is mapped, so the document cannot drift from the server.
+/// </summary>
+public sealed class ApiConformanceTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_answer_of_every_operation_is_documented_and_matches_its_schema()
+    {
+        var contract = await OpenApiContract.LoadAsync(factory.CreateClient(), Ct);
+        var world = await ConformanceWorld.CreateAsync(factory);
+        var violations = new List<string>();
+        var probes = 0;
+
+        foreach (var operation in InWalkingOrder(contract.Operations))
+        {
+            foreach (var probe in Probes.Of(operation, contract, world))
+            {
+                probes++;
+                using var response = await probe.Caller.SendAsync(probe.Request(), Ct);
+                var body = await response.Content.ReadAsStringAsync(Ct);
+                var violation = await contract.ViolationAsync(operation, response, Ct) ?? probe.Expect?.Invoke(response, body);
+                if (violation is not null)
+                    violations.Add($"{operation} [{probe.Name}]: {violation}");
+            }
+        }
+
+        Assert.True(contract.Operations.Count > 60, $"only {contract.Operations.Count} operations were found in the document");
+        Assert.True(violations.Count == 0, $"{violations.Count} of {probes} answers differ from the document:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>
+    /// The document's order of paths (things are made before they are acted on), on one path what writes before what
+    /// reads (support access is granted before it is read), and deletes last, the deepest first.
+    /// </summary>
+    private static IEnumerable<ApiOperation> InWalkingOrder(IReadOnlyList<ApiOperation> operations)
+    {
+        var paths = operations.Select(o => o.Path).Distinct().ToList();
+        return operations
+            .OrderBy(o => o.Method == "DELETE")
+            .ThenByDescending(o => o.Method == "DELETE" ? o.Path.Count(c => c == '/') : 0)
+            .ThenBy(o => paths.IndexOf(o.Path))
+            .ThenBy(o => o.Method == "GET");
+    }
+}
