@@ -25,6 +25,12 @@ public sealed record Probe(string Name, HttpClient Caller, Func<HttpRequestMessa
     public static readonly Func<HttpResponseMessage, string, string?> Success = (response, body) =>
         response.IsSuccessStatusCode ? null : $"a valid request answered {(int)response.StatusCode}: {body}";
 
+    /// <summary>What HEAD answers: a GET's success, without a body.</summary>
+    public static readonly Func<HttpResponseMessage, string, string?> Headers = (response, body) =>
+        !response.IsSuccessStatusCode ? $"HEAD answered {(int)response.StatusCode}: {body}"
+        : body.Length > 0 ? $"HEAD answered a body: {body}"
+        : null;
+
     public static Func<HttpResponseMessage, string, string?> NotStatus(int refused, string why) => (response, body) =>
         (int)response.StatusCode == refused ? $"answered {refused}, but {why}: {body}" : null;
 }

@@ -66,6 +66,8 @@ public static class Probes
 
         var valid = ExpectedRefusals.TryGetValue(operation.ToString(), out var refusal) ? Probe.Status(refusal.Status) : Probe.Success;
         yield return new Probe("valid", world.CallerOf(operation), Valid, valid);
+        if (operation.Method == "GET")
+            yield return new Probe("HEAD", world.CallerOf(operation), () => Probe.Build("HEAD", path), Probe.Headers);
     }
 
     private static IEnumerable<Probe> BodyProbes(

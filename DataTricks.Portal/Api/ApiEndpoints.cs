@@ -12,7 +12,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthentication.Scheme })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AnswerHeadLikeGet();
         api.MapSignupEndpoints()
             .MapAuthTokenEndpoints()
             .MapAccessTokenEndpoints()

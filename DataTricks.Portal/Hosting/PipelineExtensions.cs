@@ -26,6 +26,8 @@ public static class PipelineExtensions
         // Inside the page handlers above, so API errors are already problem details when those look at them.
         app.UseWhen(IsApi, api =>
         {
+            api.UseMiddleware<ApiCacheHeaders>();
+            api.DropHeadBodies();
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });

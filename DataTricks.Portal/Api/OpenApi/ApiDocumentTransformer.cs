@@ -37,11 +37,15 @@ internal sealed class ApiDocumentTransformer(IOptions<ApiOptions> options) : IOp
             Title = "DataTricks Admin API",
             Version = "v1",
             Description = "Manage a DataTricks customer: users, repos, compute environments and their long-running operations. " +
-                "Errors are RFC 9457 problem details with a stable `code`; writes of long-running work answer 202 with an `Operation-Location` to follow.",
+                "Errors are RFC 9457 problem details with a stable `code`; writes of long-running work answer 202 with an `Operation-Location` to follow. " +
+                "Every GET also answers HEAD: the same status and headers, no body.",
         };
         document.Servers = [new OpenApiServer { Url = publicBaseUrl.ToString().TrimEnd('/'), Description = "This DataTricks installation" }];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
+        // Every GET also answers HEAD (the guide says so): listing each twice would double every generated client.
+        foreach (var path in document.Paths.Values.OfType<OpenApiPathItem>())
+            path.Operations?.Remove(HttpMethod.Head);
         await EventWebhooks.DescribeAsync(document, context, cancellationToken);
         SharedEnums.Share(document);
         document.Components!.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
