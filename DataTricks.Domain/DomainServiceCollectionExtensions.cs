@@ -6,6 +6,7 @@ using DataTricks.Domain.Customers;
 using DataTricks.Domain.Events;
 using DataTricks.Domain.Scim;
 using DataTricks.Domain.Groups;
+using DataTricks.Domain.Idempotency;
 using DataTricks.Domain.Dashboard;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Infrastructure.CloudSimulator;
@@ -130,6 +131,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<EnvironmentChangeNotifier>();
         services.AddSingleton<OperationLeases>();
         services.AddSingleton<IdempotencyRecords>();
+        services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<OperationHandler, CreateHandler>();
         services.AddSingleton<OperationHandler, DeleteHandler>();
         services.AddSingleton<OperationHandler, ResizeHandler>();

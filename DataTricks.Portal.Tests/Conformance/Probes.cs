@@ -65,9 +65,46 @@ public static class Probes
                 yield return probe;
 
         var valid = ExpectedRefusals.TryGetValue(operation.ToString(), out var refusal) ? Probe.Status(refusal.Status) : Probe.Success;
-        yield return new Probe("valid", world.CallerOf(operation), Valid, valid);
+        if (operation.Parameters("header").Any(p => (string?)p["name"] == "Idempotency-Key"))
+        {
+            foreach (var probe in IdempotencyProbes(operation, world, path, mediaType, validBody, valid))
+                yield return probe;
+        }
+        else
+            yield return new Probe("valid", world.CallerOf(operation), Valid, valid);
         if (operation.Method == "GET")
             yield return new Probe("HEAD", world.CallerOf(operation), () => Probe.Build("HEAD", path), Probe.Headers);
+    }
+
+    /// <summary>
+    /// The valid request sent with an Idempotency-Key, then again (the first answer comes back, marked replayed), then
+    /// the key with another body (422).
+    /// </summary>
+    private static IEnumerable<Probe> IdempotencyProbes(
+        ApiOperation operation, ConformanceWorld world, string path, string? mediaType, Func<JsonObject?> validBody, Func<HttpResponseMessage, string, string?> valid)
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = validBody();
+        (int Status, string Body) first = default;
+        HttpRequestMessage Keyed(JsonObject? sent)
+        {
+            var request = Probe.Build(operation.Method, path, sent, mediaType: mediaType ?? "application/json");
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+        var caller = world.CallerOf(operation);
+        yield return new Probe("valid, with an Idempotency-Key", caller, () => Keyed(body?.DeepClone().AsObject()), (response, answer) =>
+        {
+            first = ((int)response.StatusCode, answer);
+            return valid(response, answer);
+        });
+        yield return new Probe("the same again", caller, () => Keyed(body?.DeepClone().AsObject()), (response, answer) =>
+            (int)response.StatusCode != first.Status || answer != first.Body ? $"the replay answered {(int)response.StatusCode} {answer}, the first {first.Status} {first.Body}"
+            : !response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) || replayed.Single() != "true" ? "the replay is not marked Idempotent-Replayed"
+            : null);
+        // A body that is valid in only one way (reset-password's {}) has no other to send.
+        if (validBody() is { } other && other.ToJsonString() != body!.ToJsonString())
+            yield return new Probe("the key with another body", caller, () => Keyed(other), Probe.Status(422, mentioning: "idempotency-key-reused"));
     }
 
     private static IEnumerable<Probe> BodyProbes(

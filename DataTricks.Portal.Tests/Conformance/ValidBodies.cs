@@ -25,7 +25,7 @@ public static class ValidBodies
             ["requireSso"] = false, ["breakGlassAdminIds"] = new JsonArray(w.Customer.AdminId.ToString()),
         },
         ["POST /api/v1/customer/sso/test"] = _ => new() { ["issuer"] = "http://127.0.0.1:9/conformance" },
-        ["POST /api/v1/support/impersonation"] = w => new() { ["customerId"] = w.Customer.Id.ToString(), ["reason"] = "Conformance run" },
+        ["POST /api/v1/support/impersonation"] = w => new() { ["customerId"] = w.Customer.Id.ToString(), ["reason"] = $"Conformance run {Tag()}" },
         ["POST /api/v1/compute-environments"] = _ => new() { ["name"] = $"env-{Tag()}", ["cloud"] = "Aws", ["region"] = "eu-west-1" },
         ["PATCH /api/v1/compute-environments/{id}"] = _ => new() { ["name"] = $"env-{Tag()}" },
         ["POST /api/v1/users"] = _ => new() { ["email"] = $"user-{Tag()}@conformance.test", ["displayName"] = "Conformance", ["role"] = "Member" },

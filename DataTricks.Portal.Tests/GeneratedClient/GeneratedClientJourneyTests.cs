@@ -47,10 +47,16 @@ public sealed class GeneratedClientJourneyTests(PortalFactory factory) : IClassF
         var api = Client(await TokenAsync("admin@journey.test")).Api.V1;
 
         var created = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
-        var environment = await api.ComputeEnvironments.PostAsync(
-            new CreateEnvironmentRequest { Name = "journey-env", Cloud = CloudProvider.Aws, Region = "us-east-1", MaxWorkers = 3 },
-            Inspecting(created, ("Idempotency-Key", Guid.NewGuid().ToString())), Ct);
+        var idempotencyKey = Guid.NewGuid().ToString();
+        var request = new CreateEnvironmentRequest { Name = "journey-env", Cloud = CloudProvider.Aws, Region = "us-east-1", MaxWorkers = 3 };
+        var environment = await api.ComputeEnvironments.PostAsync(request, Inspecting(created, ("Idempotency-Key", idempotencyKey)), Ct);
         Assert.Equal(ComputeEnvironmentStatus.Pending, environment!.Status);
+        // The answer was lost on the way (a node died behind the load balancer, which answers 502 and does not resend a
+        // POST): the client sends the create again with the same key, and gets the first answer, not a second environment.
+        var retried = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
+        var again = await api.ComputeEnvironments.PostAsync(request, Inspecting(retried, ("Idempotency-Key", idempotencyKey)), Ct);
+        Assert.Equal((environment.Id, ComputeEnvironmentStatus.Pending), (again!.Id, again.Status));
+        Assert.Equal(["true"], retried.ResponseHeaders["Idempotent-Replayed"]);
         var operationId = Guid.Parse(created.ResponseHeaders["Operation-Location"].Single().Split('/')[^1]);
 
         var operation = await api.Operations[operationId].GetAsync(c => c.QueryParameters.Wait = "30s", Ct);

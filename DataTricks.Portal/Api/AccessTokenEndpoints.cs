@@ -14,6 +14,7 @@ public static class AccessTokenEndpoints
         // Any member manages their own tokens: a token acts with its owner's role, so it grants nothing new.
         var tokens = api.MapGroup("/tokens").RequireAuthorization(Policies.TenantMember).WithTags("Access tokens");
         tokens.MapPost("/", CreateAsync)
+            .Idempotent()
             .WithName("CreateAccessToken")
             .WithSummary("Create a personal access token")
             .WithDescription("Its secret is shown only in this answer; it acts with the caller's role at each use.")

@@ -17,15 +17,14 @@ public static class ComputeEnvironmentEndpoints
         var environments = api.MapGroup("/compute-environments").WithTags("Compute environments").RequireAuthorization(Policies.TenantMember);
 
         environments.MapPost("/", CreateAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateComputeEnvironment")
             .WithSummary("Create an environment; provisioning continues in the background")
             .WithDescription("Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. " +
-                $"An Idempotency-Key makes retries safe for {IdempotencyRecord.Lifetime.TotalHours:0} hours: the same key and body answer the same environment " +
-                "(with Idempotent-Replayed: true); the same key with another body answers 422.")
+                "Send an Idempotency-Key: a create whose answer was lost is retried with it and creates one environment, even if its node died mid-request.")
             .WithOperationHeaders(location: true)
-            .WithResponseHeader(StatusCodes.Status202Accepted, ResponseHeaders.IdempotentReplayed, "true when an earlier request with this Idempotency-Key made the environment.", HeaderKind.Boolean)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
         environments.MapGet("/", ListAsync)
             .WithName("ListComputeEnvironments")
@@ -73,6 +72,7 @@ public static class ComputeEnvironmentEndpoints
     /// <summary>What a repair and a retry declare alike: both put the environment back to Provisioning behind a new operation.</summary>
     private static void MapRequeue(RouteHandlerBuilder endpoint, string name, string summary) =>
         endpoint
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName(name)
             .WithSummary(summary)

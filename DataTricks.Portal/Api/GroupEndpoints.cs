@@ -23,6 +23,7 @@ public static class GroupEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         groups.MapPost("/", CreateAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateGroup")
             .WithSummary("Create a group")

@@ -21,6 +21,7 @@ public static class OperationEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         operations.MapPost("/{id:guid}/cancel", CancelAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CancelOperation")
             .WithSummary("Cancel a running create; the environment goes Deleting and its partial resources are removed")

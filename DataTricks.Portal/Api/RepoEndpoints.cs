@@ -21,6 +21,7 @@ public static class RepoEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         repos.MapPost("/", CreateAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateRepo")
             .WithSummary("Create a repo bound to a compute environment")

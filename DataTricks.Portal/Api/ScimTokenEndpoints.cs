@@ -18,6 +18,7 @@ public static class ScimTokenEndpoints
             .WithDescription("Admins only; newest first. Names, prefixes and dates; never the secrets.")
             .ProducesProblems(StatusCodes.Status403Forbidden);
         tokens.MapPost("/", CreateAsync)
+            .Idempotent()
             .WithName("CreateScimToken")
             .WithSummary("Create a SCIM token for the customer's directory")
             .WithDescription("The secret (dts_…) is shown only in this answer. It reaches /scim/v2 of this customer only, and what it does is audited as the directory.")

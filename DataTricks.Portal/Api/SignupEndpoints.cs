@@ -9,6 +9,7 @@ public static class SignupEndpoints
     public static RouteGroupBuilder MapSignupEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/signup", SignUpAsync)
+            .Idempotent()
             .AllowAnonymous()
             .RequireRateLimiting(SignInRateLimit.Policy)
             .WithName("SignUp")

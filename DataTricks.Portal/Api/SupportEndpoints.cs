@@ -21,6 +21,7 @@ public static class SupportEndpoints
             .WithDescription("With each one's support access grant, if any.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         support.MapPost("/impersonation", StartImpersonationAsync)
+            .Idempotent()
             .WithName("StartImpersonation")
             .WithSummary("Start acting inside a customer")
             .WithDescription("For at most 60 minutes, and never past the customer's support access grant (403 support-access-not-granted without one). The reason is audited.")

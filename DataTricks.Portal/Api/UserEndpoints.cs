@@ -28,6 +28,7 @@ public static class UserEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         users.MapPost("/", CreateAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("CreateUser")
             .WithSummary("Add a colleague")
@@ -51,6 +52,7 @@ public static class UserEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         users.MapPost("/{id:guid}/reset-password", ResetPasswordAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("ResetUserPassword")
             .WithSummary("Set a new password and sign the user out everywhere")
@@ -58,6 +60,7 @@ public static class UserEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         users.MapPost("/{id:guid}/sign-out", SignOutAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("SignOutUser")
             .WithSummary("Sign the user out everywhere")
@@ -65,6 +68,7 @@ public static class UserEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         users.MapPost("/{id:guid}/detach", DetachAsync)
+            .Idempotent()
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DetachUserFromDirectory")
             .WithSummary("Take the user from the directory's keeping")

@@ -24,6 +24,7 @@ public static class WebhookApiEndpoints
             .ProducesProblems(StatusCodes.Status403Forbidden);
 
         webhooks.MapPost("/", CreateAsync)
+            .Idempotent()
             .WithName("CreateWebhookEndpoint")
             .WithSummary("Add an endpoint that events are posted to")
             .WithDescription("url is https on a public address (loopback, private and link-local addresses are refused); eventTypes names the events it wants. " +
@@ -50,12 +51,14 @@ public static class WebhookApiEndpoints
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         webhooks.MapPost("/{id:guid}/rotate-secret", RotateSecretAsync)
+            .Idempotent()
             .WithName("RotateWebhookSecret")
             .WithSummary("Give the endpoint a new signing secret")
             .WithDescription("The new secret is in this answer only. For 24 hours deliveries carry a signature with each secret, so the receiver can switch without losing any.")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         webhooks.MapPost("/{id:guid}/test", SendTestAsync)
+            .Idempotent()
             .WithName("SendWebhookTest")
             .WithSummary("Send a webhook.test event to this endpoint alone")
             .WithDescription("Its delivery appears in the endpoint's deliveries within a second. 409 while the endpoint is disabled.")
@@ -74,6 +77,7 @@ public static class WebhookApiEndpoints
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverAsync)
+            .Idempotent()
             .WithName("RedeliverWebhook")
             .WithSummary("Attempt a delivery once more, now")
             .WithDescription("Whatever became of it (delivered, given up, waiting to retry). The receiver gets the same webhook-id, so it can tell a redelivery. 409 while the endpoint is disabled.")

@@ -36,6 +36,7 @@ public static class PipelineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantScopeMiddleware>();
+        app.UseWhen(IsApi, api => api.UseMiddleware<IdempotencyMiddleware>());
         app.UseAntiforgery();
         return app;
     }

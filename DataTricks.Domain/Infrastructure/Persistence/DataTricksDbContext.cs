@@ -7,6 +7,7 @@ using DataTricks.Domain.Customers;
 using DataTricks.Domain.Scim;
 using DataTricks.Domain.Events;
 using DataTricks.Domain.Groups;
+using DataTricks.Domain.Idempotency;
 using DataTricks.Domain.Impersonation;
 using DataTricks.Domain.Provisioning;
 using DataTricks.Domain.Repos;
@@ -57,6 +58,7 @@ public abstract class DataTricksDbContext(DbContextOptions options, ITenantConte
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<OperationStepRecord> OperationSteps => Set<OperationStepRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<SupportAccessGrant> SupportAccessGrants => Set<SupportAccessGrant>();
     public DbSet<EnvironmentChange> EnvironmentChanges => Set<EnvironmentChange>();
     public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();

@@ -1,3 +1,4 @@
+using DataTricks.Domain.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -39,6 +40,8 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
                 nameof(HttpValidationProblemDetails));
             AddProblem(operation, document, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json (or, for a PATCH, application/merge-patch+json).");
         }
+        if (metadata.OfType<IdempotentOperation>().Any())
+            DescribeIdempotency(operation, document);
         foreach (var closed in metadata.OfType<QueryEnum>())
         {
             if (operation.Parameters?.FirstOrDefault(p => p.Name == closed.Parameter) is OpenApiParameter parameter)
@@ -52,6 +55,25 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
                 AddHeader(operation, new ResponseHeader(code, ResponseHeaders.RequestId, "The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it."));
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The Idempotency-Key a write takes, the answers of a key in use, and the header that marks a replay.</summary>
+    private static void DescribeIdempotency(OpenApiOperation operation, OpenApiDocument document)
+    {
+        operation.Parameters ??= [];
+        if (!operation.Parameters.Any(p => p.Name == IdempotentOperation.Header))
+            operation.Parameters.Add(new OpenApiParameter { Name = IdempotentOperation.Header, In = ParameterLocation.Header });
+        var parameter = (OpenApiParameter)operation.Parameters.First(p => p.Name == IdempotentOperation.Header);
+        parameter.Description = $"Makes a retry safe for {IdempotentRequest.Lifetime.TotalHours:0} hours: the same key and request answer what the first " +
+            "got (status, headers, body) with Idempotent-Replayed: true, and run once. A UUID is best.";
+        parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentRequest.KeyMaxLength };
+        AddProblem(operation, document, StatusCodes.Status400BadRequest, "The request is invalid (an Idempotency-Key of the wrong length among others); `errors` names each field.",
+            nameof(HttpValidationProblemDetails));
+        AddProblem(operation, document, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still running (idempotency-key-in-flight): retry shortly.");
+        AddProblem(operation, document, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used with a different request (idempotency-key-reused).");
+        foreach (var status in operation.Responses!.Keys.Where(k => k.StartsWith('2')).ToList())
+            AddHeader(operation, new ResponseHeader(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), ResponseHeaders.IdempotentReplayed,
+                "true when this is the recorded answer of an earlier request with the same Idempotency-Key.", HeaderKind.Boolean));
     }
 
     private static void AddProblem(OpenApiOperation operation, OpenApiDocument document, int status, string description,

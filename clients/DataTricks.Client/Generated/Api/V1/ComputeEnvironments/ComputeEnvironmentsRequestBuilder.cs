@@ -74,7 +74,7 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse>(requestInfo, global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. An Idempotency-Key makes retries safe for 24 hours: the same key and body answer the same environment (with Idempotent-Replayed: true); the same key with another body answers 422.
+        /// Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. Send an Idempotency-Key: a create whose answer was lost is retried with it and creates one environment, even if its node died mid-request.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.EnvironmentResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -128,7 +128,7 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
             return requestInfo;
         }
         /// <summary>
-        /// Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. An Idempotency-Key makes retries safe for 24 hours: the same key and body answer the same environment (with Idempotent-Replayed: true); the same key with another body answers 422.
+        /// Answers 202 at once with the environment (status Pending), its Location, an Operation-Location to follow and a Retry-After. Send an Idempotency-Key: a create whose answer was lost is retried with it and creates one environment, even if its node died mid-request.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
