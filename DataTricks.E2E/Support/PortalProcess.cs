@@ -52,6 +52,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
         // Every browser test signs in from 127.0.0.1.
         info.Environment["RateLimiting__SignInPerAddress"] = "100000";
         info.Environment["RateLimiting__SignInFreeFailures"] = "100000";
+        foreach (var limit in new[] { "ApiPerToken", "ApiPerCustomer" })
+        {
+            info.Environment[$"RateLimiting__{limit}__PermitsPerSecond"] = "100000";
+            info.Environment[$"RateLimiting__{limit}__Burst"] = "100000";
+        }
         // The tests' OpenID provider runs on this machine, over plain http.
         info.Environment["Sso__AllowInsecureIssuers"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -53,6 +53,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Every test client shares one address; the rate-limit tests set their own limits.
         builder.UseSetting("RateLimiting:SignInPerAddress", "100000");
         builder.UseSetting("RateLimiting:SignInFreeFailures", "100000");
+        foreach (var limit in new[] { "ApiPerToken", "ApiPerCustomer" })
+        {
+            builder.UseSetting($"RateLimiting:{limit}:PermitsPerSecond", "100000");
+            builder.UseSetting($"RateLimiting:{limit}:Burst", "100000");
+        }
         builder.UseSetting("SimulatedCloud:ConnectionString", _cloud.ConnectionString);
         // The tests' OpenID provider runs on this machine, over plain http.
         builder.UseSetting("Sso:AllowInsecureIssuers", "true");

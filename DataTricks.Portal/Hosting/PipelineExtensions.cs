@@ -27,6 +27,7 @@ public static class PipelineExtensions
         app.UseWhen(IsApi, api =>
         {
             api.UseMiddleware<ApiCacheHeaders>();
+            api.UseMiddleware<ApiRateLimitHeaders>();
             api.DropHeadBodies();
             api.UseExceptionHandler();
             api.UseStatusCodePages();

@@ -25,6 +25,7 @@ public static class SecurityServiceCollectionExtensions
         new IdentityBuilder(typeof(User), typeof(IdentityRole<Guid>), services).AddSignInManager<ActiveUserSignInManager>();
         services.AddScoped<PasswordSignIn>();
         services.AddSignInRateLimiting();
+        services.AddSingleton<ApiRateLimiter>();
         services.AddDataTricksSingleSignOn();
 
         services.AddAuthentication(options =>
@@ -53,7 +54,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();
         services.AddSingleton<IAuthorizationHandler, TenantWriteHandler>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ChallengeAnonymousResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiRateLimitResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.TenantMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: false)))
             .AddPolicy(Policies.TenantAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement(AdminOnly: true)))

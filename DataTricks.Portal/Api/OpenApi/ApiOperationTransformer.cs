@@ -1,4 +1,5 @@
 using DataTricks.Domain.Idempotency;
+using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,16 +19,19 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var document = context.Document!;
         operation.Responses ??= [];
-        if (metadata.OfType<IAllowAnonymous>().Any())
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        if (anonymous)
             operation.Security = [];
         else
         {
             AddProblem(operation, document, StatusCodes.Status401Unauthorized, "No valid access token or personal access token was given.");
             AddProblem(operation, document, StatusCodes.Status403Forbidden, "The caller's role (or an impersonation) does not allow this.");
         }
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        if (!anonymous || metadata.OfType<EnableRateLimitingAttribute>().Any())
         {
-            AddProblem(operation, document, StatusCodes.Status429TooManyRequests, "Too many attempts; try again after Retry-After seconds.");
+            AddProblem(operation, document, StatusCodes.Status429TooManyRequests, anonymous
+                ? "Too many attempts from this address; try again after Retry-After seconds."
+                : "The token's or the customer's limit is spent; try again after Retry-After seconds (RateLimit says what is left).");
             AddHeader(operation, new ResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", "Seconds to wait before trying again.", HeaderKind.Seconds));
         }
         if (operation.RequestBody is not null)
@@ -51,8 +55,17 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
             AddHeader(operation, header);
         foreach (var status in operation.Responses.Keys.ToList())
         {
-            if (int.TryParse(status, out var code))
-                AddHeader(operation, new ResponseHeader(code, ResponseHeaders.RequestId, "The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it."));
+            if (!int.TryParse(status, out var code))
+                continue;
+            AddHeader(operation, new ResponseHeader(code, ResponseHeaders.RequestId, "The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it."));
+            // A 401 has no caller to count against, and routing answers a 415 before anyone is authenticated.
+            if (!anonymous && code is not (StatusCodes.Status401Unauthorized or StatusCodes.Status415UnsupportedMediaType))
+            {
+                AddHeader(operation, new ResponseHeader(code, ApiRateLimitHeaders.PolicyHeader,
+                    "The limits this request counts against: per token and per customer, each \"name\";q=<requests>;w=<seconds to refill>."));
+                AddHeader(operation, new ResponseHeader(code, ApiRateLimitHeaders.RemainingHeader,
+                    "What is left of each limit: \"name\";r=<requests left>;t=<seconds until full>. Slow down as r nears 0."));
+            }
         }
         return Task.CompletedTask;
     }
