@@ -34,6 +34,8 @@ fi
 [ -d tools/oidc-provider/node_modules ] || (cd tools/oidc-provider && npm ci --no-audit --no-fund --loglevel=error)
 # The tests verify every webhook they receive with the reference implementation of Standard Webhooks, from here.
 [ -d tools/standard-webhooks/node_modules ] || (cd tools/standard-webhooks && npm ci --no-audit --no-fund --loglevel=error)
+# The TypeScript client's journey compiles with the TypeScript pinned there and calls the API with openapi-fetch.
+[ -d clients/typescript/node_modules ] || (cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error)
 
 rm -rf TestResults
 status=0
