@@ -58,15 +58,25 @@ public sealed record ListQuery(string? Search, int Offset, int Limit, string? So
 
     public const string TokenRule = "pageToken is not one this API returned.";
 
-    public static Result<ListQuery> FromApi(string? search, int? pageSize, string? pageToken)
+    public static Result<ListQuery> FromApi(string? search, int? pageSize, string? pageToken, string? sort = null, IReadOnlyCollection<string>? sortColumns = null) =>
+        FromApi(new FieldErrors(), search, pageSize, pageToken, sort, sortColumns);
+
+    /// <summary>
+    /// The list parameters every list takes, checked together with a list's own filters (whose refusals are already in
+    /// <paramref name="errors"/>), so one answer names every field to fix. A sort must be one the list offers.
+    /// </summary>
+    public static Result<ListQuery> FromApi(
+        FieldErrors errors, string? search, int? pageSize, string? pageToken, string? sort, IReadOnlyCollection<string>? sortColumns)
     {
-        var errors = CheckPageSize(new FieldErrors(), pageSize)
+        var sorts = SortOrder.Values(sortColumns ?? []);
+        CheckPageSize(errors, pageSize)
             .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", TokenRule)
-            .Check(search is null || search.Length <= 100, "search", "search has at most 100 characters.")
-            .Check(search is null || CleanText.IsClean(search), "search", "search cannot contain control characters.");
+            .Check(search is null || search.Length <= 100, "q", "q has at most 100 characters.")
+            .Check(search is null || CleanText.IsClean(search), "q", "q cannot contain control characters.")
+            .Check(sort is null || sorts.Contains(sort), "sort", sorts.Count == 0 ? "This list has one order." : $"sort is one of {string.Join(", ", sorts)}.");
         if (errors.Any)
             return errors.ToFailure();
-        return new ListQuery(search, offset, pageSize ?? DefaultLimit);
+        return new ListQuery(search, offset, pageSize ?? DefaultLimit, sort);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed record SortOrder(string Column, bool Descending)
 
     public override string ToString() => Descending ? "-" + Column : Column;
 
+    /// <summary>Every order a listing of <paramref name="columns"/> offers: each column up and down.</summary>
+    public static IReadOnlyList<string> Values(IEnumerable<string> columns) => [.. columns.SelectMany(c => new[] { c, "-" + c })];
+
     public IOrderedQueryable<T> Apply<T, TKey>(IQueryable<T> source, Expression<Func<T, TKey>> key) =>
         Descending ? source.OrderByDescending(key) : source.OrderBy(key);
 }

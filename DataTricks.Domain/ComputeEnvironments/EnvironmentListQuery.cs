@@ -4,42 +4,32 @@ namespace DataTricks.Domain.ComputeEnvironments;
 
 /// <summary>
 /// What a list of environments asks for, from the portal's table and from the API alike: the search, sort and window
-/// of every list, and one status or else every live environment.
+/// of every list, one status or else every live environment, and when they were created.
 /// </summary>
-public sealed record EnvironmentListQuery(ListQuery Page, ComputeEnvironmentStatus? Status = null)
+public sealed record EnvironmentListQuery(ListQuery Page, ComputeEnvironmentStatus? Status = null, CreatedRange? Created = null)
 {
     /// <summary>The API's order: newest first, as the contract has always listed them.</summary>
     public const string ApiSort = "-created";
 
     /// <summary>The environments of the list's status, or every live one.</summary>
     public IQueryable<ComputeEnvironment> Filter(IQueryable<ComputeEnvironment> environments) =>
-        Status is { } only ? environments.Where(e => e.Status == only) : environments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted);
+        (Created ?? CreatedRange.Any).Filter(
+            Status is { } only ? environments.Where(e => e.Status == only) : environments.Where(e => e.Status != ComputeEnvironmentStatus.Deleted),
+            e => e.CreatedAt);
 
     /// <summary>Whether an environment in <paramref name="status"/> belongs in the list (as <see cref="Filter"/> says), so an open list knows a change moved it in or out.</summary>
     public bool Admits(ComputeEnvironmentStatus status) => Status is { } only ? status == only : status != ComputeEnvironmentStatus.Deleted;
 
-    public static string StatusRule => $"status is one of {string.Join(", ", Enum.GetNames<ComputeEnvironmentStatus>())}.";
+    public static string StatusRule => EnumText.Rule<ComputeEnvironmentStatus>("status");
 
-    /// <summary>A status by its name in any case; numbers are not names, though <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> takes them.</summary>
-    public static bool TryParseStatus(string? text, out ComputeEnvironmentStatus? status)
-    {
-        status = null;
-        if (text is null)
-            return true;
-        if (int.TryParse(text, out _) || !Enum.TryParse<ComputeEnvironmentStatus>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            return false;
-        status = parsed;
-        return true;
-    }
+    /// <summary>A status by its name in any case; numbers are not names.</summary>
+    public static bool TryParseStatus(string? text, out ComputeEnvironmentStatus? status) => EnumText.TryParse(text, out status);
 
     /// <summary>The API's query parameters, every refusal named by its field.</summary>
-    public static Result<EnvironmentListQuery> FromApi(string? status, int? pageSize, string? pageToken)
+    public static Result<EnvironmentListQuery> FromApi(string? search, string? sort, string? status, CreatedRange created, int? pageSize, string? pageToken)
     {
-        var errors = ListQuery.CheckPageSize(new FieldErrors(), pageSize)
-            .Check(TryParseStatus(status, out var parsed), "status", StatusRule)
-            .Check(OffsetToken.TryParse(pageToken, out var offset), "pageToken", ListQuery.TokenRule);
-        if (errors.Any)
-            return errors.ToFailure();
-        return new EnvironmentListQuery(new ListQuery(null, offset, pageSize ?? ListQuery.DefaultLimit, ApiSort), parsed);
+        var errors = created.Check(new FieldErrors()).Check(TryParseStatus(status, out var parsed), "status", StatusRule);
+        var page = ListQuery.FromApi(errors, search, pageSize, pageToken, sort, ComputeEnvironmentService.SortColumns);
+        return page.Succeeded ? new EnvironmentListQuery(page.Value with { Sort = sort ?? ApiSort }, parsed, created) : page.Failure;
     }
 }

@@ -15,17 +15,21 @@ public sealed class OperationService(
         await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             is { } operation ? operation.ToView(kinds) : Failure.NotFound("The operation");
 
-    /// <summary>An environment's operations, newest first: its history, paged by position.</summary>
-    public async Task<Result<OffsetPage<OperationView>>> ListForEnvironmentAsync(Guid environmentId, ListQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The customer's operations across its environments, newest first, narrowed as asked; paged by position.</summary>
+    public async Task<OffsetPage<OperationView>> ListAsync(OperationListQuery query, CancellationToken cancellationToken = default)
     {
-        if (!await db.ComputeEnvironments.AnyAsync(e => e.Id == environmentId, cancellationToken))
-            return Failure.NotFound("The compute environment");
-        var operations = db.Operations.AsNoTracking().Where(o => o.ComputeEnvironmentId == environmentId);
+        var operations = query.Filter(db.Operations.AsNoTracking());
         var total = await operations.CountAsync(cancellationToken);
         var page = await operations.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
-            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        return new OffsetPage<OperationView>([.. page.Select(o => o.ToView(kinds))], total, query.Offset);
+            .Skip(query.Page.Offset).Take(query.Page.Limit).ToListAsync(cancellationToken);
+        return new OffsetPage<OperationView>([.. page.Select(o => o.ToView(kinds))], total, query.Page.Offset);
     }
+
+    /// <summary>An environment's operations, newest first: its history.</summary>
+    public async Task<Result<OffsetPage<OperationView>>> ListForEnvironmentAsync(Guid environmentId, ListQuery query, CancellationToken cancellationToken = default) =>
+        await db.ComputeEnvironments.AnyAsync(e => e.Id == environmentId, cancellationToken)
+            ? await ListAsync(new OperationListQuery(query, EnvironmentId: environmentId), cancellationToken)
+            : Failure.NotFound("The compute environment");
 
     /// <summary>
     /// Cancels a create: the environment goes Deleting and a delete removes whatever the create made. Refused, like a

@@ -35,7 +35,7 @@ public sealed class PortalApi(HttpClient http)
 
     public async Task<Guid> UserIdAsync(string email)
     {
-        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/users?search={Uri.EscapeDataString(email)}");
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/users?q={Uri.EscapeDataString(email)}");
         return page.GetProperty("items")[0].GetProperty("id").GetGuid();
     }
 

@@ -40,7 +40,7 @@ public sealed class SupportAccessTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(customer.AdminEmail, (await granted.JsonAsync()).GetProperty("grantedBy").GetString());
         Assert.Equal(HttpStatusCode.Created, (await StartImpersonationAsync(support, customer.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await support.GetAsync("/api/v1/customer", Ct)).StatusCode);
-        var listed = await (await support.GetAsync($"/api/v1/support/customers?search={Uri.EscapeDataString(await NameAsync(customer))}", Ct)).JsonAsync();
+        var listed = await (await support.GetAsync($"/api/v1/support/customers?q={Uri.EscapeDataString(await NameAsync(customer))}", Ct)).JsonAsync();
         var row = Assert.Single(listed.GetProperty("items").EnumerateArray());
         Assert.Equal(until, row.GetProperty("supportAccessUntil").GetDateTimeOffset());
         Assert.Equal(customer.AdminEmail, row.GetProperty("supportAccessGrantedBy").GetString());

@@ -19,7 +19,7 @@ public sealed class ListQueryTests
     [InlineData(null, 0, null, "pageSize")]
     [InlineData(null, 101, null, "pageSize")]
     [InlineData(null, null, "!!", "pageToken")]
-    [InlineData("\u0007bell", null, null, "search")]
+    [InlineData("\u0007bell", null, null, "q")]
     public void A_bad_parameter_names_its_field(string? search, int? pageSize, string? pageToken, string field)
     {
         var query = ListQuery.FromApi(search, pageSize, pageToken);
@@ -35,15 +35,38 @@ public sealed class ListQueryTests
 
         Assert.Equal("pageSize is 1 to 100.", Assert.Single(pageSize["pageSize"]));
         Assert.Equal("pageToken is not one this API returned.", Assert.Single(pageSize["pageToken"]));
-        Assert.Equal("search has at most 100 characters.", Assert.Single(pageSize["search"]));
-        Assert.Equal("search cannot contain control characters.", Assert.Single(control["search"]));
+        Assert.Equal("q has at most 100 characters.", Assert.Single(pageSize["q"]));
+        Assert.Equal("q cannot contain control characters.", Assert.Single(control["q"]));
+    }
+
+    [Theory]
+    [InlineData("name", true)]
+    [InlineData("-created", true)]
+    [InlineData("Name", false)]
+    [InlineData("--name", false)]
+    [InlineData("size", false)]
+    public void A_sort_is_one_of_the_lists_columns_up_or_down(string sort, bool taken)
+    {
+        var query = ListQuery.FromApi(null, null, null, sort, ["name", "created"]);
+
+        Assert.Equal(taken, query.Succeeded);
+        if (taken)
+            Assert.Equal(sort, query.Value!.Sort);
+        else
+            Assert.Equal("sort is one of name, -name, created, -created.", Assert.Single(query.Failure!.FieldErrors!["sort"]));
+    }
+
+    [Fact]
+    public void A_list_with_one_order_refuses_any_sort()
+    {
+        Assert.Equal("This list has one order.", Assert.Single(ListQuery.FromApi(null, null, null, "name", null).Failure!.FieldErrors!["sort"]));
     }
 
     [Fact]
     public void A_search_has_at_most_100_characters()
     {
         Assert.True(ListQuery.FromApi(new string('a', 100), null, null).Succeeded);
-        Assert.Equal(["search"], ListQuery.FromApi(new string('a', 101), null, null).Failure!.FieldErrors!.Keys);
+        Assert.Equal(["q"], ListQuery.FromApi(new string('a', 101), null, null).Failure!.FieldErrors!.Keys);
     }
 
     [Fact]

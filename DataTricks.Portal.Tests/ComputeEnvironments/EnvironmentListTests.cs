@@ -89,7 +89,7 @@ public sealed class EnvironmentListTests : DomainTest
     // The API's path: its parameters read into the one query the portal's table asks too.
     private async Task<Result<OffsetPage<EnvironmentView>>> ListAsync(string? status, int? size, string? token)
     {
-        var query = EnvironmentListQuery.FromApi(status, size, token);
+        var query = EnvironmentListQuery.FromApi(null, null, status, CreatedRange.Any, size, token);
         if (!query.Succeeded)
             return query.Failure;
         return await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().ListAsync(query.Value, Ct));

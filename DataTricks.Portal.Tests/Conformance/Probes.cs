@@ -46,6 +46,8 @@ public static class Probes
             yield return new Probe($"unknown {name}", world.CallerOf(operation),
                 () => Probe.Build(operation.Method, unknownPath, validBody(), mediaType: mediaType ?? "application/json"), Probe.Status(404));
         }
+        yield return new Probe("an unknown query parameter", world.CallerOf(operation),
+            () => Probe.Build(operation.Method, $"{path}?serach=x", validBody(), mediaType: mediaType ?? "application/json"), Probe.Status(400, mentioning: "serach"));
         foreach (var parameter in operation.Parameters("query"))
         {
             var name = (string)parameter["name"]!;

@@ -40,7 +40,7 @@ public sealed class ImpersonationApiTests : IAsyncLifetime
         var customers = await (await support.GetAsync("/api/v1/support/customers", Ct)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Acme Analytics", customers);
         Assert.DoesNotContain("\"DataTricks\"", customers);
-        var searched = await (await support.GetAsync("/api/v1/support/customers?search=glob&pageSize=1", Ct)).JsonAsync();
+        var searched = await (await support.GetAsync("/api/v1/support/customers?q=glob&pageSize=1", Ct)).JsonAsync();
         Assert.Equal(["Globex"], searched.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Equal(1, searched.GetProperty("totalCount").GetInt32());
     }

@@ -23,7 +23,7 @@ public sealed class GroupApiTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/v1/groups/{group}/members/{ben}", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/v1/repos/{repo}/groups/{group}", null, Ct)).StatusCode);
 
-        var members = await (await admin.GetAsync($"/api/v1/repos/{repo}/members?search=ben", Ct)).JsonAsync();
+        var members = await (await admin.GetAsync($"/api/v1/repos/{repo}/members?q=ben", Ct)).JsonAsync();
         var benAccess = members.GetProperty("items").EnumerateArray().Single();
         Assert.Equal(("ben@acme.test", false, "Revenue Ops"),
             (benAccess.GetProperty("email").GetString(), benAccess.GetProperty("direct").GetBoolean(), benAccess.GetProperty("groups")[0].GetProperty("name").GetString()));
@@ -33,7 +33,7 @@ public sealed class GroupApiTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(1, groupMembers.GetProperty("totalCount").GetInt32());
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/groups/{group}/members/{ben}", Ct)).StatusCode);
-        var after = await (await admin.GetAsync($"/api/v1/repos/{repo}/members?search=ben", Ct)).JsonAsync();
+        var after = await (await admin.GetAsync($"/api/v1/repos/{repo}/members?q=ben", Ct)).JsonAsync();
         Assert.Equal(0, after.GetProperty("totalCount").GetInt32());
     }
 

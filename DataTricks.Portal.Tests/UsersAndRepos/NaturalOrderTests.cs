@@ -26,7 +26,7 @@ public sealed class NaturalOrderTests(PortalFactory factory) : IClassFixture<Por
                 (await admin.PostAsJsonAsync("/api/v1/repos", new { name = $"Report {n}", computeEnvironmentId = environment }, Ct)).StatusCode);
 
         Assert.Equal(["Bulk User 1", "Bulk User 2", "Bulk User 3", "Bulk User 10", "Bulk User 21"],
-            await NamesAsync(admin, "/api/v1/users?search=bulk&pageSize=2", "displayName"));
+            await NamesAsync(admin, "/api/v1/users?q=bulk&pageSize=2", "displayName"));
         Assert.Equal(["Report 9", "Report 10", "Report 100"], await NamesAsync(admin, "/api/v1/repos?pageSize=2", "name"));
     }
 

@@ -16,7 +16,7 @@ public sealed class UserAndRepoApiTests(PortalFactory factory) : IClassFixture<P
 
         var all = await (await admin.GetAsync("/api/v1/users?pageSize=2", Ct)).JsonAsync();
         var next = await (await admin.GetAsync($"/api/v1/users?pageSize=2&pageToken={all.GetProperty("nextPageToken").GetString()}", Ct)).JsonAsync();
-        var found = await (await admin.GetAsync("/api/v1/users?search=ANALYST", Ct)).JsonAsync();
+        var found = await (await admin.GetAsync("/api/v1/users?q=ANALYST", Ct)).JsonAsync();
 
         Assert.True(all.GetProperty("totalCount").GetInt32() >= 3);
         Assert.Equal(2, all.GetProperty("items").GetArrayLength());

@@ -58,7 +58,7 @@ public sealed class NameApiTests(PortalFactory factory) : IClassFixture<PortalFa
     public async Task Bad_customer_user_and_token_names_answer_400(string name)
     {
         var admin = await factory.SignedInAsync(ApiClients.AcmeAdmin);
-        var userId = (await (await admin.GetAsync("/api/v1/users?search=ana", Ct)).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var userId = (await (await admin.GetAsync("/api/v1/users?q=ana", Ct)).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
 
         await AssertFieldErrorAsync(await admin.PatchAsJsonAsync("/api/v1/customer", new { name }, Ct), "name");
         await AssertFieldErrorAsync(await admin.PatchAsJsonAsync($"/api/v1/users/{userId}", new { displayName = name }, Ct), "displayName");
@@ -68,9 +68,9 @@ public sealed class NameApiTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Theory]
-    [InlineData("/api/v1/users?search=a%00b")]
-    [InlineData("/api/v1/repos?search=%1B")]
-    [InlineData("/api/v1/support/customers?search=%00")]
+    [InlineData("/api/v1/users?q=a%00b")]
+    [InlineData("/api/v1/repos?q=%1B")]
+    [InlineData("/api/v1/support/customers?q=%00")]
     public async Task A_search_with_control_characters_answers_400(string path)
     {
         var client = await factory.SignedInAsync(path.Contains("support") ? ApiClients.Support : ApiClients.AcmeAdmin);

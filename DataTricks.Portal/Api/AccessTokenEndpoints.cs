@@ -49,7 +49,7 @@ public static class AccessTokenEndpoints
 
     private static Task<Results<Ok<PageResponse<AccessTokenView>>, ProblemHttpResult>> ListCustomerAsync(
         [AsParameters] PageRequest page, AccessTokenService service, CancellationToken cancellationToken) =>
-        PageResponse<AccessTokenView>.ListAsync(null, page, query => service.ListAllAsync(query, cancellationToken));
+        PageResponse<AccessTokenView>.ListAsync(page, query => service.ListAllAsync(query, cancellationToken));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, AccessTokenService service, CancellationToken cancellationToken) =>
         (await service.RevokeAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());

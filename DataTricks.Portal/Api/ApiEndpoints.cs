@@ -13,7 +13,9 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthentication.Scheme })
             .DisableAntiforgery()
-            .AnswerHeadLikeGet();
+            .AnswerHeadLikeGet()
+            .LinkNextPages()
+            .RefuseUnknownQueryParameters();
         api.MapSignupEndpoints()
             .MapAuthTokenEndpoints()
             .MapAccessTokenEndpoints()

@@ -28,9 +28,11 @@ public static class ComputeEnvironmentEndpoints
 
         environments.MapGet("/", ListAsync)
             .WithName("ListComputeEnvironments")
-            .WithSummary("List environments, newest first")
-            .WithDescription("Filter by status; follow nextPageToken for the next page.")
+            .WithSummary("List environments")
+            .WithDescription("q matches the name; status, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; sort orders it " +
+                "(newest first unless asked); follow nextPageToken (or the Link header) for the next page.")
             .WithQueryEnum("status", nameof(ComputeEnvironmentStatus))
+            .WithSortOrders(ComputeEnvironmentService.SortColumns)
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         environments.MapGet("/{id:guid}", GetAsync)
@@ -92,8 +94,9 @@ public static class ComputeEnvironmentEndpoints
         });
 
     private static Task<Results<Ok<PageResponse<EnvironmentResponse>>, ProblemHttpResult>> ListAsync(
-        string? status, [AsParameters] PageRequest page, ComputeEnvironmentService service, CancellationToken cancellationToken) =>
-        EnvironmentListQuery.FromApi(status, page.PageSize, page.PageToken).ToHttpResultAsync(async query =>
+        string? q, string? status, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, string? sort, [AsParameters] PageRequest page,
+        ComputeEnvironmentService service, CancellationToken cancellationToken) =>
+        EnvironmentListQuery.FromApi(q, sort, status, new CreatedRange(createdAfter, createdBefore), page.PageSize, page.PageToken).ToHttpResultAsync(async query =>
             TypedResults.Ok(PageResponse<EnvironmentResponse>.From((await service.ListAsync(query, cancellationToken)).Map(EnvironmentResponse.From))));
 
     private static async Task<Results<Ok<EnvironmentResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
@@ -123,7 +126,7 @@ public static class ComputeEnvironmentEndpoints
 
     private static Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> ListOperationsAsync(
         Guid id, [AsParameters] PageRequest page, OperationService service, CancellationToken cancellationToken) =>
-        PageResponse<OperationView>.ListAsync(null, page, query => service.ListForEnvironmentAsync(id, query, cancellationToken));
+        PageResponse<OperationView>.ListAsync(page, query => service.ListForEnvironmentAsync(id, query, cancellationToken));
 
     private static Accepted<EnvironmentResponse> Accepted(HttpContext http, EnvironmentView view, string? location = null)
     {

@@ -19,7 +19,8 @@ public static class GroupEndpoints
         groups.MapGet("/", ListAsync)
             .WithName("ListGroups")
             .WithSummary("The customer's groups, by name")
-            .WithDescription("search matches the name; follow nextPageToken for the next page.")
+            .WithDescription("q matches the name; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.")
+            .WithSortOrders(GroupService.SortColumns)
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         groups.MapPost("/", CreateAsync)
@@ -56,7 +57,7 @@ public static class GroupEndpoints
         groups.MapGet("/{id:guid}/members", MembersAsync)
             .WithName("ListGroupMembers")
             .WithSummary("The group's members, by name")
-            .WithDescription("search matches the name or e-mail; follow nextPageToken for the next page.")
+            .WithDescription("q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         groups.MapPut("/{id:guid}/members/{userId:guid}", AddMemberAsync)
@@ -82,8 +83,8 @@ public static class GroupEndpoints
     }
 
     private static Task<Results<Ok<PageResponse<GroupView>>, ProblemHttpResult>> ListAsync(
-        string? search, [AsParameters] PageRequest page, GroupService service, CancellationToken cancellationToken) =>
-        PageResponse<GroupView>.ListAsync(search, page, query => service.ListAsync(query, cancellationToken));
+        string? q, string? sort, [AsParameters] PageRequest page, GroupService service, CancellationToken cancellationToken) =>
+        PageResponse<GroupView>.ListAsync(page, query => service.ListAsync(query, cancellationToken), q, sort, GroupService.SortColumns);
 
     private static async Task<Results<Created<GroupView>, ProblemHttpResult>> CreateAsync(CreateGroupRequest request, GroupService service, HttpContext http, CancellationToken cancellationToken) =>
         (await service.CreateAsync(request, cancellationToken)).ToHttpResult(group => TypedResults.Created($"/api/v1/groups/{WithETag(http, group).Id}", group));
@@ -100,8 +101,8 @@ public static class GroupEndpoints
         (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 
     private static Task<Results<Ok<PageResponse<GroupMemberView>>, ProblemHttpResult>> MembersAsync(
-        Guid id, string? search, [AsParameters] PageRequest page, GroupService service, CancellationToken cancellationToken) =>
-        PageResponse<GroupMemberView>.ListAsync(search, page, query => service.MembersAsync(id, query, cancellationToken));
+        Guid id, string? q, [AsParameters] PageRequest page, GroupService service, CancellationToken cancellationToken) =>
+        PageResponse<GroupMemberView>.ListAsync(page, query => service.MembersAsync(id, query, cancellationToken), q);
 
     private static async Task<Results<Ok<SharedRepoListResponse>, ProblemHttpResult>> ReposAsync(Guid id, GroupService service, CancellationToken cancellationToken) =>
         (await service.ReposAsync(id, cancellationToken)).ToHttpResult(repos => TypedResults.Ok(new SharedRepoListResponse(repos)));

@@ -12,6 +12,15 @@ public static class OperationEndpoints
     {
         var operations = api.MapGroup("/operations").WithTags("Operations").RequireAuthorization(Policies.TenantMember);
 
+        operations.MapGet("/", ListAsync)
+            .WithName("ListOperations")
+            .WithSummary("The customer's operations across its environments, newest first")
+            .WithDescription("status, kind, environmentId, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; " +
+                "follow nextPageToken (or the Link header) for the next page.")
+            .WithQueryEnum("status", nameof(Domain.Provisioning.OperationStatus))
+            .WithQueryEnum("kind", nameof(Domain.Provisioning.OperationKind))
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+
         operations.MapGet("/{id:guid}", GetAsync)
             .WithName("GetOperation")
             .WithSummary("Follow an operation")
@@ -33,6 +42,12 @@ public static class OperationEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         return api;
     }
+
+    private static async Task<Results<Ok<PageResponse<OperationView>>, ProblemHttpResult>> ListAsync(
+        string? status, string? kind, Guid? environmentId, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, [AsParameters] PageRequest page,
+        OperationService service, CancellationToken cancellationToken) =>
+        await OperationListQuery.FromApi(status, kind, environmentId, new CreatedRange(createdAfter, createdBefore), page.PageSize, page.PageToken)
+            .ToHttpResultAsync(async query => TypedResults.Ok(PageResponse<OperationView>.From(await service.ListAsync(query, cancellationToken))));
 
     private static async Task<Results<Ok<OperationView>, ProblemHttpResult>> GetAsync(
         Guid id, string? wait, OperationWaiter waiter, HttpContext http, TimeProvider time, CancellationToken cancellationToken)

@@ -17,7 +17,8 @@ public static class RepoEndpoints
         repos.MapGet("/", ListAsync)
             .WithName("ListRepos")
             .WithSummary("The customer's repos, by name")
-            .WithDescription("search matches the name; follow nextPageToken for the next page.")
+            .WithDescription("q matches the name; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.")
+            .WithSortOrders(RepoService.SortColumns)
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         repos.MapPost("/", CreateAsync)
@@ -54,7 +55,7 @@ public static class RepoEndpoints
             .WithName("ListRepoMembers")
             .WithSummary("Everyone who may use the repo, by name")
             .WithDescription("Direct members and the members of every group the repo is shared with; each says how (direct, and groups). "
-                + "search matches the name or e-mail; follow nextPageToken for the next page.")
+                + "q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         repos.MapPut("/{id:guid}/members/{userId:guid}", AddMemberAsync)
@@ -94,8 +95,8 @@ public static class RepoEndpoints
     }
 
     private static Task<Results<Ok<PageResponse<RepoView>>, ProblemHttpResult>> ListAsync(
-        string? search, [AsParameters] PageRequest page, RepoService service, CancellationToken cancellationToken) =>
-        PageResponse<RepoView>.ListAsync(search, page, query => service.ListAsync(query, cancellationToken));
+        string? q, string? sort, [AsParameters] PageRequest page, RepoService service, CancellationToken cancellationToken) =>
+        PageResponse<RepoView>.ListAsync(page, query => service.ListAsync(query, cancellationToken), q, sort, RepoService.SortColumns);
 
     private static async Task<Results<Created<RepoView>, ProblemHttpResult>> CreateAsync(CreateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
         (await service.CreateAsync(request, cancellationToken)).ToHttpResult(repo => TypedResults.Created($"/api/v1/repos/{repo.Id}", repo));
@@ -111,8 +112,8 @@ public static class RepoEndpoints
         (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 
     private static Task<Results<Ok<PageResponse<RepoMemberView>>, ProblemHttpResult>> MembersAsync(
-        Guid id, string? search, [AsParameters] PageRequest page, RepoAccessService service, CancellationToken cancellationToken) =>
-        PageResponse<RepoMemberView>.ListAsync(search, page, query => service.MembersAsync(id, query, cancellationToken));
+        Guid id, string? q, [AsParameters] PageRequest page, RepoAccessService service, CancellationToken cancellationToken) =>
+        PageResponse<RepoMemberView>.ListAsync(page, query => service.MembersAsync(id, query, cancellationToken), q);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AddMemberAsync(Guid id, Guid userId, RepoAccessService service, CancellationToken cancellationToken) =>
         (await service.AddMemberAsync(id, userId, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());

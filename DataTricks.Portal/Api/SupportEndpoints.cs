@@ -18,7 +18,8 @@ public static class SupportEndpoints
         support.MapGet("/customers", ListCustomersAsync)
             .WithName("ListCustomersForSupport")
             .WithSummary("Customers, for staff choosing whom to help")
-            .WithDescription("With each one's support access grant, if any.")
+            .WithDescription("With each one's support access grant, if any. q matches the name; sort orders them (by name unless asked).")
+            .WithSortOrders(CustomerDirectoryService.SortColumns)
             .ProducesProblems(StatusCodes.Status400BadRequest);
         support.MapPost("/impersonation", StartImpersonationAsync)
             .Idempotent()
@@ -41,8 +42,8 @@ public static class SupportEndpoints
 
 
     private static Task<Results<Ok<PageResponse<CustomerSummary>>, ProblemHttpResult>> ListCustomersAsync(
-        string? search, [AsParameters] PageRequest page, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
-        PageResponse<CustomerSummary>.ListAsync(search, page, query => directory.ListAsync(query, cancellationToken));
+        string? q, string? sort, [AsParameters] PageRequest page, CustomerDirectoryService directory, CancellationToken cancellationToken) =>
+        PageResponse<CustomerSummary>.ListAsync(page, query => directory.ListAsync(query, cancellationToken), q, sort, CustomerDirectoryService.SortColumns);
 
     private static async Task<Results<Created<ActiveImpersonation>, ProblemHttpResult>> StartImpersonationAsync(
         StartImpersonationRequest request, ClaimsPrincipal caller, ImpersonationService impersonation, CancellationToken cancellationToken) =>

@@ -24,7 +24,8 @@ public static class UserEndpoints
         users.MapGet("/", ListAsync)
             .WithName("ListUsers")
             .WithSummary("The customer's users, by name")
-            .WithDescription("search matches the name or the e-mail; follow nextPageToken for the next page.")
+            .WithDescription("q matches the name or the e-mail; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.")
+            .WithSortOrders(UserService.SortColumns)
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         users.MapPost("/", CreateAsync)
@@ -86,8 +87,8 @@ public static class UserEndpoints
     }
 
     private static Task<Results<Ok<PageResponse<UserView>>, ProblemHttpResult>> ListAsync(
-        string? search, [AsParameters] PageRequest page, UserService service, CancellationToken cancellationToken) =>
-        PageResponse<UserView>.ListAsync(search, page, query => service.ListAsync(query, cancellationToken));
+        string? q, string? sort, [AsParameters] PageRequest page, UserService service, CancellationToken cancellationToken) =>
+        PageResponse<UserView>.ListAsync(page, query => service.ListAsync(query, cancellationToken), q, sort, UserService.SortColumns);
 
     private static async Task<Results<Created<CreatedUserResponse>, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request, UserService service, CancellationToken cancellationToken) =>

@@ -88,8 +88,8 @@ using var lists = new HttpClient { BaseAddress = portal.BaseAddress };
 lists.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", listToken);
 foreach (var (label, path) in new[]
          {
-             ("users, first page", "/api/v1/users?pageSize=25"), ("users, search", $"/api/v1/users?search=user-{plan.Users - 7:00000}"),
-             ("repos, first page", "/api/v1/repos?pageSize=25"), ("repos, search", $"/api/v1/repos?search=repo-{(plan.Repos - 10) / 10:0000}"),
+             ("users, first page", "/api/v1/users?pageSize=25"), ("users, search", $"/api/v1/users?q=user-{plan.Users - 7:00000}"),
+             ("repos, first page", "/api/v1/repos?pageSize=25"), ("repos, search", $"/api/v1/repos?q=repo-{(plan.Repos - 10) / 10:0000}"),
          })
 {
     var latencies = new Latencies();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DataTricks.Domain.Idempotency;
 using DataTricks.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -46,10 +47,14 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         }
         if (metadata.OfType<IdempotentOperation>().Any())
             DescribeIdempotency(operation, document);
+        AddProblem(operation, document, StatusCodes.Status400BadRequest, "A query parameter the operation does not take, or one it cannot read; `errors` names it.",
+            nameof(HttpValidationProblemDetails));
         foreach (var closed in metadata.OfType<QueryEnum>())
         {
             if (operation.Parameters?.FirstOrDefault(p => p.Name == closed.Parameter) is OpenApiParameter parameter)
-                parameter.Schema = new OpenApiSchemaReference(closed.Schema, document);
+                parameter.Schema = closed.Schema is { } shared
+                    ? new OpenApiSchemaReference(shared, document)
+                    : new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. closed.Values!.Select(v => (JsonNode)JsonValue.Create(v)!)] };
         }
         foreach (var header in metadata.OfType<ResponseHeader>())
             AddHeader(operation, header);

@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * Customers, for staff choosing whom to help
-         * @description With each one's support access grant, if any.
+         * @description With each one's support access grant, if any. q matches the name; sort orders them (by name unless asked).
          */
         get: operations["ListCustomersForSupport"];
         put?: never;
@@ -304,8 +304,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List environments, newest first
-         * @description Filter by status; follow nextPageToken for the next page.
+         * List environments
+         * @description q matches the name; status, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; sort orders it (newest first unless asked); follow nextPageToken (or the Link header) for the next page.
          */
         get: operations["ListComputeEnvironments"];
         put?: never;
@@ -408,6 +408,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's operations across its environments, newest first
+         * @description status, kind, environmentId, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; follow nextPageToken (or the Link header) for the next page.
+         */
+        get: operations["ListOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/operations/{id}": {
         parameters: {
             query?: never;
@@ -457,7 +477,7 @@ export interface paths {
         };
         /**
          * The customer's users, by name
-         * @description search matches the name or the e-mail; follow nextPageToken for the next page.
+         * @description q matches the name or the e-mail; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.
          */
         get: operations["ListUsers"];
         put?: never;
@@ -569,7 +589,7 @@ export interface paths {
         };
         /**
          * The customer's repos, by name
-         * @description search matches the name; follow nextPageToken for the next page.
+         * @description q matches the name; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.
          */
         get: operations["ListRepos"];
         put?: never;
@@ -621,7 +641,7 @@ export interface paths {
         };
         /**
          * Everyone who may use the repo, by name
-         * @description Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
+         * @description Direct members and the members of every group the repo is shared with; each says how (direct, and groups). q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.
          */
         get: operations["ListRepoMembers"];
         put?: never;
@@ -709,7 +729,7 @@ export interface paths {
         };
         /**
          * The customer's groups, by name
-         * @description search matches the name; follow nextPageToken for the next page.
+         * @description q matches the name; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.
          */
         get: operations["ListGroups"];
         put?: never;
@@ -761,7 +781,7 @@ export interface paths {
         };
         /**
          * The group's members, by name
-         * @description search matches the name or e-mail; follow nextPageToken for the next page.
+         * @description q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.
          */
         get: operations["ListGroupMembers"];
         put?: never;
@@ -2884,6 +2904,21 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenListResponse"];
                 };
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -3089,6 +3124,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -3191,6 +3241,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -3391,6 +3456,21 @@ export interface operations {
                     "application/json": components["schemas"]["SupportAccessView"];
                 };
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -3587,6 +3667,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -3669,6 +3764,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SsoResponse"];
+                };
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token or personal access token was given. */
@@ -3884,6 +3994,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -4061,7 +4186,8 @@ export interface operations {
     ListCustomersForSupport: {
         parameters: {
             query?: {
-                search?: string;
+                q?: string;
+                sort?: "name" | "-name" | "created" | "-created";
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -4168,6 +4294,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActiveImpersonation"];
+                };
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token or personal access token was given. */
@@ -4403,6 +4544,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -4451,7 +4607,11 @@ export interface operations {
     ListComputeEnvironments: {
         parameters: {
             query?: {
+                q?: string;
                 status?: components["schemas"]["ComputeEnvironmentStatus"];
+                createdAfter?: string;
+                createdBefore?: string;
+                sort?: "name" | "-name" | "status" | "-status" | "region" | "-region" | "created" | "-created";
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -4721,6 +4881,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -4811,6 +4986,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnvironmentResponse"];
+                };
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token or personal access token was given. */
@@ -5489,6 +5679,98 @@ export interface operations {
             };
         };
     };
+    ListOperations: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OperationStatus"];
+                kind?: components["schemas"]["OperationKind"];
+                environmentId?: string;
+                createdAfter?: string;
+                createdBefore?: string;
+                pageSize?: number;
+                pageToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseOfOperationView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token or personal access token was given. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role (or an impersonation) does not allow this. */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's or the customer's limit is spent; try again after Retry-After seconds (RateLimit says what is left). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetOperation: {
         parameters: {
             query?: {
@@ -5737,7 +6019,8 @@ export interface operations {
     ListUsers: {
         parameters: {
             query?: {
-                search?: string;
+                q?: string;
+                sort?: "name" | "-name" | "email" | "-email" | "created" | "-created";
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -6003,6 +6286,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -6086,6 +6384,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -6718,7 +7031,8 @@ export interface operations {
     ListRepos: {
         parameters: {
             query?: {
-                search?: string;
+                q?: string;
+                sort?: "name" | "-name" | "environment" | "-environment" | "created" | "-created";
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -6999,6 +7313,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -7082,6 +7411,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -7278,7 +7622,7 @@ export interface operations {
     ListRepoMembers: {
         parameters: {
             query?: {
-                search?: string;
+                q?: string;
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -7405,6 +7749,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -7489,6 +7848,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -7576,6 +7950,21 @@ export interface operations {
                     "application/json": components["schemas"]["RepoGroupListResponse"];
                 };
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -7660,6 +8049,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -7761,6 +8165,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -7839,7 +8258,8 @@ export interface operations {
     ListGroups: {
         parameters: {
             query?: {
-                search?: string;
+                q?: string;
+                sort?: "name" | "-name" | "members" | "-members" | "created" | "-created";
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -8105,6 +8525,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -8188,6 +8623,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -8403,7 +8853,7 @@ export interface operations {
     ListGroupMembers: {
         parameters: {
             query?: {
-                search?: string;
+                q?: string;
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -8530,6 +8980,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -8629,6 +9094,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -8731,6 +9211,21 @@ export interface operations {
                     "application/json": components["schemas"]["SharedRepoListResponse"];
                 };
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -8813,6 +9308,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScimTokenListResponse"];
+                };
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token or personal access token was given. */
@@ -9020,6 +9530,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -9102,6 +9627,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointListResponse"];
+                };
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token or personal access token was given. */
@@ -9311,6 +9851,21 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointView"];
                 };
             };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token or personal access token was given. */
             401: {
                 headers: {
@@ -9394,6 +9949,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
             /** @description No valid access token or personal access token was given. */
             401: {
@@ -9975,6 +10545,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description A query parameter the operation does not take, or one it cannot read; `errors` names it. */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token or personal access token was given. */

@@ -35,7 +35,7 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ComputeEnvironmentsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/compute-environments{?pageSize*,pageToken*,status*}", pathParameters)
+        public ComputeEnvironmentsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/compute-environments{?createdAfter*,createdBefore*,pageSize*,pageToken*,q*,sort*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ComputeEnvironmentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/compute-environments{?pageSize*,pageToken*,status*}", rawUrl)
+        public ComputeEnvironmentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/compute-environments{?createdAfter*,createdBefore*,pageSize*,pageToken*,q*,sort*,status*}", rawUrl)
         {
         }
         /// <summary>
-        /// Filter by status; follow nextPageToken for the next page.
+        /// q matches the name; status, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; sort orders it (newest first unless asked); follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfEnvironmentResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -113,7 +113,7 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.EnvironmentResponse>(requestInfo, global::DataTricks.Client.Models.EnvironmentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Filter by status; follow nextPageToken for the next page.
+        /// q matches the name; status, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; sort orders it (newest first unless asked); follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -163,11 +163,19 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
             return new global::DataTricks.Client.Api.V1.ComputeEnvironments.ComputeEnvironmentsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Filter by status; follow nextPageToken for the next page.
+        /// q matches the name; status, createdAfter (inclusive) and createdBefore (exclusive) narrow the list; sort orders it (newest first unless asked); follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ComputeEnvironmentsRequestBuilderGetQueryParameters 
         {
+            #pragma warning disable CS1591
+            [QueryParameter("createdAfter")]
+            public DateTimeOffset? CreatedAfter { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("createdBefore")]
+            public DateTimeOffset? CreatedBefore { get; set; }
+            #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
@@ -185,6 +193,23 @@ namespace DataTricks.Client.Api.V1.ComputeEnvironments
             public string PageToken { get; set; }
             #pragma warning restore CS1591
 #endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string? Q { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string Q { get; set; }
+            #pragma warning restore CS1591
+#endif
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public global::DataTricks.Client.Api.V1.ComputeEnvironments.GetSortQueryParameterType? Sort { get; set; }
+            #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("status")]
             public global::DataTricks.Client.Models.ComputeEnvironmentStatus? Status { get; set; }

@@ -52,6 +52,7 @@ namespace DataTricks.Client.Api.V1.ScimTokens
         /// <returns>A <see cref="global::DataTricks.Client.Models.ScimTokenListResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::DataTricks.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
@@ -67,6 +68,7 @@ namespace DataTricks.Client.Api.V1.ScimTokens
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::DataTricks.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -35,7 +35,7 @@ namespace DataTricks.Client.Api.V1.Users
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public UsersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/users{?pageSize*,pageToken*,search*}", pathParameters)
+        public UsersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/users{?pageSize*,pageToken*,q*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace DataTricks.Client.Api.V1.Users
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public UsersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/users{?pageSize*,pageToken*,search*}", rawUrl)
+        public UsersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/users{?pageSize*,pageToken*,q*,sort*}", rawUrl)
         {
         }
         /// <summary>
-        /// search matches the name or the e-mail; follow nextPageToken for the next page.
+        /// q matches the name or the e-mail; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfUserView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -113,7 +113,7 @@ namespace DataTricks.Client.Api.V1.Users
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.CreatedUserResponse>(requestInfo, global::DataTricks.Client.Models.CreatedUserResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// search matches the name or the e-mail; follow nextPageToken for the next page.
+        /// q matches the name or the e-mail; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -163,7 +163,7 @@ namespace DataTricks.Client.Api.V1.Users
             return new global::DataTricks.Client.Api.V1.Users.UsersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// search matches the name or the e-mail; follow nextPageToken for the next page.
+        /// q matches the name or the e-mail; sort orders them (by name unless asked); follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class UsersRequestBuilderGetQueryParameters 
@@ -188,16 +188,20 @@ namespace DataTricks.Client.Api.V1.Users
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
-            [QueryParameter("search")]
-            public string? Search { get; set; }
+            [QueryParameter("q")]
+            public string? Q { get; set; }
             #pragma warning restore CS1591
 #nullable restore
 #else
             #pragma warning disable CS1591
-            [QueryParameter("search")]
-            public string Search { get; set; }
+            [QueryParameter("q")]
+            public string Q { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public global::DataTricks.Client.Api.V1.Users.GetSortQueryParameterType? Sort { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

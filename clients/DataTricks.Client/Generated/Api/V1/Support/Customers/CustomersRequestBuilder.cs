@@ -22,7 +22,7 @@ namespace DataTricks.Client.Api.V1.Support.Customers
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CustomersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/support/customers{?pageSize*,pageToken*,search*}", pathParameters)
+        public CustomersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/support/customers{?pageSize*,pageToken*,q*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace DataTricks.Client.Api.V1.Support.Customers
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CustomersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/support/customers{?pageSize*,pageToken*,search*}", rawUrl)
+        public CustomersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/support/customers{?pageSize*,pageToken*,q*,sort*}", rawUrl)
         {
         }
         /// <summary>
-        /// With each one&apos;s support access grant, if any.
+        /// With each one&apos;s support access grant, if any. q matches the name; sort orders them (by name unless asked).
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfCustomerSummary"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace DataTricks.Client.Api.V1.Support.Customers
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageResponseOfCustomerSummary>(requestInfo, global::DataTricks.Client.Models.PageResponseOfCustomerSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// With each one&apos;s support access grant, if any.
+        /// With each one&apos;s support access grant, if any. q matches the name; sort orders them (by name unless asked).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace DataTricks.Client.Api.V1.Support.Customers
             return new global::DataTricks.Client.Api.V1.Support.Customers.CustomersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// With each one&apos;s support access grant, if any.
+        /// With each one&apos;s support access grant, if any. q matches the name; sort orders them (by name unless asked).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CustomersRequestBuilderGetQueryParameters 
@@ -116,16 +116,20 @@ namespace DataTricks.Client.Api.V1.Support.Customers
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
-            [QueryParameter("search")]
-            public string? Search { get; set; }
+            [QueryParameter("q")]
+            public string? Q { get; set; }
             #pragma warning restore CS1591
 #nullable restore
 #else
             #pragma warning disable CS1591
-            [QueryParameter("search")]
-            public string Search { get; set; }
+            [QueryParameter("q")]
+            public string Q { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public global::DataTricks.Client.Api.V1.Support.Customers.GetSortQueryParameterType? Sort { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

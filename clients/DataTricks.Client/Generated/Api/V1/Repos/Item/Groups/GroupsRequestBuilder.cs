@@ -52,6 +52,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Groups
         /// <returns>A <see cref="global::DataTricks.Client.Models.RepoGroupListResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::DataTricks.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -68,6 +69,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Groups
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::DataTricks.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -35,7 +35,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public MembersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members{?pageSize*,pageToken*,search*}", pathParameters)
+        public MembersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members{?pageSize*,pageToken*,q*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public MembersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members{?pageSize*,pageToken*,search*}", rawUrl)
+        public MembersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/repos/{id}/members{?pageSize*,pageToken*,q*}", rawUrl)
         {
         }
         /// <summary>
-        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
+        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.PageResponseOfRepoMemberView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.PageResponseOfRepoMemberView>(requestInfo, global::DataTricks.Client.Models.PageResponseOfRepoMemberView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
+        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -106,7 +106,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
             return new global::DataTricks.Client.Api.V1.Repos.Item.Members.MembersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). search matches the name or e-mail; follow nextPageToken for the next page.
+        /// Direct members and the members of every group the repo is shared with; each says how (direct, and groups). q matches the name or e-mail; follow nextPageToken (or the Link header) for the next page.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class MembersRequestBuilderGetQueryParameters 
@@ -131,14 +131,14 @@ namespace DataTricks.Client.Api.V1.Repos.Item.Members
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
-            [QueryParameter("search")]
-            public string? Search { get; set; }
+            [QueryParameter("q")]
+            public string? Q { get; set; }
             #pragma warning restore CS1591
 #nullable restore
 #else
             #pragma warning disable CS1591
-            [QueryParameter("search")]
-            public string Search { get; set; }
+            [QueryParameter("q")]
+            public string Q { get; set; }
             #pragma warning restore CS1591
 #endif
         }

@@ -1,0 +1,25 @@
+using System.Linq.Expressions;
+
+namespace DataTricks.Domain.Common;
+
+/// <summary>The <c>createdAfter</c>/<c>createdBefore</c> filter of a list: from (inclusive) and until (exclusive).</summary>
+public sealed record CreatedRange(DateTimeOffset? After, DateTimeOffset? Before)
+{
+    public static readonly CreatedRange Any = new(null, null);
+
+    public FieldErrors Check(FieldErrors errors) =>
+        errors.Check(After is null || Before is null || After < Before, "createdBefore", "createdBefore is later than createdAfter.");
+
+    public IQueryable<T> Filter<T>(IQueryable<T> items, Expression<Func<T, DateTimeOffset>> created)
+    {
+        if (After is { } after)
+            items = items.Where(Compare(created, after, ExpressionType.GreaterThanOrEqual));
+        if (Before is { } before)
+            items = items.Where(Compare(created, before, ExpressionType.LessThan));
+        return items;
+    }
+
+    private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, DateTimeOffset>> created, DateTimeOffset bound, ExpressionType comparison) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.MakeBinary(comparison, created.Body, Expression.Constant(bound)), created.Parameters);
+}
