@@ -27,6 +27,9 @@ public sealed class Customer
     /// <summary>True only for DataTricks itself, whose users are support staff.</summary>
     public bool IsPlatformOperator { get; private set; }
 
+    /// <summary>Moves at every change: the concurrency token that makes an If-Match write refuse a change made meanwhile.</summary>
+    public long Version { get; private set; }
+
     public static Customer Create(string name, DateTimeOffset now, bool isPlatformOperator = false)
     {
         var customer = new Customer { Id = Guid.CreateVersion7(now), CreatedAt = now, IsPlatformOperator = isPlatformOperator };
@@ -42,6 +45,7 @@ public sealed class Customer
         Name = check.Value;
         NormalizedName = Normalize(check.Value);
         SortKey = NaturalSortKey.Of(check.Value);
+        Version++;
     }
 
     public static string Normalize(string name) => name.ToUpperInvariant();

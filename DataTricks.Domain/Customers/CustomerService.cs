@@ -17,12 +17,16 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
             .Select(c => new CustomerSummary(
                 c.Id, c.Name, c.IsPlatformOperator, c.CreatedAt,
                 db.Users.Count(), db.Repos.Count(),
-                db.ComputeEnvironments.Count(e => e.Status != ComputeEnvironmentStatus.Deleted)))
+                db.ComputeEnvironments.Count(e => e.Status != ComputeEnvironmentStatus.Deleted), null, null, 0, null, c.Version))
             .FirstOrDefaultAsync(cancellationToken);
         return summary is null ? Failure.NotFound("The customer") : summary;
     }
 
-    public async Task<Result<CustomerSummary>> RenameAsync(string? name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Renames the caller's customer. <paramref name="isCurrent"/> (If-Match) is asked of the customer as it is when the
+    /// write is made; its version, a concurrency token, refuses a rename made between that look and the save.
+    /// </summary>
+    public async Task<Result<CustomerSummary>> RenameAsync(string? name, Func<CustomerSummary, bool>? isCurrent = null, CancellationToken cancellationToken = default)
     {
         if (await authority.AuthorizeAsync(TenantWrites.RenameCustomer, cancellationToken) is { } forbidden)
             return forbidden;
@@ -33,6 +37,8 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == tenant.CustomerId, cancellationToken);
         if (customer is null)
             return Failure.NotFound("The customer");
+        if (isCurrent is not null && (await GetAsync(cancellationToken)) is { Succeeded: true } current && !isCurrent(current.Value))
+            return VersionMatch.Stale("The customer");
 
         var normalized = Customer.Normalize(trimmed);
         var taken = await db.Customers.IgnoreQueryFilters([DataTricksDbContext.TenantFilter])
@@ -46,6 +52,14 @@ public sealed class CustomerService(DataTricksDbContext db, ITenantContext tenan
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Renamed meanwhile: a caller holding the old version is told so; one who sent none may simply retry.
+            db.ChangeTracker.Clear();
+            return isCurrent is not null
+                ? VersionMatch.Stale("The customer")
+                : Failure.Conflict(ProblemCodes.ConcurrentChange, "The customer was renamed at the same moment; read it again and retry.");
         }
         catch (DbUpdateException)
         {

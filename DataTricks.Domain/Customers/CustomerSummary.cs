@@ -7,4 +7,4 @@ namespace DataTricks.Domain.Customers;
 public sealed record CustomerSummary(
     Guid Id, string Name, bool IsPlatformOperator, DateTimeOffset CreatedAt, int UserCount, int RepoCount, int EnvironmentCount,
     DateTimeOffset? SupportAccessUntil = null, string? SupportAccessGrantedBy = null,
-    int EnvironmentsNeedingAttention = 0, DateTimeOffset? LastActivityAt = null);
+    int EnvironmentsNeedingAttention = 0, DateTimeOffset? LastActivityAt = null, long Version = 0);

@@ -31,6 +31,9 @@ public sealed class Repo : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Moves at every change: the concurrency token that makes an If-Match write refuse a change made meanwhile.</summary>
+    public long Version { get; private set; }
+
     public static Repo Create(Guid customerId, string name, string? description, Guid computeEnvironmentId, DateTimeOffset now)
     {
         var repo = new Repo { Id = Guid.CreateVersion7(now), CustomerId = customerId, CreatedAt = now };
@@ -52,13 +55,19 @@ public sealed class Repo : ITenantOwned
         NormalizedName = trimmed.ToUpperInvariant();
         SortKey = NaturalSortKey.Of(trimmed);
         Description = described.Value.Length == 0 ? null : described.Value;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     /// <summary>Whether the environment is the customer's and bindable is checked by the service and enforced by the schema.</summary>
     public void BindTo(Guid computeEnvironmentId, DateTimeOffset now)
     {
         ComputeEnvironmentId = computeEnvironmentId;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
         UpdatedAt = now;
+        Version++;
     }
 }

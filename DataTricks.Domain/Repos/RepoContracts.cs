@@ -4,7 +4,7 @@ namespace DataTricks.Domain.Repos;
 
 public sealed record RepoView(
     Guid Id, string Name, string? Description, Guid ComputeEnvironmentId, string ComputeEnvironmentName,
-    ComputeEnvironmentStatus ComputeEnvironmentStatus, int MemberCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    ComputeEnvironmentStatus ComputeEnvironmentStatus, int MemberCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
 public sealed record CreateRepoRequest(string? Name, string? Description, Guid? ComputeEnvironmentId);
 

@@ -82,16 +82,22 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return await SaveAsync(repo.Id, name, cancellationToken);
     }
 
-    public Task<Result<RepoView>> UpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken = default) =>
-        RetryOnConcurrencyAsync(() => TryUpdateAsync(id, request, cancellationToken));
+    /// <summary>
+    /// Edits a repo. <paramref name="isCurrent"/> (If-Match) is asked of the repo as it is when the write is made; the
+    /// repo's version, a concurrency token, refuses a change made between that look and the save, and the retry looks again.
+    /// </summary>
+    public Task<Result<RepoView>> UpdateAsync(Guid id, UpdateRepoRequest request, Func<RepoView, bool>? isCurrent = null, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(() => TryUpdateAsync(id, request, isCurrent, cancellationToken));
 
-    private async Task<Result<RepoView>> TryUpdateAsync(Guid id, UpdateRepoRequest request, CancellationToken cancellationToken)
+    private async Task<Result<RepoView>> TryUpdateAsync(Guid id, UpdateRepoRequest request, Func<RepoView, bool>? isCurrent, CancellationToken cancellationToken)
     {
         if (await authority.AuthorizeAsync(TenantWrites.UpdateRepo, cancellationToken) is { } forbidden)
             return forbidden;
         var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (repo is null)
             return Failure.NotFound("The repo");
+        if (isCurrent is not null && await StaleAsync(id, isCurrent, cancellationToken) is { } stale)
+            return stale;
         var name = request.Name is null ? repo.Name : Repo.NameRule.Check(request.Name).Value;
         if (Validate(request.Name ?? repo.Name, request.Description, hasEnvironment: true, requireEnvironment: false) is { } invalid)
             return invalid;
@@ -116,14 +122,20 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return await SaveAsync(repo.Id, name, cancellationToken);
     }
 
-    public async Task<Result<RepoView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<Result<RepoView>> DeleteAsync(Guid id, Func<RepoView, bool>? isCurrent = null, CancellationToken cancellationToken = default) =>
+        RetryOnConcurrencyAsync(() => TryDeleteAsync(id, isCurrent, cancellationToken));
+
+    private async Task<Result<RepoView>> TryDeleteAsync(Guid id, Func<RepoView, bool>? isCurrent, CancellationToken cancellationToken)
     {
         if (await authority.AuthorizeAsync(TenantWrites.DeleteRepo, cancellationToken) is { } forbidden)
             return forbidden;
+        // The row is read before its view: a change between the two fails the delete on the version, and the retry looks again.
+        var repo = await db.Repos.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var view = await GetAsync(id, cancellationToken);
-        if (!view.Succeeded)
-            return view;
-        var repo = await db.Repos.FirstAsync(r => r.Id == id, cancellationToken);
+        if (repo is null || !view.Succeeded)
+            return Failure.NotFound("The repo");
+        if (isCurrent?.Invoke(view.Value) == false)
+            return VersionMatch.Stale("The repo");
         db.Repos.Remove(repo);
         audit.Record(AuditActions.RepoDeleted, "repo", repo.Id, repo.Name);
         events.Record(EventTypes.RepoDeleted, repo.Id, RepoEventData.Of(repo));
@@ -131,10 +143,14 @@ public sealed class RepoService(DataTricksDbContext db, ITenantContext tenant, A
         return view;
     }
 
+    /// <summary>Refusal of a write whose caller's copy of the repo (If-Match) is no longer what the repo is.</summary>
+    private async Task<Failure?> StaleAsync(Guid id, Func<RepoView, bool> isCurrent, CancellationToken cancellationToken) =>
+        (await GetAsync(id, cancellationToken)) is { Succeeded: true } view && isCurrent(view.Value) ? null : VersionMatch.Stale("The repo");
+
     private IQueryable<RepoView> Project(IQueryable<Repo> source) =>
         source.Join(db.ComputeEnvironments, r => r.ComputeEnvironmentId, e => e.Id, (r, e) => new RepoView(
             r.Id, r.Name, r.Description, e.Id, e.Name, e.Status,
-            RepoAccess.Of(db).Count(a => a.RepoId == r.Id), r.CreatedAt, r.UpdatedAt));
+            RepoAccess.Of(db).Count(a => a.RepoId == r.Id), r.CreatedAt, r.UpdatedAt, r.Version));
 
     private static Failure? Validate(string? name, string? description, bool hasEnvironment, bool requireEnvironment)
     {

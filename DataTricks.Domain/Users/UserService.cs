@@ -92,7 +92,11 @@ public sealed class UserService(
         return new CreatedUser((await GetAsync(user.Id, cancellationToken)).Value!, generated);
     }
 
-    public async Task<Result<UserView>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Renames, changes the role or the active state of a user. <paramref name="isCurrent"/> (If-Match) is asked of the
+    /// user as they are under the customer's lock, which every change of its users takes: nothing changes between.
+    /// </summary>
+    public async Task<Result<UserView>> UpdateAsync(Guid id, UpdateUserRequest request, Func<UserView, bool>? isCurrent = null, CancellationToken cancellationToken = default)
     {
         if (await authority.AuthorizeAsync(TenantWrites.RenameUser, cancellationToken) is { } forbidden)
             return forbidden;
@@ -112,6 +116,8 @@ public sealed class UserService(
 
         var outcome = await admins.WithCustomerLockedAsync<bool>(async () =>
         {
+            if (isCurrent is not null && await GetAsync(id, cancellationToken) is { Succeeded: true } now && !isCurrent(now.Value))
+                return VersionMatch.Stale("The user");
             var user = await db.Users.FirstAsync(u => u.Id == id, cancellationToken);
             var currentRole = await Roles.OfUserAsync(db, user.Id, cancellationToken);
             var givesUpAdmin = (request.Role is { } role && role != Roles.Admin) || request.IsActive == false;
@@ -210,7 +216,7 @@ public sealed class UserService(
         return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<Result<UserView>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<UserView>> DeleteAsync(Guid id, Func<UserView, bool>? isCurrent = null, CancellationToken cancellationToken = default)
     {
         if (await authority.AuthorizeAsync(TenantWrites.DeleteUser, cancellationToken) is { } forbidden)
             return forbidden;
@@ -219,6 +225,8 @@ public sealed class UserService(
             var view = await GetAsync(id, cancellationToken);
             if (!view.Succeeded)
                 return view;
+            if (isCurrent?.Invoke(view.Value) == false)
+                return VersionMatch.Stale("The user");
             if (view.Value.Role == Roles.Admin && view.Value.IsActive && await admins.IsLastActiveAdminAsync(id, cancellationToken))
                 return AdminRules.LastAdmin;
             if (await admins.IsLastBreakGlassAdminAsync(id, cancellationToken))

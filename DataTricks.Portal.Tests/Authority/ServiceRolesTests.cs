@@ -58,8 +58,8 @@ public sealed class ServiceRolesTests : IAsyncLifetime
         return write switch
         {
             "create user" => (await users.CreateAsync(new CreateUserRequest("new@x.test", null, Roles.Admin, null), Ct)).Failure,
-            "promote user" => (await users.UpdateAsync(userId, new UpdateUserRequest(null, Roles.Admin, null), Ct)).Failure,
-            "delete user" => (await users.DeleteAsync(userId, Ct)).Failure,
+            "promote user" => (await users.UpdateAsync(userId, new UpdateUserRequest(null, Roles.Admin, null), cancellationToken: Ct)).Failure,
+            "delete user" => (await users.DeleteAsync(userId, cancellationToken: Ct)).Failure,
             "reset password" => (await users.ResetPasswordAsync(userId, null, Ct)).Failure,
             "sign out everywhere" => (await users.SignOutEverywhereAsync(userId, Ct)).Failure,
             "create environment" => (await environments.CreateAsync(new CreateEnvironmentRequest("sneaky", "Aws", "us-east-1", null, 1, 2), null, Ct)).Failure,
@@ -68,8 +68,8 @@ public sealed class ServiceRolesTests : IAsyncLifetime
             "retry environment" => (await environments.RetryAsync(environment.Id, cancellationToken: Ct)).Failure,
             "cancel operation" => (await services.GetRequiredService<OperationService>().CancelAsync(environment.OperationId!.Value, Ct)).Failure,
             "create repo" => (await repos.CreateAsync(new CreateRepoRequest("sneaky", null, environment.Id), Ct)).Failure,
-            "rename repo" => (await repos.UpdateAsync(repoId, new UpdateRepoRequest("renamed", null, null), Ct)).Failure,
-            "delete repo" => (await repos.DeleteAsync(repoId, Ct)).Failure,
+            "rename repo" => (await repos.UpdateAsync(repoId, new UpdateRepoRequest("renamed", null, null), cancellationToken: Ct)).Failure,
+            "delete repo" => (await repos.DeleteAsync(repoId, cancellationToken: Ct)).Failure,
             "add member" => (await access.AddMemberAsync(repoId, userId, Ct)).Failure,
             "remove member" => (await access.RemoveMemberAsync(repoId, userId, Ct)).Failure,
             "create group" => (await groups.CreateAsync(new CreateGroupRequest("Sneaky", null), Ct)).Failure,
@@ -78,7 +78,7 @@ public sealed class ServiceRolesTests : IAsyncLifetime
             "add group member" => (await groups.AddMemberAsync(groupId, userId, Ct)).Failure,
             "share repo with group" => (await access.ShareWithGroupAsync(repoId, groupId, Ct)).Failure,
             "stop sharing repo with group" => (await access.StopSharingWithGroupAsync(repoId, groupId, Ct)).Failure,
-            "rename customer" => (await services.GetRequiredService<CustomerService>().RenameAsync("Renamed", Ct)).Failure,
+            "rename customer" => (await services.GetRequiredService<CustomerService>().RenameAsync("Renamed", cancellationToken: Ct)).Failure,
             _ => throw new ArgumentOutOfRangeException(nameof(write)),
         };
     }

@@ -173,7 +173,7 @@ public sealed class SsoSignInServiceTests : DomainTest
         var (user, _) = await SignInAsync(Person());
         var admin = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().CreateAsync(new CreateUserRequest("ada@acme.test", null, Roles.Admin, null), Ct));
         Assert.True(admin.Succeeded);
-        var deactivated = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().UpdateAsync(user!.Id, new UpdateUserRequest(null, null, false), Ct));
+        var deactivated = await Domain.AsCustomerAsync(s => s.GetRequiredService<UserService>().UpdateAsync(user!.Id, new UpdateUserRequest(null, null, false), cancellationToken: Ct));
         Assert.True(deactivated.Succeeded, deactivated.Failure?.Detail);
 
         Assert.Equal(SsoRefusal.Deactivated, (await SignInAsync(Person())).Refusal);

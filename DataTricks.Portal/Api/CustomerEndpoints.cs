@@ -8,10 +8,11 @@ namespace DataTricks.Portal.Api;
 
 public sealed record RenameCustomerRequest(string? Name);
 
-public sealed record CustomerResponse(Guid Id, string Name, DateTimeOffset CreatedAt, int UserCount, int RepoCount, int EnvironmentCount)
+/// <param name="Version">Moves at every change of the customer itself (its name).</param>
+public sealed record CustomerResponse(Guid Id, string Name, DateTimeOffset CreatedAt, int UserCount, int RepoCount, int EnvironmentCount, long Version)
 {
     public static CustomerResponse From(CustomerSummary summary) =>
-        new(summary.Id, summary.Name, summary.CreatedAt, summary.UserCount, summary.RepoCount, summary.EnvironmentCount);
+        new(summary.Id, summary.Name, summary.CreatedAt, summary.UserCount, summary.RepoCount, summary.EnvironmentCount, summary.Version);
 }
 
 public static class CustomerEndpoints
@@ -30,8 +31,9 @@ public static class CustomerEndpoints
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("RenameCustomer")
             .WithSummary("Rename the caller's customer")
-            .WithDescription("409 name-taken when another customer has the name.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+            .WithDescription("409 name-taken when another customer has the name. With If-Match holding the ETag of a GET, applied only if the " +
+                "customer still is what that GET answered; otherwise 412.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
@@ -41,6 +43,7 @@ public static class CustomerEndpoints
         (await service.GetAsync(cancellationToken)).ToHttpResult(summary => ETags.ConditionalOk(http, CustomerResponse.From(summary))).Flatten();
 
     private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> RenameAsync(
-        RenameCustomerRequest request, CustomerService service, CancellationToken cancellationToken) =>
-        (await service.RenameAsync(request.Name, cancellationToken)).ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary)));
+        RenameCustomerRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CustomerService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.RenameAsync(request.Name, ETags.IfMatchesRepresentation<CustomerSummary, CustomerResponse>(http, CustomerResponse.From), cancellationToken))
+            .ToHttpResult(summary => TypedResults.Ok(CustomerResponse.From(summary)));
 }

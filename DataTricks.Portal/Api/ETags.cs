@@ -51,13 +51,34 @@ public static class ETags
     /// </summary>
     public static Results<Ok<T>, StatusCodeHttpResult> ConditionalOk<T>(HttpContext http, T representation)
     {
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(representation, json)))[..32]}\"");
+        var tag = OfRepresentation(http, representation);
         http.Response.Headers.ETag = tag.ToString();
         var ifNoneMatch = http.Request.Headers.IfNoneMatch;
         var current = !StringValues.IsNullOrEmpty(ifNoneMatch) && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false));
         return current ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(representation);
+    }
+
+    /// <summary>
+    /// If-Match on a resource whose ETag is a hash of its representation: null (any state) without the header or with
+    /// <c>*</c>; else whether the resource, shown as the API shows it, still has one of the listed strong tags.
+    /// </summary>
+    public static Func<TView, bool>? IfMatchesRepresentation<TView, TRepresentation>(HttpContext http, Func<TView, TRepresentation> represent)
+    {
+        var header = http.Request.Headers.IfMatch;
+        if (StringValues.IsNullOrEmpty(header))
+            return null;
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+            return _ => false;
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+            return null;
+        return view => tags.Any(t => t.Compare(OfRepresentation(http, represent(view)), useStrongComparison: true));
+    }
+
+    private static EntityTagHeaderValue OfRepresentation<T>(HttpContext http, T representation)
+    {
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(representation, json)))[..32]}\"");
     }
 
     private static long? Version(EntityTagHeaderValue tag) =>

@@ -10,6 +10,8 @@ public sealed record RepoGroupListResponse(IReadOnlyList<RepoGroupView> Items);
 
 public static class RepoEndpoints
 {
+    private const string IfMatchDescription = " With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.";
+
     public static RouteGroupBuilder MapRepoEndpoints(this RouteGroupBuilder api)
     {
         var repos = api.MapGroup("/repos").WithTags("Repos").RequireAuthorization(Policies.TenantMember);
@@ -41,15 +43,15 @@ public static class RepoEndpoints
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("UpdateRepo")
             .WithSummary("Rename, describe or rebind a repo to another environment")
-            .WithDescription("Send only the fields to change.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithDescription("Send only the fields to change." + IfMatchDescription)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
         repos.MapDelete("/{id:guid}", DeleteAsync)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DeleteRepo")
             .WithSummary("Delete a repo and its memberships")
-            .WithDescription("Its environment stays; delete that separately.")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .WithDescription("Its environment stays; delete that separately." + IfMatchDescription)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
 
         repos.MapGet("/{id:guid}/members", MembersAsync)
             .WithName("ListRepoMembers")
@@ -105,11 +107,13 @@ public static class RepoEndpoints
         Guid id, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, RepoService service, HttpContext http, CancellationToken cancellationToken) =>
         (await service.GetAsync(id, cancellationToken)).ToHttpResult(repo => ETags.ConditionalOk(http, repo)).Flatten();
 
-    private static async Task<Results<Ok<RepoView>, ProblemHttpResult>> UpdateAsync(Guid id, UpdateRepoRequest request, RepoService service, CancellationToken cancellationToken) =>
-        (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo));
+    private static async Task<Results<Ok<RepoView>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateRepoRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, RepoService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.UpdateAsync(id, request, ETags.IfMatchesRepresentation(http, (RepoView repo) => repo), cancellationToken)).ToHttpResult(repo => TypedResults.Ok(repo));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, RepoService service, CancellationToken cancellationToken) =>
-        (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, RepoService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, ETags.IfMatchesRepresentation(http, (RepoView repo) => repo), cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 
     private static Task<Results<Ok<PageResponse<RepoMemberView>>, ProblemHttpResult>> MembersAsync(
         Guid id, string? q, [AsParameters] PageRequest page, RepoAccessService service, CancellationToken cancellationToken) =>

@@ -17,6 +17,8 @@ public sealed record CreatedUserResponse(Guid Id, string Email, string DisplayNa
 
 public static class UserEndpoints
 {
+    private const string IfMatchDescription = " With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.";
+
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.TenantMember);
@@ -49,8 +51,8 @@ public static class UserEndpoints
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("UpdateUser")
             .WithSummary("Rename, change the role of, deactivate or reactivate a user")
-            .WithDescription("Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithDescription("Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin." + IfMatchDescription)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
         users.MapPost("/{id:guid}/reset-password", ResetPasswordAsync)
             .Idempotent()
@@ -81,8 +83,8 @@ public static class UserEndpoints
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("DeleteUser")
             .WithSummary("Delete a user and their repo memberships")
-            .WithDescription("409 last-admin when the user is the customer's last active admin.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithDescription("409 last-admin when the user is the customer's last active admin." + IfMatchDescription)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
@@ -101,8 +103,8 @@ public static class UserEndpoints
         (await service.GetAsync(id, cancellationToken)).ToHttpResult(user => ETags.ConditionalOk(http, user)).Flatten();
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateUserRequest request, UserService service, CancellationToken cancellationToken) =>
-        (await service.UpdateAsync(id, request, cancellationToken)).ToHttpResult(user => TypedResults.Ok(user));
+        Guid id, UpdateUserRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, UserService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.UpdateAsync(id, request, ETags.IfMatchesRepresentation(http, (UserView user) => user), cancellationToken)).ToHttpResult(user => TypedResults.Ok(user));
 
     private static async Task<Results<Ok<ResetPasswordResponse>, ProblemHttpResult>> ResetPasswordAsync(
         Guid id, ResetPasswordRequest? request, UserService service, CancellationToken cancellationToken) =>
@@ -115,6 +117,7 @@ public static class UserEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(Guid id, UserService service, CancellationToken cancellationToken) =>
         (await service.SignOutEverywhereAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, UserService service, CancellationToken cancellationToken) =>
-        (await service.DeleteAsync(id, cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, UserService service, HttpContext http, CancellationToken cancellationToken) =>
+        (await service.DeleteAsync(id, ETags.IfMatchesRepresentation(http, (UserView user) => user), cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
 }

@@ -167,7 +167,7 @@ export interface paths {
         head?: never;
         /**
          * Rename the caller's customer
-         * @description 409 name-taken when another customer has the name.
+         * @description 409 name-taken when another customer has the name. With If-Match holding the ETag of a GET, applied only if the customer still is what that GET answered; otherwise 412.
          */
         patch: operations["RenameCustomer"];
         trace?: never;
@@ -508,14 +508,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a user and their repo memberships
-         * @description 409 last-admin when the user is the customer's last active admin.
+         * @description 409 last-admin when the user is the customer's last active admin. With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.
          */
         delete: operations["DeleteUser"];
         options?: never;
         head?: never;
         /**
          * Rename, change the role of, deactivate or reactivate a user
-         * @description Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin.
+         * @description Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin. With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.
          */
         patch: operations["UpdateUser"];
         trace?: never;
@@ -620,14 +620,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a repo and its memberships
-         * @description Its environment stays; delete that separately.
+         * @description Its environment stays; delete that separately. With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.
          */
         delete: operations["DeleteRepo"];
         options?: never;
         head?: never;
         /**
          * Rename, describe or rebind a repo to another environment
-         * @description Send only the fields to change.
+         * @description Send only the fields to change. With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.
          */
         patch: operations["UpdateRepo"];
         trace?: never;
@@ -1544,6 +1544,8 @@ export interface components {
             repoCount: number;
             /** Format: int32 */
             environmentCount: number;
+            /** Format: int64 */
+            version: number;
         };
         CustomerSummary: {
             /** Format: uuid */
@@ -1568,6 +1570,11 @@ export interface components {
             environmentsNeedingAttention: number;
             /** Format: date-time */
             lastActivityAt?: null | string;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            version: number;
         };
         EnvironmentConflictProblem: {
             type: string;
@@ -2064,6 +2071,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: int64 */
+            version: number;
         };
         ResetPasswordRequest: {
             password?: null | string;
@@ -3320,7 +3329,9 @@ export interface operations {
     RenameCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3389,6 +3400,21 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
                     "X-Request-Id"?: string;
@@ -6364,7 +6390,9 @@ export interface operations {
     DeleteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6456,6 +6484,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The token's or the customer's limit is spent; try again after Retry-After seconds (RateLimit says what is left). */
             429: {
                 headers: {
@@ -6478,7 +6521,9 @@ export interface operations {
     UpdateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6564,6 +6609,21 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
                     "X-Request-Id"?: string;
@@ -7391,7 +7451,9 @@ export interface operations {
     DeleteRepo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7468,6 +7530,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The token's or the customer's limit is spent; try again after Retry-After seconds (RateLimit says what is left). */
             429: {
                 headers: {
@@ -7490,7 +7567,9 @@ export interface operations {
     UpdateRepo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7576,6 +7655,21 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
+                    "X-Request-Id"?: string;
+                    /** @description The limits this request counts against: per token and per customer, each "name";q=<requests>;w=<seconds to refill>. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each limit: "name";r=<requests left>;t=<seconds until full>. Slow down as r nears 0. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     /** @description The request's id: the caller's own X-Request-Id, or one made for it. Logs and problems carry it. */
                     "X-Request-Id"?: string;

@@ -9,6 +9,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.ToTable("Customers");
         builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
         builder.Property(c => c.NormalizedName).HasMaxLength(Customer.NameMaxLength);

@@ -11,6 +11,7 @@ internal sealed class RepoConfiguration : IEntityTypeConfiguration<Repo>
 {
     public void Configure(EntityTypeBuilder<Repo> builder)
     {
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.ToTable("Repos");
         builder.Property(r => r.Name).HasMaxLength(Repo.NameMaxLength);
         builder.Property(r => r.NormalizedName).HasMaxLength(Repo.NameMaxLength);

@@ -30,6 +30,8 @@ namespace DataTricks.Client.Models
         public int? RepoCount { get; set; }
         /// <summary>The userCount property</summary>
         public int? UserCount { get; set; }
+        /// <summary>The version property</summary>
+        public long? Version { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -54,6 +56,7 @@ namespace DataTricks.Client.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "repoCount", n => { RepoCount = n.GetIntValue(); } },
                 { "userCount", n => { UserCount = n.GetIntValue(); } },
+                { "version", n => { Version = n.GetLongValue(); } },
             };
         }
         /// <summary>
@@ -69,6 +72,7 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteIntValue("repoCount", RepoCount);
             writer.WriteIntValue("userCount", UserCount);
+            writer.WriteLongValue("version", Version);
         }
     }
 }

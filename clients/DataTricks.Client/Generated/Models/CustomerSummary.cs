@@ -46,12 +46,15 @@ namespace DataTricks.Client.Models
         public DateTimeOffset? SupportAccessUntil { get; set; }
         /// <summary>The userCount property</summary>
         public int? UserCount { get; set; }
+        /// <summary>The version property</summary>
+        public long? Version { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::DataTricks.Client.Models.CustomerSummary"/> and sets the default values.
         /// </summary>
         public CustomerSummary()
         {
             EnvironmentsNeedingAttention = 0;
+            Version = 0L;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -82,6 +85,7 @@ namespace DataTricks.Client.Models
                 { "supportAccessGrantedBy", n => { SupportAccessGrantedBy = n.GetStringValue(); } },
                 { "supportAccessUntil", n => { SupportAccessUntil = n.GetDateTimeOffsetValue(); } },
                 { "userCount", n => { UserCount = n.GetIntValue(); } },
+                { "version", n => { Version = n.GetLongValue(); } },
             };
         }
         /// <summary>
@@ -102,6 +106,7 @@ namespace DataTricks.Client.Models
             writer.WriteStringValue("supportAccessGrantedBy", SupportAccessGrantedBy);
             writer.WriteDateTimeOffsetValue("supportAccessUntil", SupportAccessUntil);
             writer.WriteIntValue("userCount", UserCount);
+            writer.WriteLongValue("version", Version);
         }
     }
 }

@@ -260,6 +260,10 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(202)
                         .HasColumnType("character varying(202)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
@@ -711,6 +715,10 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

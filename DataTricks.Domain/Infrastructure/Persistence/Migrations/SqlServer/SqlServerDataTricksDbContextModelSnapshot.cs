@@ -260,6 +260,10 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(202)
                         .HasColumnType("nvarchar(202)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
@@ -712,6 +716,10 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

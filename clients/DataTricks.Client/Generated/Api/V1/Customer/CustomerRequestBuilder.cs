@@ -83,7 +83,7 @@ namespace DataTricks.Client.Api.V1.Customer
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.CustomerResponse>(requestInfo, global::DataTricks.Client.Models.CustomerResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 409 name-taken when another customer has the name.
+        /// 409 name-taken when another customer has the name. With If-Match holding the ETag of a GET, applied only if the customer still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.CustomerResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -93,6 +93,7 @@ namespace DataTricks.Client.Api.V1.Customer
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -112,6 +113,7 @@ namespace DataTricks.Client.Api.V1.Customer
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -137,7 +139,7 @@ namespace DataTricks.Client.Api.V1.Customer
             return requestInfo;
         }
         /// <summary>
-        /// 409 name-taken when another customer has the name.
+        /// 409 name-taken when another customer has the name. With If-Match holding the ETag of a GET, applied only if the customer still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

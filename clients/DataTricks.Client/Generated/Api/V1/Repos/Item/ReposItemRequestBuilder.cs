@@ -46,7 +46,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
         {
         }
         /// <summary>
-        /// Its environment stays; delete that separately.
+        /// Its environment stays; delete that separately. With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -54,6 +54,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,6 +72,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
                 { "401", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -107,7 +109,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.RepoView>(requestInfo, global::DataTricks.Client.Models.RepoView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Send only the fields to change.
+        /// Send only the fields to change. With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.RepoView"/></returns>
         /// <param name="body">The request body</param>
@@ -118,6 +120,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -138,13 +141,14 @@ namespace DataTricks.Client.Api.V1.Repos.Item
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.RepoView>(requestInfo, global::DataTricks.Client.Models.RepoView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Its environment stays; delete that separately.
+        /// Its environment stays; delete that separately. With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -182,7 +186,7 @@ namespace DataTricks.Client.Api.V1.Repos.Item
             return requestInfo;
         }
         /// <summary>
-        /// Send only the fields to change.
+        /// Send only the fields to change. With If-Match holding the ETag of a GET, applied only if the repo still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -52,7 +52,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
         {
         }
         /// <summary>
-        /// 409 last-admin when the user is the customer&apos;s last active admin.
+        /// 409 last-admin when the user is the customer&apos;s last active admin. With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -61,6 +61,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -79,6 +80,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -115,7 +117,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.UserView>(requestInfo, global::DataTricks.Client.Models.UserView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin.
+        /// Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin. With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="global::DataTricks.Client.Models.UserView"/></returns>
         /// <param name="body">The request body</param>
@@ -126,6 +128,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::DataTricks.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -146,13 +149,14 @@ namespace DataTricks.Client.Api.V1.Users.Item
                 { "403", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::DataTricks.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::DataTricks.Client.Models.UserView>(requestInfo, global::DataTricks.Client.Models.UserView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 409 last-admin when the user is the customer&apos;s last active admin.
+        /// 409 last-admin when the user is the customer&apos;s last active admin. With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -190,7 +194,7 @@ namespace DataTricks.Client.Api.V1.Users.Item
             return requestInfo;
         }
         /// <summary>
-        /// Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin.
+        /// Send only the fields to change. 409 last-admin when the change would leave the customer without an active admin. With If-Match holding the ETag of a GET, applied only if the user still is what that GET answered; otherwise 412.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
