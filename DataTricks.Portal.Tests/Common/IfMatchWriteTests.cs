@@ -12,12 +12,8 @@ public sealed class IfMatchWriteTests(PortalFactory factory) : IClassFixture<Por
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static HttpRequestMessage Conditional(HttpMethod method, string path, string etag, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("If-Match", etag);
-        return request;
-    }
+    private static HttpRequestMessage Conditional(HttpMethod method, string path, string etag, object? body = null) =>
+        ApiClients.WithHeader(method, path, "If-Match", etag, body);
 
     private static async Task<string> ETagAsync(HttpClient client, string path) =>
         (await client.GetAsync(path, Ct)).Headers.ETag!.ToString();

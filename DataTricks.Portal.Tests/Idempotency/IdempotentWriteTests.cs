@@ -16,12 +16,8 @@ public sealed class IdempotentWriteTests(PortalFactory factory) : IClassFixture<
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static HttpRequestMessage Keyed(HttpMethod method, string path, string key, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
+    private static HttpRequestMessage Keyed(HttpMethod method, string path, string key, object? body = null) =>
+        ApiClients.WithHeader(method, path, "Idempotency-Key", key, body);
 
     [Fact]
     public async Task A_replay_answers_the_original_status_headers_and_body_not_the_current_state()

@@ -33,6 +33,14 @@ public static class ApiClients
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
+    /// <summary>A request with a JSON body (when given) and one header a write is made with (Idempotency-Key, If-Match).</summary>
+    public static HttpRequestMessage WithHeader(HttpMethod method, string path, string header, string value, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation(header, value);
+        return request;
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }
