@@ -57,9 +57,9 @@ public sealed class GeneratedClientJourneyTests(PortalFactory factory) : IClassF
         var again = await api.ComputeEnvironments.PostAsync(request, Inspecting(retried, ("Idempotency-Key", idempotencyKey)), Ct);
         Assert.Equal((environment.Id, ComputeEnvironmentStatus.Pending), (again!.Id, again.Status));
         Assert.Equal(["true"], retried.ResponseHeaders["Idempotent-Replayed"]);
-        var operationId = Guid.Parse(created.ResponseHeaders["Operation-Location"].Single().Split('/')[^1]);
+        Assert.EndsWith($"/api/v1/operations/{environment.OperationId}", created.ResponseHeaders["Operation-Location"].Single());
 
-        var operation = await api.Operations[operationId].GetAsync(c => c.QueryParameters.Wait = "30s", Ct);
+        var operation = await api.Operations[environment.OperationId!.Value].GetAsync(c => c.QueryParameters.Wait = "30s", Ct);
         Assert.Equal((true, OperationStatus.Succeeded), (operation!.Done, operation.Status));
 
         var read = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
