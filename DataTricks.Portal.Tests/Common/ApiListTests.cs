@@ -62,7 +62,8 @@ public sealed class ApiListTests(PortalFactory factory) : IClassFixture<PortalFa
         var between = factory.Time.GetUtcNow().AddMinutes(1);
         factory.Time.Advance(TimeSpan.FromMinutes(2));
         await CreateEnvironmentAsync(admin, "later");
-        var stamp = Uri.EscapeDataString(between.ToString("O"));
+        // Given in another offset, as a client in Berlin would send it.
+        var stamp = Uri.EscapeDataString(between.ToOffset(TimeSpan.FromHours(2)).ToString("O"));
 
         var after = await admin.GetAsync($"/api/v1/compute-environments?createdAfter={stamp}", Ct);
         var before = await admin.GetAsync($"/api/v1/compute-environments?createdBefore={stamp}&sort=name", Ct);

@@ -36,6 +36,23 @@ public sealed class EnvironmentListTests : DomainTest
     }
 
     [Fact]
+    public async Task A_creation_bound_in_any_offset_narrows_the_list_on_every_database()
+    {
+        var environment = await Domain.CreateEnvironmentAsync();
+        // The same instant two hours east: PostgreSQL takes timestamptz parameters at offset 0 only.
+        var created = (await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().GetAsync(environment.Id, Ct))).Value!.CreatedAt;
+        var bound = created.ToOffset(TimeSpan.FromHours(2));
+
+        var from = await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>()
+            .ListAsync(new EnvironmentListQuery(new ListQuery(null, 0, 25), Created: new CreatedRange(bound, null)), Ct));
+        var until = await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>()
+            .ListAsync(new EnvironmentListQuery(new ListQuery(null, 0, 25), Created: new CreatedRange(null, bound)), Ct));
+
+        Assert.Contains(environment.Id, from.Items.Select(e => e.Id));
+        Assert.DoesNotContain(environment.Id, until.Items.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Pages_follow_one_another_newest_first_with_ties_broken_by_id_and_the_last_one_has_no_next()
     {
         // Created in one instant: only the id orders them.
