@@ -19,7 +19,9 @@ public sealed record CreatedRange(DateTimeOffset? After, DateTimeOffset? Before)
         return items;
     }
 
+    // In UTC: a client may send any offset, and SQLite keeps a DateTimeOffset as a number that orders by instant only
+    // at offset 0 (a bound two hours east compared as a later time).
     private static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, DateTimeOffset>> created, DateTimeOffset bound, ExpressionType comparison) =>
         Expression.Lambda<Func<T, bool>>(
-            Expression.MakeBinary(comparison, created.Body, Expression.Constant(bound)), created.Parameters);
+            Expression.MakeBinary(comparison, created.Body, Expression.Constant(bound.ToUniversalTime())), created.Parameters);
 }

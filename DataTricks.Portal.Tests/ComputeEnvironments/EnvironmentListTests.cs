@@ -39,7 +39,7 @@ public sealed class EnvironmentListTests : DomainTest
     public async Task A_creation_bound_in_any_offset_narrows_the_list_on_every_database()
     {
         var environment = await Domain.CreateEnvironmentAsync();
-        // The same instant two hours east: PostgreSQL takes timestamptz parameters at offset 0 only.
+        // The same instant two hours east: SQLite keeps times as numbers that order by instant only at offset 0.
         var created = (await Domain.AsCustomerAsync(s => s.GetRequiredService<ComputeEnvironmentService>().GetAsync(environment.Id, Ct))).Value!.CreatedAt;
         var bound = created.ToOffset(TimeSpan.FromHours(2));
 
