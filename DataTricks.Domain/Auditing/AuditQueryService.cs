@@ -44,11 +44,7 @@ public sealed class AuditQueryService(DataTricksDbContext db)
             query = action.Contains('.') ? query.Where(e => e.Action == action) : query.Where(e => e.Action.StartsWith(action + "."));
         if (!string.IsNullOrWhiteSpace(filter.Target))
             query = query.Where(e => e.TargetId == filter.Target);
-        if (filter.From is { } from)
-            query = query.Where(e => e.OccurredAt >= from);
-        if (filter.To is { } to)
-            query = query.Where(e => e.OccurredAt < to);
-        return query;
+        return new CreatedRange(filter.From, filter.To).Filter(query, e => e.OccurredAt);
     }
 
     private async Task<List<AuditEventView>> ViewsAsync(List<AuditEvent> rows, CancellationToken cancellationToken)

@@ -2,7 +2,10 @@ using System.Linq.Expressions;
 
 namespace DataTricks.Domain.Common;
 
-/// <summary>The <c>createdAfter</c>/<c>createdBefore</c> filter of a list: from (inclusive) and until (exclusive).</summary>
+/// <summary>
+/// A list's time window: from (inclusive) and until (exclusive), as <c>createdAfter</c>/<c>createdBefore</c> and the
+/// audit log's <c>from</c>/<c>to</c> give it.
+/// </summary>
 public sealed record CreatedRange(DateTimeOffset? After, DateTimeOffset? Before)
 {
     public static readonly CreatedRange Any = new(null, null);

@@ -54,6 +54,10 @@ public sealed class AuditFilterTests(PortalFactory factory) : IClassFixture<Port
         var window = await EventsAsync(admin, $"from={Uri.EscapeDataString(before.ToString("O"))}&to={Uri.EscapeDataString(between.ToString("O"))}");
         Assert.Equal(["token.create"], Actions(window));
         Assert.Equal(customer.AdminEmail, window[0].GetProperty("actor").GetString());
+        // The same window written two hours east is the same window.
+        var east = TimeSpan.FromHours(2);
+        var sameWindow = await EventsAsync(admin, $"from={Uri.EscapeDataString(before.ToOffset(east).ToString("O"))}&to={Uri.EscapeDataString(between.ToOffset(east).ToString("O"))}");
+        Assert.Equal(Actions(window), Actions(sameWindow));
     }
 
     [Fact]
