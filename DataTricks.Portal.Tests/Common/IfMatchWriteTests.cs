@@ -55,8 +55,12 @@ public sealed class IfMatchWriteTests(PortalFactory factory) : IClassFixture<Por
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             admin.SendAsync(Conditional(HttpMethod.Patch, repo, read, new { description = $"editor {i}" }), Ct)));
 
-        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
-        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.PreconditionFailed, a.StatusCode));
+        // One edit applies; each other one is refused, as stale (412) or, if it kept colliding, as a concurrent change
+        // (409): never a second 200, which would be a lost update.
+        var applied = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != applied), a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.Conflict }));
+        var winner = (await applied.JsonAsync()).GetProperty("description").GetString();
+        Assert.Equal(winner, (await (await admin.GetAsync(repo, Ct)).JsonAsync()).GetProperty("description").GetString());
     }
 
     [Fact]
