@@ -55,6 +55,24 @@ public sealed class ListFilterRulesTests
     }
 
     [Fact]
+    public void A_backwards_range_is_refused_on_its_end_saying_why()
+    {
+        var refused = new CreatedRange(Noon, Noon).Check(new FieldErrors()).ToFailure();
+
+        Assert.Equal(["createdBefore is later than createdAfter."], refused.FieldErrors!["createdBefore"]);
+    }
+
+    [Fact]
+    public void An_operation_list_refuses_a_status_and_a_kind_each_by_its_own_rule()
+    {
+        var refused = OperationListQuery.FromApi("Sleeping", "Rebuild", null, CreatedRange.Any, null, null).Failure!.FieldErrors!;
+
+        Assert.Equal([EnumText.Rule<OperationStatus>("status")], refused["status"]);
+        Assert.Equal(["kind is one of Create, Delete, Resize, Repair."], refused["kind"]);
+        Assert.StartsWith("status is one of NotStarted, Running", refused["status"][0]);
+    }
+
+    [Fact]
     public void A_range_open_at_either_end_is_fine()
     {
         Assert.False(new CreatedRange(Noon, null).Check(new FieldErrors()).Any);
