@@ -17,9 +17,10 @@ public abstract class Wakeup
     {
         if (!_channel.Reader.TryPeek(out _))
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // The clock of the loop, so tests move it instead of waiting.
-            using var timer = time.CreateTimer(_ => timeout.Cancel(), null, delay, Timeout.InfiniteTimeSpan);
+            // The clock of the loop, so tests move it instead of waiting. The source owns its timer: a timer of ours could
+            // fire just as the wait ended and cancel a disposed source, an exception that ends the process.
+            using var expiry = new CancellationTokenSource(delay, time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
             try
             {
                 await _channel.Reader.WaitToReadAsync(timeout.Token);
