@@ -16,6 +16,7 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
 {
     private readonly SimulatedCloudOptions _options = options.Value;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private readonly SemaphoreSlim _writes = new(1, 1);
     private bool _schemaReady;
 
     public async Task<CloudProgress> BeginAsync(CloudCall call, CancellationToken cancellationToken)
@@ -30,8 +31,10 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
         await MaybeFailAsync(connection, call, cancellationToken);
 
         var readyAt = time.GetUtcNow() + _options.StepDelay;
-        // The work and the resource it makes appear together or not at all, as in a real cloud: a caller that dies
-        // between the two must not leave work behind that a retry would find without its resource.
+        // A real cloud can time out after starting the work: the caller then begins again with the same key.
+        var failsAfterWork = Random.Shared.NextDouble() < _options.TransientFailureRate / 2;
+        // The work, the resource it makes and the call's log line appear together or not at all, as in a real cloud: a
+        // caller that dies between them must not leave work behind that a retry would find without its resource.
         var resource = call.Makes is { } kind
             ? """
               INSERT INTO cloud_resources (id, kind, environment_id, idempotency_key, created_at, ready_at)
@@ -45,15 +48,14 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
             INSERT INTO cloud_work (idempotency_key, environment_id, call, ready_at) VALUES ($key, $environment, $call, $ready)
             ON CONFLICT (idempotency_key) DO NOTHING;
             {resource}
+            {LogStatement};
             COMMIT;
             """,
             cancellationToken, ("$key", call.IdempotencyKey), ("$environment", call.EnvironmentId.ToString()), ("$call", call.Name),
             ("$ready", Format(readyAt)), ("$id", $"{call.Makes?.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"),
-            ("$kind", call.Makes?.ToString() ?? ""), ("$now", Now()));
-
-        // A real cloud can time out after starting the work: the caller then begins again with the same key.
-        await MaybeFailAfterWorkAsync(connection, call, cancellationToken);
-        await LogAsync(connection, call, "ok", cancellationToken);
+            ("$kind", call.Makes?.ToString() ?? ""), ("$now", Now()), ("$outcome", failsAfterWork ? "transient after work" : "ok"));
+        if (failsAfterWork)
+            throw new TransientCloudException("Timeout", "The cloud did not answer in time.");
         return await ProgressAsync(connection, call, cancellationToken);
     }
 
@@ -138,15 +140,6 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
         }
     }
 
-    private async Task MaybeFailAfterWorkAsync(SqliteConnection connection, CloudCall call, CancellationToken cancellationToken)
-    {
-        if (Random.Shared.NextDouble() < _options.TransientFailureRate / 2)
-        {
-            await LogAsync(connection, call, "transient after work", cancellationToken);
-            throw new TransientCloudException("Timeout", "The cloud did not answer in time.");
-        }
-    }
-
     /// <summary>
     /// Makes the next <paramref name="times"/> calls named <paramref name="call"/> ("create Network", "create Storage",
     /// "create Cluster", "verify cluster", "resize cluster", "delete resources") fail when begun, as a chaos tool would. Every portal sharing this
@@ -162,8 +155,11 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
     private sealed record InjectedFault(string Kind, string Message);
 
     /// <summary>Consumes one injected fault for the call (e.g. "create Cluster"), if a row of <c>cloud_faults</c> has any left.</summary>
-    private static async Task<InjectedFault?> TakeInjectedFaultAsync(SqliteConnection connection, string call, CancellationToken cancellationToken)
+    private async Task<InjectedFault?> TakeInjectedFaultAsync(SqliteConnection connection, string call, CancellationToken cancellationToken)
     {
+        // Looking is a read, which waits for no writer; taking one is a write, made only when there is one.
+        if ((long)(await ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM cloud_faults WHERE call = $call AND remaining > 0)", cancellationToken, ("$call", call)))! == 0)
+            return null;
         await using var command = connection.CreateCommand();
         command.CommandText =
             """
@@ -172,8 +168,16 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
             RETURNING kind, message
             """;
         command.Parameters.AddWithValue("$call", call);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new InjectedFault(reader.GetString(0), reader.GetString(1)) : null;
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? new InjectedFault(reader.GetString(0), reader.GetString(1)) : null;
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -207,9 +211,11 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
         }
     }
 
+    private const string LogStatement =
+        "INSERT INTO cloud_calls (environment_id, call, idempotency_key, outcome, at) VALUES ($environment, $call, $key, $outcome, $now)";
+
     private Task LogAsync(SqliteConnection connection, CloudCall call, string outcome, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection,
-            "INSERT INTO cloud_calls (environment_id, call, idempotency_key, outcome, at) VALUES ($environment, $call, $key, $outcome, $now)",
+        ExecuteAsync(connection, LogStatement,
             cancellationToken, ("$environment", call.EnvironmentId.ToString()), ("$call", call.Name), ("$key", call.IdempotencyKey), ("$outcome", outcome), ("$now", Now()));
 
     private string Now() => Format(time.GetUtcNow());
@@ -218,13 +224,22 @@ public sealed class SimulatedCloud(IOptions<SimulatedCloudOptions> options, Time
 
     private static DateTimeOffset Parse(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    /// <summary>A write: the writers of this process take turns here rather than in SQLite's busy handler (see SqliteWriteGate).</summary>
+    private async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
