@@ -1,60 +1,141 @@
 #!/usr/bin/env bash
-# Runs every test of the solution, installing what the tests need first (Debian's chromium for the browser tests,
-# postgresql for the PostgreSQL run, nginx for the load-balanced test), and ends with one line "N passed, N failed" summed over all test runs:
-# every project on SQLite, then the unit, database and HTTP tests and the multi-node tests again on a throwaway
-# PostgreSQL server; the bench runs a few-second smoke of every part; then the served OpenAPI document is linted
-# (npm packages pinned in tools/openapi-lint).
+# Runs every test of the solution and ends with one line "N passed, N failed" summed over all test runs.
+#
+#   ./test.sh                 every stage
+#   ./test.sh unit browser    only the stages named
+#
+# Stages: unit (unit, component, database and HTTP tests on SQLite), browser (the Playwright browser tests, the
+# multi-node and crash tests and the reference cluster script, on SQLite), postgres (the unit stage again on
+# PostgreSQL), nodes (the multi-node and crash tests again on PostgreSQL), bench (a few-second smoke of every part of
+# the bench: its numbers are printed, never judged) and lint (the served OpenAPI document, Spectral and Redocly).
+#
+# It installs what the chosen stages need and the machine lacks: Debian's chromium, postgresql, nginx and npm (with
+# sudo unless run as root), the Node.js pinned in tools/node, and the pinned npm packages of tools/ and
+# clients/typescript. It builds once, then runs two lanes at once, the database-heavy stages in one and the browser
+# and process stages in the other, each stage's output in TestResults/logs/<stage>.log (shown when it fails).
+# Everything runs with a temporary folder of its own, which must be empty at the end: a test that leaves a file
+# behind fails the run.
 set -euo pipefail
 cd "$(dirname "$0")"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Node 22 caches compiled modules in the temporary folder, which the tests must leave empty.
+export NODE_DISABLE_COMPILE_CACHE=1
+
+all_stages=(unit browser postgres nodes bench lint)
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=("${all_stages[@]}")
+for stage in "${stages[@]}"; do
+  [[ " ${all_stages[*]} " == *" $stage "* ]] || { echo "Unknown stage '$stage'; the stages are: ${all_stages[*]}." >&2; exit 2; }
+done
+wants() { local stage; for stage in "$@"; do [[ " ${stages[*]} " == *" $stage "* ]] && return 0; done; return 1; }
 
 sudo_cmd=""
 [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if wants browser nodes bench; then [ -x /usr/bin/chromium ] || missing+=(chromium); fi
+if wants postgres nodes browser; then ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql); fi
+if wants browser nodes; then command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx); fi
+# Only to install the pinned Node.js the first time: any npm will do.
+[ -d tools/node/node_modules ] || command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the tests..."
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-postgres_dir=$(mktemp -d /tmp/datatricks-pg.XXXXXX)
-trap 'scripts/postgres.sh stop "$postgres_dir"' EXIT
-if ! postgres=$(scripts/postgres.sh start "$postgres_dir" 55432); then
-  echo "Could not start PostgreSQL (see above): the PostgreSQL run cannot happen, so the test command fails." >&2
-  exit 1
-fi
-
-# The browser tests inject axe-core from here; the lint uses tools/openapi-lint (installed by its script).
-[ -d tools/axe/node_modules ] || (cd tools/axe && npm ci --no-audit --no-fund --loglevel=error)
-# The tests sign in through a real OpenID provider run from here.
-[ -d tools/oidc-provider/node_modules ] || (cd tools/oidc-provider && npm ci --no-audit --no-fund --loglevel=error)
-# The tests verify every webhook they receive with the reference implementation of Standard Webhooks, from here.
-[ -d tools/standard-webhooks/node_modules ] || (cd tools/standard-webhooks && npm ci --no-audit --no-fund --loglevel=error)
-# The TypeScript client's journey compiles with the TypeScript pinned there and calls the API with openapi-fetch.
-[ -d clients/typescript/node_modules ] || (cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error)
+source scripts/use-pinned-node.sh
+echo "Node.js $(node --version) and npm $(npm --version) from tools/node."
+node_tools=(tools/axe tools/oidc-provider tools/standard-webhooks tools/openapi-lint clients/typescript)
+installs=()
+for folder in "${node_tools[@]}"; do
+  [ -d "$folder/node_modules" ] && continue
+  (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error) &
+  installs+=($!)
+done
+for install in "${installs[@]}"; do wait "$install"; done
 
 rm -rf TestResults
-status=0
-# dotnet test builds test projects only: the bench is built here so that it cannot stop compiling unseen.
-dotnet build bench/ProvisioningBench -nologo -v:q || status=$?
-# One test project at a time: the browser and crash tests measure progress in real time, and a second project
-# competing for two cores makes them slower than their generous limits anticipate.
-dotnet test DataTricks.sln -m:1 --logger trx --results-directory TestResults "$@" || status=$?
-echo "The bench, every part for a few seconds (numbers printed, not judged):"
-dotnet run --no-build --project bench/ProvisioningBench -- --smoke || { status=$?; echo "The bench smoke failed." >&2; }
-echo "The unit, database and HTTP tests again, and the multi-node tests, on PostgreSQL:"
-export DATATRICKS_TEST_POSTGRES="$postgres"
-DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build \
-  --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults "$@" || status=$?
-DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.E2E --no-build --filter "FullyQualifiedName~MultiNode|FullyQualifiedName~Resilience" \
-  --logger "trx;LogFilePrefix=postgresql-nodes" --results-directory TestResults "$@" || status=$?
+mkdir -p TestResults/logs
+# The tests' own temporary folder: it must be empty when they end.
+test_tmp=$(mktemp -d /tmp/datatricks-tests.XXXXXX)
+postgres_dir=$(mktemp -d /tmp/datatricks-pg.XXXXXX)
+cleanup() {
+  scripts/postgres.sh stop "$postgres_dir"
+  rm -rf "$test_tmp"
+}
+trap cleanup EXIT
+if wants postgres nodes; then
+  if ! postgres=$(scripts/postgres.sh start "$postgres_dir" 55432); then
+    echo "Could not start PostgreSQL (see above): the PostgreSQL stages cannot run, so the test command fails." >&2
+    exit 1
+  fi
+  export DATATRICKS_TEST_POSTGRES="$postgres"
+fi
 
-echo "The served OpenAPI document, linted (Spectral and Redocly, no warning allowed):"
-scripts/lint-openapi.sh || { status=$?; echo "The OpenAPI lint failed." >&2; }
+echo "Building the solution (tests, bench and clients)..."
+build_started=$SECONDS
+dotnet build DataTricks.sln -nologo -v:q -clp:ErrorsOnly
+echo "Built in $((SECONDS - build_started)) s."
+
+# One stage: its output to its log, a line when it ends, and the log when it fails.
+run_stage() {
+  local stage=$1 started=$SECONDS
+  shift
+  if TMPDIR="$test_tmp" "$@" >"TestResults/logs/$stage.log" 2>&1; then
+    echo "  $stage: passed in $((SECONDS - started)) s"
+  else
+    echo "  $stage: FAILED in $((SECONDS - started)) s. Its output (TestResults/logs/$stage.log):"
+    sed 's/^/    /' "TestResults/logs/$stage.log"
+    return 1
+  fi
+}
+
+stage_unit() {
+  dotnet test DataTricks.Portal.Tests --no-build --logger "trx;LogFilePrefix=unit" --results-directory TestResults
+}
+stage_postgres() {
+  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build \
+    --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults
+}
+stage_lint() {
+  scripts/lint-openapi.sh
+}
+stage_browser() {
+  dotnet test DataTricks.E2E --no-build --logger "trx;LogFilePrefix=browser" --results-directory TestResults
+}
+stage_nodes() {
+  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.E2E --no-build --filter "FullyQualifiedName~MultiNode|FullyQualifiedName~Resilience" \
+    --logger "trx;LogFilePrefix=postgresql-nodes" --results-directory TestResults
+}
+stage_bench() {
+  dotnet run --no-build --project bench/ProvisioningBench -- --smoke
+}
+
+# Two lanes share the two cores: the database-heavy stages, and the browser and process stages (which spend much of
+# their time waiting on browsers, processes and simulated clouds).
+lane() {
+  local failed=0 stage
+  for stage in "$@"; do
+    wants "$stage" || continue
+    run_stage "$stage" "stage_$stage" || failed=1
+  done
+  return "$failed"
+}
+echo "Running: ${stages[*]}"
+status=0
+lane unit postgres lint &
+database_lane=$!
+lane browser nodes bench &
+browser_lane=$!
+wait "$database_lane" || status=1
+wait "$browser_lane" || status=1
+
+left=$(find "$test_tmp" -type f 2>/dev/null | head -n 20)
+if [ -n "$left" ]; then
+  echo "The tests left files in their temporary folder:" >&2
+  echo "$left" | sed "s|$test_tmp/|  |" >&2
+  status=1
+fi
 
 passed=0
 failed=0
@@ -67,7 +148,7 @@ for trx in TestResults/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 echo "$passed passed, $failed failed"
-if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ] && wants unit browser postgres nodes; then
   echo "No test ran." >&2
   exit 1
 fi

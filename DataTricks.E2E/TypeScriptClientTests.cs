@@ -16,8 +16,9 @@ public sealed class TypeScriptClientTests(BrowserFixture fixture)
     public async Task The_checked_in_types_are_generated_from_the_document_the_portal_serves()
     {
         using var http = new HttpClient { BaseAddress = fixture.Portal.BaseAddress };
-        var document = Path.GetTempFileName();
-        var generated = Path.ChangeExtension(Path.GetTempFileName(), ".d.ts");
+        var directory = Directory.CreateTempSubdirectory("datatricks-typescript-").FullName;
+        var document = Path.Combine(directory, "openapi.json");
+        var generated = Path.Combine(directory, "schema.d.ts");
         try
         {
             await File.WriteAllTextAsync(document, await http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
@@ -30,8 +31,7 @@ public sealed class TypeScriptClientTests(BrowserFixture fixture)
         }
         finally
         {
-            File.Delete(document);
-            File.Delete(generated);
+            Directory.Delete(directory, recursive: true);
         }
     }
 

@@ -5,6 +5,7 @@
 # client's types (clients/typescript/src/schema.d.ts) from the same document, with openapi-typescript.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/use-pinned-node.sh
 client=clients/DataTricks.Client
 dotnet build DataTricks.Portal -v q >/dev/null
 scripts/fetch-openapi.sh "$client/openapi.json"

@@ -4,6 +4,7 @@
 # off, with the reason, in tools/openapi-lint/.spectral.yaml and redocly.yaml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/use-pinned-node.sh
 lint_dir=tools/openapi-lint
 document=$(mktemp /tmp/datatricks-openapi.XXXXXX.json)
 trap 'rm -f "$document"' EXIT

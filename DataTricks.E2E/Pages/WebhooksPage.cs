@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace DataTricks.E2E.Pages;
 
@@ -17,7 +18,13 @@ public sealed class WebhooksPage(IPage page)
         await page.Locator("#add-webhook").ClickAsync();
         await page.Locator("#webhook-url").FillAsync(url);
         foreach (var type in eventTypes)
-            await page.Locator($"input[data-type='{type}']").CheckAsync();
+        {
+            // Not CheckAsync, which reads the box at once: the render of the URL's change may reach the page just after
+            // the click and show the box unchecked until the click's own render follows.
+            var box = page.Locator($"input[data-type='{type}']");
+            await box.ClickAsync();
+            await Expect(box).ToBeCheckedAsync();
+        }
         await page.Locator("#save-webhook").ClickAsync();
     }
 

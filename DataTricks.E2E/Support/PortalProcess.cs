@@ -121,5 +121,5 @@ public sealed partial class PortalProcess : IAsyncDisposable
     static partial void ReportStop(string text);
 
     /// <summary>The configuration this test assembly was built in (bin/&lt;Configuration&gt;/net10.0), which the portal shares.</summary>
-    private static string BuildConfiguration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+    public static string BuildConfiguration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 }

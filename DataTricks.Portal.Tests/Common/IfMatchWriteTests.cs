@@ -23,6 +23,9 @@ public sealed class IfMatchWriteTests(PortalFactory factory) : IClassFixture<Por
         var customer = await TestCustomer.SignUpAsync(factory);
         var admin = await customer.AdminAsync();
         var environment = (await (await admin.PostAsJsonAsync("/api/v1/compute-environments", new { name = "ifmatch", cloud = "Aws", region = "eu-west-1" }, Ct)).JsonAsync()).GetProperty("id").GetGuid();
+        // A repo's representation shows its environment's status: one still provisioning would change the repo's ETag
+        // under the test (a loaded PostgreSQL run once read it Pending and wrote after it moved on).
+        await admin.WaitForStatusAsync(environment, "Ready");
         var repo = (await (await admin.PostAsJsonAsync("/api/v1/repos", new { name = "Shared", computeEnvironmentId = environment }, Ct)).JsonAsync()).GetProperty("id").GetGuid();
         return (customer, admin, $"/api/v1/repos/{repo}");
     }

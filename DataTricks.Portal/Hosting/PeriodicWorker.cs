@@ -12,10 +12,12 @@ public abstract class PeriodicWorker(TimeProvider time, ILogger logger) : Backgr
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
         if (RunAtStart)
             await RunGuardedAsync(stoppingToken);
-        while (await TickAsync(timer, stoppingToken))
+        // A pause after each round rather than a periodic timer: when the clock jumps (a host resumed, a test's clock
+        // moved by a month), a periodic timer fires once for every interval missed before it settles, and only the last
+        // of them would find anything to do.
+        while (await PauseAsync(stoppingToken))
             await RunGuardedAsync(stoppingToken);
     }
 
@@ -31,11 +33,12 @@ public abstract class PeriodicWorker(TimeProvider time, ILogger logger) : Backgr
         }
     }
 
-    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private async Task<bool> PauseAsync(CancellationToken stoppingToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
+            await Task.Delay(Interval, time, stoppingToken);
+            return true;
         }
         catch (OperationCanceledException)
         {

@@ -1,18 +1,28 @@
 using DataTricks.Domain.Infrastructure.Seeding;
 using DataTricks.Domain.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DataTricks.Domain.Infrastructure.Persistence;
 
-/// <summary>What start-up does to the database: apply migrations and seed the demo, each when configured.</summary>
+/// <summary>
+/// What start-up does to the database: apply migrations and seed the demo, each when configured, saying so, since a
+/// first start spends its first seconds there before the portal listens.
+/// </summary>
 public sealed class DatabaseInitializer(
-    DataTricksDbContext db, DemoSeeder seeder, ITenantContext tenant, IOptions<DatabaseOptions> database, IOptions<DemoSeedOptions> seed)
+    DataTricksDbContext db, DemoSeeder seeder, ITenantContext tenant, IOptions<DatabaseOptions> database, IOptions<DemoSeedOptions> seed,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (database.Value.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            if (pending > 0)
+                logger.LogInformation("Applying {Count} database migrations ({Provider}); a new database takes a few seconds", pending, database.Value.Provider);
             await db.Database.MigrateAsync(cancellationToken);
+        }
         // Write-ahead logging lets readers and a writer (and several portal processes) share the file; it persists in it.
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
@@ -21,6 +31,9 @@ public sealed class DatabaseInitializer(
         if (database.Value.MigrateOnStartup)
             await SortKeyBackfill.RunAsync(db, cancellationToken);
         if (seed.Value.Demo)
+        {
+            logger.LogInformation("Seeding the demo customers if missing (sign in as admin@acme.test, password Demo-Passw0rd!)");
             await seeder.SeedAsync(cancellationToken);
+        }
     }
 }
