@@ -11,7 +11,7 @@ namespace DataTricks.Portal.Tests.Support;
 /// <summary>The whole portal in memory, on a SQLite file of its own, with the demo seeded and a clock the test moves.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabase _database = TempDatabase.Migrated();
     private readonly TempSqliteFile _cloud = new();
     private readonly TimeSpan _cloudStepDelay;
 

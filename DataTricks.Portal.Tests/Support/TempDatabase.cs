@@ -13,6 +13,14 @@ public sealed class TempDatabase : IDisposable
 
     public DatabaseProvider Provider { get; } = TestProvider.Current;
 
+    /// <summary>A database with the latest schema, as the portal's migrations leave it, copied from the run's template.</summary>
+    public static TempDatabase Migrated()
+    {
+        var database = new TempDatabase();
+        MigratedTemplate.CopyTo(database.SqliteFile ?? database._name);
+        return database;
+    }
+
     /// <summary>The SQLite file, for tests that look at what is at rest; null on PostgreSQL.</summary>
     public string? SqliteFile => Provider == DatabaseProvider.Sqlite ? Path.Combine(Path.GetTempPath(), _name + ".db") : null;
 

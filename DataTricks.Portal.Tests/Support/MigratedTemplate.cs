@@ -1,0 +1,64 @@
+using DataTricks.Domain.Infrastructure.Persistence;
+using DataTricks.Domain.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DataTricks.Portal.Tests.Support;
+
+/// <summary>
+/// One database of the run's provider migrated to the latest schema, made once per test process, which every migrated
+/// test database is a copy of: copying (the file on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL) costs a
+/// fraction of running every migration again for each of the run's hundred-odd databases. Removed when the process ends.
+/// </summary>
+internal static class MigratedTemplate
+{
+    private static readonly Lazy<string> Name = new(Create);
+
+    /// <summary>Makes <paramref name="name"/> (a SQLite file, or a PostgreSQL database) a copy of the template.</summary>
+    public static void CopyTo(string name)
+    {
+        if (TestProvider.IsPostgreSql)
+        {
+            Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Name.Value}\"");
+            return;
+        }
+        File.Copy(Name.Value, name);
+    }
+
+    private static string Create()
+    {
+        var name = TestProvider.IsPostgreSql ? $"dt_template_{Guid.NewGuid():N}" : Path.Combine(Path.GetTempPath(), $"datatricks-template-{Guid.NewGuid():N}.db");
+        // Unpooled, so that no connection stays open on it: PostgreSQL copies only a database nobody is connected to,
+        // and a SQLite file is whole once its last connection is closed.
+        var tenant = new TenantContext(TimeProvider.System);
+        tenant.Set(TenantScope.System);
+        using (DataTricksDbContext db = TestProvider.IsPostgreSql
+            ? new PostgreSqlDataTricksDbContext(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>()
+                .UseNpgsql($"{TestProvider.PostgresServer};Database={name};Pooling=false").Options, tenant)
+            : new SqliteDataTricksDbContext(new DbContextOptionsBuilder<SqliteDataTricksDbContext>()
+                .UseSqlite($"Data Source={name};Pooling=false").Options, tenant))
+        {
+            db.Database.Migrate();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(name);
+        return name;
+    }
+
+    private static void Remove(string name)
+    {
+        if (TestProvider.IsPostgreSql)
+            Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        else
+            File.Delete(name);
+    }
+
+    private static void Execute(string sql)
+    {
+        using var server = new NpgsqlConnection($"{TestProvider.PostgresServer};Database=postgres;Pooling=false");
+        server.Open();
+        using var command = server.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
