@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using DataTricks.E2E.Support;
 
@@ -25,26 +24,13 @@ public sealed partial class ReferenceClusterTests
         };
         script.Environment["DATATRICKS_CONFIGURATION"] = PortalProcess.BuildConfiguration();
         using var cluster = Process.Start(script) ?? throw new InvalidOperationException("The script did not start.");
-        var output = new StringBuilder();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLine(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
-            if (e.Data.Contains("Ctrl-C to stop", StringComparison.Ordinal))
-                ready.TrySetResult();
-        }
-        cluster.OutputDataReceived += OnLine;
-        cluster.ErrorDataReceived += OnLine;
-        cluster.BeginOutputReadLine();
-        cluster.BeginErrorReadLine();
-        string Printed() { lock (output) return output.ToString(); }
+        var output = new ProcessOutput(cluster, "Ctrl-C to stop");
 
         try
         {
-            var first = await Task.WhenAny(ready.Task, cluster.WaitForExitAsync(Ct), Task.Delay(TimeSpan.FromMinutes(3), Ct));
-            Assert.True(first == ready.Task, $"The cluster did not start:\n{Printed()}");
-            var logs = NodeLog().Matches(Printed()).Select(m => m.Groups[1].Value).ToList();
+            var first = await Task.WhenAny(output.Marked, cluster.WaitForExitAsync(Ct), Task.Delay(TimeSpan.FromMinutes(3), Ct));
+            Assert.True(first == output.Marked, $"The cluster did not start:\n{output.Text}");
+            var logs = NodeLog().Matches(output.Text).Select(m => m.Groups[1].Value).ToList();
             Assert.Equal(3, logs.Count);
 
             using var http = new HttpClient();
@@ -72,9 +58,9 @@ public sealed partial class ReferenceClusterTests
             var stopped = cluster.HasExited;
             if (!stopped)
                 cluster.Kill(entireProcessTree: true);
-            Assert.True(stopped, $"The script did not stop on Ctrl-C:\n{Printed()}");
+            Assert.True(stopped, $"The script did not stop on Ctrl-C:\n{output.Text}");
         }
-        var folder = ClusterFolder().Match(Printed()).Groups[1].Value;
+        var folder = ClusterFolder().Match(output.Text).Groups[1].Value;
         Assert.False(Directory.Exists(folder), $"{folder} was left behind.");
     }
 

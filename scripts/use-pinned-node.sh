@@ -3,7 +3,7 @@
 # The tools' own pins (Redocly needs Node 20.19 or later) then hold on any machine.
 pinned_node_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tools/node"
 if [ ! -d "$pinned_node_dir/node_modules" ]; then
-  echo "Installing the pinned Node.js and npm (tools/node, about 60 MB from the npm registry)..."
+  echo "Installing the pinned Node.js and npm (tools/node, from the npm registry)..."
   (cd "$pinned_node_dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 pinned_node_bin=("$pinned_node_dir"/node_modules/node-linux-*/bin)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace DataTricks.E2E.Support;
 
@@ -14,7 +13,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private ProcessOutput? _output;
     private bool _killedByTest;
 
     private PortalProcess(Process process, Uri baseAddress)
@@ -29,7 +28,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get { return _output?.Text ?? ""; }
     }
 
     /// <param name="port">A port to reuse, to restart a portal where its open pages expect it; a free one by default.</param>
@@ -72,21 +71,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync()
     {
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLine(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null) return;
-            lock (_output) _output.AppendLine(e.Data);
-            if (e.Data.Contains("Now listening on", StringComparison.Ordinal))
-                listening.TrySetResult();
-        }
-        _process.OutputDataReceived += OnLine;
-        _process.ErrorDataReceived += OnLine;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var first = await Task.WhenAny(listening.Task, _process.WaitForExitAsync(), Task.Delay(StartTimeout));
-        if (first != listening.Task)
+        _output = new ProcessOutput(_process, "Now listening on");
+        var first = await Task.WhenAny(_output.Marked, _process.WaitForExitAsync(), Task.Delay(StartTimeout));
+        if (first != _output.Marked)
         {
             await KillAsync();
             throw new InvalidOperationException($"The portal did not start listening on {BaseAddress}:\n{Output}");
