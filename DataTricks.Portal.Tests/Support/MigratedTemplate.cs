@@ -1,8 +1,5 @@
-using DataTricks.Domain.Infrastructure.Persistence;
 using DataTricks.Domain.Tenancy;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace DataTricks.Portal.Tests.Support;
 
@@ -20,7 +17,7 @@ internal static class MigratedTemplate
     {
         if (TestProvider.IsPostgreSql)
         {
-            Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Name.Value}\"");
+            TempDatabase.OnPostgresServer($"CREATE DATABASE \"{name}\" TEMPLATE \"{Name.Value}\"");
             return;
         }
         File.Copy(Name.Value, name);
@@ -31,16 +28,9 @@ internal static class MigratedTemplate
         var name = TestProvider.IsPostgreSql ? $"dt_template_{Guid.NewGuid():N}" : Path.Combine(Path.GetTempPath(), $"datatricks-template-{Guid.NewGuid():N}.db");
         // Unpooled, so that no connection stays open on it: PostgreSQL copies only a database nobody is connected to,
         // and a SQLite file is whole once its last connection is closed.
-        var tenant = new TenantContext(TimeProvider.System);
-        tenant.Set(TenantScope.System);
-        using (DataTricksDbContext db = TestProvider.IsPostgreSql
-            ? new PostgreSqlDataTricksDbContext(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>()
-                .UseNpgsql($"{TestProvider.PostgresServer};Database={name};Pooling=false").Options, tenant)
-            : new SqliteDataTricksDbContext(new DbContextOptionsBuilder<SqliteDataTricksDbContext>()
-                .UseSqlite($"Data Source={name};Pooling=false").Options, tenant))
-        {
+        var connectionString = TestProvider.IsPostgreSql ? $"{TestProvider.PostgresServer};Database={name};Pooling=false" : $"Data Source={name};Pooling=false";
+        using (var db = TempDatabase.ContextOn(connectionString, TenantScope.System))
             db.Database.Migrate();
-        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(name);
         return name;
     }
@@ -48,17 +38,8 @@ internal static class MigratedTemplate
     private static void Remove(string name)
     {
         if (TestProvider.IsPostgreSql)
-            Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            TempDatabase.OnPostgresServer($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         else
             File.Delete(name);
-    }
-
-    private static void Execute(string sql)
-    {
-        using var server = new NpgsqlConnection($"{TestProvider.PostgresServer};Database=postgres;Pooling=false");
-        server.Open();
-        using var command = server.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -34,13 +34,26 @@ public sealed class TempDatabase : IDisposable
     };
 
     /// <summary>A context seeing <paramref name="scope"/> (every customer by default, as the migrations need).</summary>
-    public DataTricksDbContext CreateContext(TenantScope? scope = null)
+    public DataTricksDbContext CreateContext(TenantScope? scope = null) => ContextOn(ConnectionString, scope ?? TenantScope.System);
+
+    /// <summary>A context of the run's provider on <paramref name="connectionString"/>, seeing <paramref name="scope"/>.</summary>
+    internal static DataTricksDbContext ContextOn(string connectionString, TenantScope scope)
     {
         var tenant = new TenantContext(TimeProvider.System);
-        tenant.Set(scope ?? TenantScope.System);
-        return Provider == DatabaseProvider.PostgreSql
-            ? new PostgreSqlDataTricksDbContext(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>().UseNpgsql(ConnectionString).Options, tenant)
-            : new SqliteDataTricksDbContext(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(ConnectionString).Options, tenant);
+        tenant.Set(scope);
+        return TestProvider.IsPostgreSql
+            ? new PostgreSqlDataTricksDbContext(new DbContextOptionsBuilder<PostgreSqlDataTricksDbContext>().UseNpgsql(connectionString).Options, tenant)
+            : new SqliteDataTricksDbContext(new DbContextOptionsBuilder<SqliteDataTricksDbContext>().UseSqlite(connectionString).Options, tenant);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the PostgreSQL server's own database, as its databases are made and dropped.</summary>
+    internal static void OnPostgresServer(string sql)
+    {
+        using var server = new NpgsqlConnection($"{TestProvider.PostgresServer};Database=postgres;Pooling=false");
+        server.Open();
+        using var command = server.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -53,10 +66,6 @@ public sealed class TempDatabase : IDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        using var server = new NpgsqlConnection($"{TestProvider.PostgresServer};Database=postgres");
-        server.Open();
-        using var drop = server.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)";
-        drop.ExecuteNonQuery();
+        OnPostgresServer($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
     }
 }

@@ -18,9 +18,8 @@ public sealed class DatabaseInitializer(
     {
         if (database.Value.MigrateOnStartup)
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            if (pending > 0)
-                logger.LogInformation("Applying {Count} database migrations ({Provider}); a new database takes a few seconds", pending, database.Value.Provider);
+            // Migrate asks for the pending migrations itself (and logs each one it applies): no second look here.
+            logger.LogInformation("Bringing the {Provider} database up to date (a new one takes a few seconds)", database.Value.Provider);
             await db.Database.MigrateAsync(cancellationToken);
         }
         // Write-ahead logging lets readers and a writer (and several portal processes) share the file; it persists in it.
