@@ -24,6 +24,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected ComponentTest()
     {
+        // The components here wait on a real database: bUnit's one second was too short for a reload on a loaded
+        // PostgreSQL run (a list checked once in a second, then failed).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddPortalComponentServices();
         Authorization = AddAuthorization();
