@@ -33,7 +33,7 @@ sudo_cmd=""
 [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 missing=()
 if wants browser nodes bench; then [ -x /usr/bin/chromium ] || missing+=(chromium); fi
-if wants postgres nodes browser; then ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql); fi
+if wants postgres nodes browser bench; then ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql); fi
 if wants browser nodes; then command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx); fi
 # Only to install the pinned Node.js the first time: any npm will do.
 [ -d tools/node/node_modules ] || command -v npm >/dev/null 2>&1 || missing+=(npm)

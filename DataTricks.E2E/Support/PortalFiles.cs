@@ -13,6 +13,15 @@ public sealed class PortalFiles : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("datatricks-e2e-").FullName;
     private readonly string _postgresDatabase = $"dt_e2e_{Guid.NewGuid():N}";
+    private readonly string? _postgresServer;
+
+    /// <summary>The portal's database on the run's choice: PostgreSQL when the run targets it, else a SQLite file.</summary>
+    public PortalFiles() : this(OnPostgreSql ? PostgresServer : null)
+    {
+    }
+
+    /// <param name="postgresServer">The PostgreSQL server to make the portal's database on; null for a SQLite file.</param>
+    public PortalFiles(string? postgresServer) => _postgresServer = postgresServer;
 
     public static bool OnPostgreSql =>
         string.Equals(Environment.GetEnvironmentVariable("DATATRICKS_TEST_DATABASE"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
@@ -23,11 +32,13 @@ public sealed class PortalFiles : IDisposable
     public string Database => Path.Combine(_directory, "portal.db");
     public string Cloud => Path.Combine(_directory, "simcloud.db");
 
-    private string DatabaseConnectionString => OnPostgreSql ? $"{PostgresServer};Database={_postgresDatabase}" : $"Data Source={Database}";
+    public bool UsesPostgreSql => _postgresServer is not null;
+
+    private string DatabaseConnectionString => UsesPostgreSql ? $"{_postgresServer};Database={_postgresDatabase}" : $"Data Source={Database}";
 
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["Database:Provider"] = OnPostgreSql ? "PostgreSql" : "Sqlite",
+        ["Database:Provider"] = UsesPostgreSql ? "PostgreSql" : "Sqlite",
         ["ConnectionStrings:DataTricks"] = DatabaseConnectionString,
         ["SimulatedCloud:ConnectionString"] = $"Data Source={Cloud}",
     };
@@ -37,7 +48,7 @@ public sealed class PortalFiles : IDisposable
     /// <summary>The portal's database; write SQL with quoted identifiers so it runs on both providers.</summary>
     public DbConnection OpenDatabase()
     {
-        if (!OnPostgreSql)
+        if (!UsesPostgreSql)
             return OpenSqlite(Database);
         var connection = new NpgsqlConnection(DatabaseConnectionString);
         connection.Open();
@@ -55,10 +66,10 @@ public sealed class PortalFiles : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
-        if (!OnPostgreSql)
+        if (!UsesPostgreSql)
             return;
         NpgsqlConnection.ClearAllPools();
-        using var server = new NpgsqlConnection($"{PostgresServer};Database=postgres");
+        using var server = new NpgsqlConnection($"{_postgresServer};Database=postgres");
         server.Open();
         using var drop = server.CreateCommand();
         drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";

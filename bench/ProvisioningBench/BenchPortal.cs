@@ -23,7 +23,7 @@ internal static class BenchPortal
     {
         using var connection = files.OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Status, COUNT(*) FROM Operations GROUP BY Status";
+        command.CommandText = "SELECT \"Status\", COUNT(*) FROM \"Operations\" GROUP BY \"Status\"";
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<string, long>();
         while (reader.Read())

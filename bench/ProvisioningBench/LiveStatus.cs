@@ -16,7 +16,7 @@ internal static class LiveStatus
 
     public static async Task<Latencies> MeasureAsync(int environments)
     {
-        using var files = new PortalFiles();
+        using var files = new PortalFiles(postgresServer: null);
         await using var portal = await PortalProcess.StartAsync(files, new Dictionary<string, string>
         {
             ["SimulatedCloud:StepDelay"] = "00:00:01",

@@ -29,7 +29,7 @@ internal static class WebhookBench
     public static async Task RunAsync(BenchPlan plan)
     {
         await using var receiver = await Receiver.StartAsync();
-        using var files = new PortalFiles();
+        using var files = new PortalFiles(postgresServer: null);
         await using var portal = await PortalProcess.StartAsync(files, new Dictionary<string, string>
         {
             ["SimulatedCloud:StepDelay"] = "00:10:00",
