@@ -49,6 +49,9 @@ public sealed class Operation : ITenantOwned
     /// <summary>Not started or running (not <see cref="IsDone"/>), as an expression every query can use.</summary>
     public static readonly Expression<Func<Operation, bool>> Unfinished = o => o.Status == OperationStatus.NotStarted || o.Status == OperationStatus.Running;
 
+    /// <summary>The statuses of <see cref="Unfinished"/>, for lookups an index answers one status at a time.</summary>
+    public static readonly IReadOnlyList<OperationStatus> UnfinishedStatuses = [OperationStatus.NotStarted, OperationStatus.Running];
+
     /// <summary>The unfinished operations that build an environment's resources (a create or a repair): what its delete stops.</summary>
     public static IQueryable<Operation> UnfinishedBuildersOf(IQueryable<Operation> operations, Guid environmentId) =>
         operations.Where(Unfinished).Where(o => o.ComputeEnvironmentId == environmentId && (o.Kind == OperationKind.Create || o.Kind == OperationKind.Repair));

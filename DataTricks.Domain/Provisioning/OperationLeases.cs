@@ -39,14 +39,26 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
     public Task<bool> TryClaimAsync(Guid operationId, string owner, CancellationToken cancellationToken) =>
         contexts.InSystemScopeAsync(async db => (await ClaimAsync(db, owner, [operationId], time.GetUtcNow(), cancellationToken)).Count == 1);
 
-    /// <summary>When the next unfinished operation is due, if any; one a dead worker holds is due when its lease runs out.</summary>
+    /// <summary>
+    /// When the next unfinished operation is due, if any; one a worker holds is due when its lease runs out, or later if
+    /// it is due later. Asked in lookups the indexes answer, because the worker asks after every claim: per status, the
+    /// earliest due of those nobody holds (or whose lease has run out), then the few whose lease is running. One query
+    /// over the due-or-lease expression read every unfinished operation, 4 ms with 10,000 in flight.
+    /// </summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        contexts.InSystemScopeAsync(db => db.Operations
-            .Where(Operation.Unfinished)
-            .Select(o => o.LeaseOwner == null ? o.DueAt : o.LeaseExpiresAt!.Value > o.DueAt ? o.LeaseExpiresAt!.Value : o.DueAt)
-            .OrderBy(at => at)
-            .Select(at => (DateTimeOffset?)at)
-            .FirstOrDefaultAsync(cancellationToken));
+        contexts.InSystemScopeAsync(async db =>
+        {
+            var now = time.GetUtcNow();
+            var candidates = new List<DateTimeOffset>();
+            foreach (var status in Operation.UnfinishedStatuses)
+                candidates.AddRange(await db.Operations.Where(o => o.Status == status && (o.LeaseOwner == null || o.LeaseExpiresAt < now))
+                    .OrderBy(o => o.DueAt).Select(o => o.DueAt).Take(1).ToListAsync(cancellationToken));
+            // Only the lease in the condition, so that SQLite, which keeps no statistics, reads the lease index and not the status one.
+            var held = await db.Operations.Where(o => o.LeaseExpiresAt >= now)
+                .Select(o => new { LeaseExpiresAt = o.LeaseExpiresAt!.Value, o.DueAt, o.Status }).ToListAsync(cancellationToken);
+            candidates.AddRange(held.Where(h => Operation.UnfinishedStatuses.Contains(h.Status)).Select(h => h.LeaseExpiresAt > h.DueAt ? h.LeaseExpiresAt : h.DueAt));
+            return candidates.Count == 0 ? (DateTimeOffset?)null : candidates.Min();
+        });
 
     private async Task<List<Guid>> ClaimAsync(DataTricksDbContext db, string owner, IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ internal sealed class DomainHarness : IAsyncDisposable
     {
         Cloud = new ScriptedCloud(Time);
         Collisions = new SaveCollisions(_database);
+        QueryPlans = new QueryPlans(_database);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
@@ -35,6 +36,9 @@ internal sealed class DomainHarness : IAsyncDisposable
 
     /// <summary>Saves made to collide with a concurrent change, for the services' retries.</summary>
     public SaveCollisions Collisions { get; }
+
+    /// <summary>How the database runs the queries of a piece of work: whether they find their rows through an index.</summary>
+    public QueryPlans QueryPlans { get; }
     public Guid CustomerId { get; private set; }
     public Guid OtherCustomerId { get; private set; }
 
@@ -53,6 +57,7 @@ internal sealed class DomainHarness : IAsyncDisposable
             .AddDataTricksDomain(configuration)
             .AddDataTricksSingleSignOn()
             .AddInterceptor(harness._database.Provider, harness.Collisions)
+            .AddInterceptor(harness._database.Provider, harness.QueryPlans)
             .UseFastPasswordHashing()
             .AddSingleton<TimeProvider>(harness.Time)
             .AddSingleton<ICloud>(harness.Cloud)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DataTricks.E2E.Support;
 
 namespace DataTricks.Bench;
@@ -5,6 +6,20 @@ namespace DataTricks.Bench;
 /// <summary>What the benchmark reads off a running portal process: threads, CPU time, memory, and its operations.</summary>
 internal static class BenchPortal
 {
+    /// <summary>Asks /healthz until it answers 200; returns how long that took.</summary>
+    public static async Task<TimeSpan> WaitUntilHealthyAsync(PortalProcess portal)
+    {
+        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+        var waited = Stopwatch.StartNew();
+        while (!(await http.GetAsync("/healthz")).IsSuccessStatusCode)
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(2))
+                throw new InvalidOperationException("The portal's /healthz did not answer 200 within 2 minutes.");
+            await Task.Delay(10);
+        }
+        return waited.Elapsed;
+    }
+
     public static int Threads(PortalProcess portal) => StatusField(portal, "Threads:");
 
     /// <summary>Peak resident memory, MB.</summary>

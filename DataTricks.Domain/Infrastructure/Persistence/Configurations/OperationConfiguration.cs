@@ -23,6 +23,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         builder.HasAlternateKey(o => new { o.CustomerId, o.Id });
         // The worker claims unfinished operations that are due, earliest first, and sleeps until the next due time.
         builder.HasIndex(o => new { o.Status, o.DueAt });
+        // The few operations whose lease is running, for the worker's next wake-up (OperationLeases.NextDueAsync).
+        builder.HasIndex(o => o.LeaseExpiresAt);
         builder.HasIndex(o => new { o.CustomerId, o.ComputeEnvironmentId, o.CreatedAt });
     }
 }

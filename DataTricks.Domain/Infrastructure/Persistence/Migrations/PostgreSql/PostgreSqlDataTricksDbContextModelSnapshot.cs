@@ -640,6 +640,8 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseExpiresAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");

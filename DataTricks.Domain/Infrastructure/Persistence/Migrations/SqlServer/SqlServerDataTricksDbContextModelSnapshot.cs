@@ -641,6 +641,8 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseExpiresAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");

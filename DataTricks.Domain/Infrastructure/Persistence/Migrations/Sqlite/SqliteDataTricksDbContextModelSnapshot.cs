@@ -629,6 +629,8 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseExpiresAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("CustomerId", "ComputeEnvironmentId", "CreatedAt");
