@@ -21,8 +21,9 @@ internal sealed class PostgresCluster : IDisposable
 
     public static PostgresCluster Start()
     {
-        // The script makes the folder, owned by the postgres user: only its name is taken here.
-        var directory = Path.Combine(Path.GetTempPath(), $"datatricks-bench-pg-{Guid.NewGuid():N}");
+        // The script makes the folder, owned by the postgres user, who must be able to reach it: in /tmp itself, not
+        // under a TMPDIR of the caller's that only the caller may enter (as ./test.sh gives its stages).
+        var directory = Path.Combine("/tmp", $"datatricks-bench-pg-{Guid.NewGuid():N}");
         var connectionString = Script("start", directory, LoopbackPort.Free().ToString()).Trim();
         return new PostgresCluster(directory, connectionString);
     }
