@@ -83,7 +83,7 @@ public sealed class OperationLeasesTests : DomainTest
 
         // Neither a pass over the table nor a sort of what it read: SQLite's and PostgreSQL's words for each.
         Assert.NotEmpty(plans);
-        Assert.All(plans, plan => Assert.DoesNotMatch(@"(?m)^SCAN ""?Operations|Seq Scan on ""Operations""|TEMP B-TREE|Sort", plan));
+        Assert.All(plans, query => Assert.DoesNotMatch(@"(?m)^SCAN ""?Operations|Seq Scan on ""Operations""|TEMP B-TREE|Sort", query.Plan));
     }
 
     [Fact]

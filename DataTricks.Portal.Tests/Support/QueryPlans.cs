@@ -14,8 +14,8 @@ internal sealed class QueryPlans(TestDatabase database) : DbCommandInterceptor
 {
     private List<(string Sql, (string Name, object? Value, System.Data.DbType Type)[] Parameters)>? _recorded;
 
-    /// <summary>The plan of each query <paramref name="work"/> sent, one text per query.</summary>
-    public async Task<List<string>> OfAsync(Func<Task> work)
+    /// <summary>Each query <paramref name="work"/> sent, and its plan as one text.</summary>
+    public async Task<List<(string Sql, string Plan)>> OfAsync(Func<Task> work)
     {
         var recorded = new List<(string, (string, object?, System.Data.DbType)[])>();
         _recorded = recorded;
@@ -30,7 +30,7 @@ internal sealed class QueryPlans(TestDatabase database) : DbCommandInterceptor
         await using var db = database.CreateContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var plans = new List<string>();
+        var plans = new List<(string, string)>();
         foreach (var (sql, parameters) in recorded)
         {
             if (database.Provider == DatabaseProvider.PostgreSql)
@@ -47,7 +47,7 @@ internal sealed class QueryPlans(TestDatabase database) : DbCommandInterceptor
             var lines = new List<string>();
             while (await reader.ReadAsync())
                 lines.Add(reader.GetValue(reader.FieldCount - 1).ToString()!);
-            plans.Add(string.Join("\n", lines));
+            plans.Add((sql, string.Join("\n", lines)));
         }
         return plans;
     }

@@ -19,7 +19,10 @@ internal sealed class CustomerEventConfiguration : IEntityTypeConfiguration<Cust
         builder.HasIndex(e => e.Position).IsUnique();
         // The feed: a customer's events after a position. The sequencer: events not dispatched yet, in written order.
         builder.HasIndex(e => new { e.CustomerId, e.Position });
-        builder.HasIndex(e => new { e.DispatchedAt, e.Sequence });
+        // Only the undispatched: every event is written undispatched and then updated, so an index of all of them fills,
+        // under load, with entries of old row versions until vacuum. PostgreSQL then read about 1,000 pages to find 20
+        // events (5-28 ms a dispatch); with this one it reads the few live ones in order (0.2 ms).
+        builder.HasIndex(e => e.Sequence).HasDatabaseName("IX_CustomerEvents_Undispatched").HasFilter("\"DispatchedAt\" IS NULL");
         builder.HasIndex(e => e.OccurredAt);
         builder.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).IsRequired().OnDelete(DeleteBehavior.Restrict);
     }

@@ -350,9 +350,11 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Position] IS NOT NULL");
 
-                    b.HasIndex("CustomerId", "Position");
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("IX_CustomerEvents_Undispatched")
+                        .HasFilter("\"DispatchedAt\" IS NULL");
 
-                    b.HasIndex("DispatchedAt", "Sequence");
+                    b.HasIndex("CustomerId", "Position");
 
                     b.ToTable("CustomerEvents", (string)null);
                 });

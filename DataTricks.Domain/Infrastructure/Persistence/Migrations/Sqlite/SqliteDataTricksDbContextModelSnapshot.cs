@@ -340,9 +340,11 @@ namespace DataTricks.Domain.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Position")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "Position");
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("IX_CustomerEvents_Undispatched")
+                        .HasFilter("\"DispatchedAt\" IS NULL");
 
-                    b.HasIndex("DispatchedAt", "Sequence");
+                    b.HasIndex("CustomerId", "Position");
 
                     b.ToTable("CustomerEvents", (string)null);
                 });
