@@ -121,12 +121,28 @@ public static class DomainServiceCollectionExtensions
             tenant => create(sp.GetRequiredService<DbContextOptions<TContext>>(), tenant), sp.GetRequiredService<TimeProvider>()));
     }
 
+    /// <summary>The cloud: its service when the configuration names one, else a simulated cloud of this node's own.</summary>
+    private static void AddCloud(IServiceCollection services, SimulatedCloudOptions cloud)
+    {
+        if (cloud.Url is null)
+        {
+            services.AddSingleton<ICloud, SimulatedCloud>();
+            return;
+        }
+        // One client for the node's life: its handler pools the connections and renews them every few minutes.
+        services.AddSingleton<ICloud>(_ => new SimulatedCloudClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = cloud.Url,
+            Timeout = cloud.Timeout,
+        }));
+    }
+
     /// <summary>The provisioning engine: queue, leases, runner, notifier, and the simulated cloud behind <see cref="ICloud"/>.</summary>
     private static void AddProvisioning(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
         services.AddOptions<SimulatedCloudOptions>().Bind(configuration.GetSection(SimulatedCloudOptions.SectionName));
-        services.AddSingleton<ICloud, SimulatedCloud>();
+        AddCloud(services, configuration.GetSection(SimulatedCloudOptions.SectionName).Get<SimulatedCloudOptions>() ?? new());
         services.AddSingleton<WorkerWakeup>();
         services.AddSingleton<EnvironmentChangeNotifier>();
         services.AddSingleton<OperationLeases>();

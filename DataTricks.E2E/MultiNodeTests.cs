@@ -23,7 +23,8 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public async Task A_card_open_on_one_node_moves_live_while_another_node_provisions_it()
     {
-        var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using var cloudService = await PortalProcess.StartCloudAsync(_files, new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" });
+        var cloud = cloudService.NodeSettings();
         await using var worker = await PortalProcess.StartAsync(_files, cloud);
         // The web node runs no worker: every change its page shows was made, and written to the outbox, by the other.
         await using var web = await PortalProcess.StartAsync(_files, new Dictionary<string, string>(cloud) { ["Provisioning:WorkerEnabled"] = "false" });
@@ -101,7 +102,8 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public async Task Through_nginx_a_card_moves_live_while_the_worker_node_provisions_it()
     {
-        var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using var cloudService = await PortalProcess.StartCloudAsync(_files, new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" });
+        var cloud = cloudService.NodeSettings();
         await using var worker = await PortalProcess.StartAsync(_files, cloud);
         await using var web = await PortalProcess.StartAsync(_files, new Dictionary<string, string>(cloud) { ["Provisioning:WorkerEnabled"] = "false" });
         await using var nginx = await NginxProcess.StartAsync(web.BaseAddress.Port, worker.BaseAddress.Port);
@@ -124,7 +126,8 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public async Task Through_nginx_a_page_whose_node_dies_comes_back_on_another_node_signed_in_and_current()
     {
-        var cloud = new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" };
+        await using var cloudService = await PortalProcess.StartCloudAsync(_files, new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:01" });
+        var cloud = cloudService.NodeSettings();
         await using var first = await PortalProcess.StartAsync(_files, cloud);
         // nginx knows both nodes; until the second one starts, every browser lands on the first.
         var secondPort = LoopbackPort.Free();
@@ -150,10 +153,8 @@ public sealed class MultiNodeTests(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public async Task Three_nodes_with_one_killed_midway_finish_every_operation_once_and_a_surviving_page_sees_it_all()
     {
-        var cloud = new Dictionary<string, string>
-        {
-            ["SimulatedCloud:StepDelay"] = "00:00:00.500", ["Provisioning:LeaseDuration"] = "00:00:03", ["Provisioning:SweepInterval"] = "00:00:01",
-        };
+        await using var cloudService = await PortalProcess.StartCloudAsync(_files, new Dictionary<string, string> { ["SimulatedCloud:StepDelay"] = "00:00:00.500" });
+        var cloud = cloudService.NodeSettings(new Dictionary<string, string> { ["Provisioning:LeaseDuration"] = "00:00:03", ["Provisioning:SweepInterval"] = "00:00:01" });
         await using var a = await PortalProcess.StartAsync(_files, cloud);
         await using var b = await PortalProcess.StartAsync(_files, cloud);
         await using var c = await PortalProcess.StartAsync(_files, cloud);

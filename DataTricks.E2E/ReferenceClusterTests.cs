@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using DataTricks.E2E.Support;
+using DataTricks.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace DataTricks.E2E;
 
@@ -42,6 +44,13 @@ public sealed partial class ReferenceClusterTests
             using var foreign = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:5101/account/login") { Headers = { Host = "attacker.example" } };
             Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(foreign, Ct)).StatusCode);
 
+            // The nodes' cloud is a service of its own: work a node begins is in the service's store, not in a file of the node's.
+            var api = await PortalApi.SignInAsync(new Uri("http://127.0.0.1:8080"), "admin@acme.test");
+            var environmentId = await api.CreateEnvironmentAsync("reference-cluster-env");
+            var store = Path.Combine(ClusterFolderOf(output.Text), "simcloud.db");
+            await Eventually.HoldsAsync(() => Task.FromResult(WorkBegunFor(store, environmentId) > 0),
+                "the cloud's service to hold the environment's first work", TimeSpan.FromSeconds(30));
+
             foreach (var log in logs)
             {
                 var text = await File.ReadAllTextAsync(log, Ct);
@@ -60,8 +69,25 @@ public sealed partial class ReferenceClusterTests
                 cluster.Kill(entireProcessTree: true);
             Assert.True(stopped, $"The script did not stop on Ctrl-C:\n{output.Text}");
         }
-        var folder = ClusterFolder().Match(output.Text).Groups[1].Value;
+        var folder = ClusterFolderOf(output.Text);
         Assert.False(Directory.Exists(folder), $"{folder} was left behind.");
+    }
+
+    private static string ClusterFolderOf(string output) => ClusterFolder().Match(output).Groups[1].Value;
+
+    private static long WorkBegunFor(string store, Guid environmentId)
+    {
+        if (!File.Exists(store))
+            return 0;
+        using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cloud_work'";
+        if ((long)command.ExecuteScalar()! == 0)
+            return 0;
+        command.CommandText = "SELECT COUNT(*) FROM cloud_work WHERE environment_id = $id";
+        command.Parameters.AddWithValue("$id", environmentId.ToString());
+        return (long)command.ExecuteScalar()!;
     }
 
     [GeneratedRegex(@"node \d: \S+ \(log (\S+)\)")]

@@ -6,7 +6,14 @@ using DataTricks.Portal.Components.Pages.Audit;
 using DataTricks.Portal.Hosting;
 using DataTricks.Portal.Scim;
 using DataTricks.Portal.SingleSignOn;
+using DataTricks.Portal.CloudSimulator;
 using Scalar.AspNetCore;
+
+if (args.Contains(SimulatedCloudService.Switch))
+{
+    await SimulatedCloudService.Build(args).RunAsync();
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

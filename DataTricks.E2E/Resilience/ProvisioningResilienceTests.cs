@@ -71,8 +71,10 @@ public sealed class ProvisioningResilienceTests : IDisposable
     {
         var names = Enumerable.Range(1, 50).Select(i => $"twin-{i:00}").ToList();
         var ids = new List<Guid>();
-        await using var first = await PortalProcess.StartAsync(_files, FastCloud);
-        await using var second = await PortalProcess.StartAsync(_files, FastCloud);
+        // A cluster's nodes share the cloud as a service, never its files.
+        await using var cloud = await PortalProcess.StartCloudAsync(_files, FastCloud);
+        await using var first = await PortalProcess.StartAsync(_files, cloud.NodeSettings(FastCloud));
+        await using var second = await PortalProcess.StartAsync(_files, cloud.NodeSettings(FastCloud));
         var viaFirst = await PortalApi.SignInAsync(first.BaseAddress, "admin@acme.test");
         var viaSecond = await PortalApi.SignInAsync(second.BaseAddress, "admin@acme.test");
 

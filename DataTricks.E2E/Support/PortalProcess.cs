@@ -32,7 +32,39 @@ public sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <param name="port">A port to reuse, to restart a portal where its open pages expect it; a free one by default.</param>
-    public static async Task<PortalProcess> StartAsync(PortalFiles files, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    public static Task<PortalProcess> StartAsync(PortalFiles files, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Seed__Demo"] = "true",
+            // Every browser test signs in from 127.0.0.1.
+            ["RateLimiting__SignInPerAddress"] = "100000",
+            ["RateLimiting__SignInFreeFailures"] = "100000",
+            // The tests' OpenID provider runs on this machine, over plain http.
+            ["Sso__AllowInsecureIssuers"] = "true",
+        };
+        foreach (var limit in new[] { "ApiPerToken", "ApiPerCustomer" })
+        {
+            environment[$"RateLimiting__{limit}__PermitsPerSecond"] = "100000";
+            environment[$"RateLimiting__{limit}__Burst"] = "100000";
+        }
+        return LaunchAsync([], files.Settings.Concat(settings ?? new Dictionary<string, string>()), environment, port);
+    }
+
+    /// <summary>
+    /// The simulated cloud as its own service on the files' cloud store, as a cluster's nodes share it: start them with
+    /// <see cref="NodeSettings"/>. The cloud's settings (<c>SimulatedCloud:StepDelay</c>, …) are given here.
+    /// </summary>
+    public static Task<PortalProcess> StartCloudAsync(PortalFiles files, IReadOnlyDictionary<string, string> settings) =>
+        LaunchAsync(["--simulated-cloud"], files.Settings.Concat(settings), new Dictionary<string, string>(), port: null);
+
+    /// <summary>A node's settings with this process as its cloud.</summary>
+    public Dictionary<string, string> NodeSettings(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(settings ?? new Dictionary<string, string>()) { ["SimulatedCloud:Url"] = BaseAddress.ToString() };
+
+    private static async Task<PortalProcess> LaunchAsync(
+        string[] arguments, IEnumerable<KeyValuePair<string, string>> settings, Dictionary<string, string> environment, int? port)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port ?? LoopbackPort.Free()}");
         var portalDirectory = Path.Combine(SolutionDirectory.Path, "DataTricks.Portal");
@@ -44,23 +76,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(portalDirectory, "bin", BuildConfiguration(), "net10.0", "DataTricks.Portal.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(baseAddress.ToString());
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Seed__Demo"] = "true";
-        // Every browser test signs in from 127.0.0.1.
-        info.Environment["RateLimiting__SignInPerAddress"] = "100000";
-        info.Environment["RateLimiting__SignInFreeFailures"] = "100000";
-        foreach (var limit in new[] { "ApiPerToken", "ApiPerCustomer" })
-        {
-            info.Environment[$"RateLimiting__{limit}__PermitsPerSecond"] = "100000";
-            info.Environment[$"RateLimiting__{limit}__Burst"] = "100000";
-        }
-        // The tests' OpenID provider runs on this machine, over plain http.
-        info.Environment["Sso__AllowInsecureIssuers"] = "true";
+        foreach (var argument in arguments.Concat(["--urls", baseAddress.ToString()]))
+            info.ArgumentList.Add(argument);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        foreach (var (key, value) in files.Settings.Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in environment.Concat(settings))
             info.Environment[key.Replace(":", "__")] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
