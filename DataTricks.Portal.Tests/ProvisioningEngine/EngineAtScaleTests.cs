@@ -11,6 +11,9 @@ namespace DataTricks.Portal.Tests.ProvisioningEngine;
 public sealed class EngineAtScaleTests : IAsyncLifetime
 {
     private const int Operations = 10_000;
+
+    // Advances at once, as a node's worker makes them (ProvisioningOptions.MaxConcurrentOperations).
+    private const int Concurrency = 16;
     private DomainHarness _engine = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -29,7 +32,7 @@ public sealed class EngineAtScaleTests : IAsyncLifetime
         for (var i = 0; i < ids.Count; i++)
             _engine.Cloud.ClusterTimeOf[ids[i]] = TimeSpan.FromMinutes(1 + i % 100);
 
-        await _engine.PumpAsync();
+        await _engine.PumpAsync(concurrency: Concurrency);
 
         var waiting = await _engine.AsSystemAsync(db => db.Operations.Where(o => o.Kind == OperationKind.Create)
             .GroupBy(o => new { o.Status, Held = o.LeaseOwner != null, Future = o.DueAt > _engine.Time.GetUtcNow() })
@@ -38,11 +41,11 @@ public sealed class EngineAtScaleTests : IAsyncLifetime
         Assert.Equal((OperationStatus.Running, false, true, Operations), (running.Status, running.Held, running.Future, running.Count));
 
         _engine.Time.Advance(TimeSpan.FromMinutes(50));
-        await _engine.PumpAsync();
+        await _engine.PumpAsync(concurrency: Concurrency);
         Assert.Equal(Operations / 2, await CountAsync(ComputeEnvironmentStatus.Ready));
 
         _engine.Time.Advance(TimeSpan.FromMinutes(50));
-        await _engine.PumpAsync();
+        await _engine.PumpAsync(concurrency: Concurrency);
         Assert.Equal(Operations, await CountAsync(ComputeEnvironmentStatus.Ready));
     }
 

@@ -34,6 +34,29 @@ public sealed class OperationRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_step_reads_its_operation_environment_and_steps_in_one_query_through_indexes()
+    {
+        _engine.Cloud.WorkTime["create Storage"] = TimeSpan.FromMinutes(5);
+        var environment = await _engine.CreateEnvironmentAsync();
+        var operationId = environment.OperationId!.Value;
+        await _engine.PumpAsync();
+        _engine.Time.Advance(TimeSpan.FromMinutes(5));
+        var leases = _engine.Services.GetRequiredService<OperationLeases>();
+        Assert.True(await leases.TryClaimAsync(operationId, "worker-a", TestContext.Current.CancellationToken));
+
+        // The network made and the storage due: a step with one behind it, and the rest of the create after it.
+        var queries = await _engine.QueryPlans.OfAsync(() =>
+            _engine.Services.GetRequiredService<OperationRunner>().AdvanceAsync(operationId, "worker-a", TestContext.Current.CancellationToken));
+
+        var read = Assert.Single(queries);
+        // SQLite names tables by their aliases; the one pass allowed is over the one-row subquery of the operation ("s").
+        Assert.DoesNotMatch(@"(?m)^SCAN (?!s$)|Seq Scan on", read.Plan);
+        var steps = await _engine.StepsAsync(operationId);
+        Assert.Equal(["CreateNetwork", "CreateStorage", "CreateCluster", "VerifyReady"], steps.OrderBy(s => s.StartedAt).Select(s => s.Step));
+        Assert.All(steps, step => Assert.NotNull(step.EndedAt));
+    }
+
+    [Fact]
     public async Task Transient_faults_are_retried_then_the_environment_is_ready()
     {
         _engine.Cloud.Fail("create Storage", new TransientCloudException("Throttled", "slow down"), new TransientCloudException("Throttled", "slow down"));

@@ -167,16 +167,19 @@ internal sealed class DomainHarness : IAsyncDisposable
         Assert.Fail($"Operation {operationId} did not end.");
     }
 
-    /// <summary>One round of the worker: claims every due operation (in batches) and advances each once; returns how many.</summary>
-    public async Task<int> PumpAsync(string worker = "worker-a")
+    /// <summary>
+    /// One round of the worker: claims every due operation (in batches) and advances each once; returns how many.
+    /// One at a time unless <paramref name="concurrency"/> says how many the worker advances at once, as a node does.
+    /// </summary>
+    public async Task<int> PumpAsync(string worker = "worker-a", int concurrency = 1)
     {
         var leases = _services.GetRequiredService<OperationLeases>();
         var runner = _services.GetRequiredService<OperationRunner>();
         var advanced = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency };
         while (await leases.ClaimDueAsync(worker, 1_000, CancellationToken.None) is { Count: > 0 } claimed)
         {
-            foreach (var id in claimed)
-                await runner.AdvanceAsync(id, worker, CancellationToken.None);
+            await Parallel.ForEachAsync(claimed, parallel, (id, _) => new ValueTask(runner.AdvanceAsync(id, worker, CancellationToken.None)));
             advanced += claimed.Count;
         }
         return advanced;

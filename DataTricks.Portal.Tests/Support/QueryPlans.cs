@@ -14,7 +14,7 @@ internal sealed class QueryPlans(TestDatabase database) : DbCommandInterceptor
 {
     private List<(string Sql, (string Name, object? Value, System.Data.DbType Type)[] Parameters)>? _recorded;
 
-    /// <summary>Each query <paramref name="work"/> sent, and its plan as one text.</summary>
+    /// <summary>Each query (select) <paramref name="work"/> sent, and its plan as one text.</summary>
     public async Task<List<(string Sql, string Plan)>> OfAsync(Func<Task> work)
     {
         var recorded = new List<(string, (string, object?, System.Data.DbType)[])>();
@@ -55,7 +55,9 @@ internal sealed class QueryPlans(TestDatabase database) : DbCommandInterceptor
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        _recorded?.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.DbType)).ToArray()));
+        // Reads only: explaining a batch of writes would explain its first statement and run the others.
+        if (command.CommandText.StartsWith("SELECT", StringComparison.Ordinal))
+            _recorded?.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.DbType)).ToArray()));
         return ValueTask.FromResult(result);
     }
 }
