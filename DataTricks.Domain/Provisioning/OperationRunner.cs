@@ -28,20 +28,21 @@ public sealed class OperationRunner(
     {
         var (db, tenant) = contexts.Create(TenantScope.System);
         await using var _ = db;
-        // The operation, its environment (of its customer: the join says so as the schema does) and its steps in one read.
+        // The operation and its environment (of its customer: the join says so as the schema does) in one read.
         var loaded = await (
                 from o in db.Operations
                 where o.Id == operationId && o.LeaseOwner == workerId
                 join e in db.ComputeEnvironments on new { o.CustomerId, Id = o.ComputeEnvironmentId } equals new { e.CustomerId, e.Id }
-                select new { Operation = o, Environment = e, Steps = db.OperationSteps.Where(s => s.OperationId == o.Id).ToList() })
+                select new { Operation = o, Environment = e })
             .FirstOrDefaultAsync(cancellationToken);
         if (loaded is null || loaded.Operation.IsDone)
             return;
-        var (operation, environment, records) = (loaded.Operation, loaded.Environment, loaded.Steps);
+        var (operation, environment) = (loaded.Operation, loaded.Environment);
         // Defence in depth: the handlers read only rows of this operation's environment, by id, but in its customer's scope.
         tenant.Set(TenantScope.ForCustomer(operation.CustomerId));
         var context = new OperationContext(db, operation, environment, time.GetUtcNow());
         var handler = kinds.HandlerOf(operation.Kind);
+        var records = await db.OperationSteps.Where(s => s.OperationId == operation.Id).ToListAsync(cancellationToken);
 
         try
         {
