@@ -46,6 +46,24 @@ internal static class BenchPortal
         return counts;
     }
 
+    /// <summary>
+    /// What the portal still has to do for work already asked of it: operations not yet begun and events not yet
+    /// dispatched. CPU "idle" while these are not zero is catching up, not waiting.
+    /// </summary>
+    public static (long OperationsNotStarted, long EventsUndispatched) Backlog(PortalFiles files)
+    {
+        using var connection = files.OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT (SELECT COUNT(*) FROM "Operations" WHERE "Status" = 'NotStarted'),
+                   (SELECT COUNT(*) FROM "CustomerEvents" WHERE "DispatchedAt" IS NULL)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     private static int StatusField(PortalProcess portal, string name) => File.ReadLines($"/proc/{portal.ProcessId}/status")
         .Where(l => l.StartsWith(name, StringComparison.Ordinal))
         .Select(l => int.Parse(l[name.Length..].Trim().Split(' ')[0])).Single();

@@ -55,13 +55,15 @@ if (plan.Runs("open") || plan.Runs("closed") || plan.Runs("lists"))
 
         // 2. Engine capacity: everything created is in flight; how much does waiting cost?
         await Task.Delay(TimeSpan.FromSeconds(5));
+        var backlog = BenchPortal.Backlog(files);
         var cpuBefore = BenchPortal.CpuTime(portal);
         var idle = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(plan.IdleSeconds));
         var cpuShare = (BenchPortal.CpuTime(portal) - cpuBefore) / idle.Elapsed * 100;
         var byStatus = BenchPortal.OperationsByStatus(files);
         Console.WriteLine($"Engine: operations {string.Join(", ", byStatus.Select(s => $"{s.Key} {s.Value}"))}; " +
-                          $"idle CPU {cpuShare:F1} % of one core over {plan.IdleSeconds} s; peak RSS {BenchPortal.PeakRssMb(portal):F0} MB; threads {BenchPortal.Threads(portal)}");
+                          $"idle CPU {cpuShare:F1} % of one core over {plan.IdleSeconds} s, from when {backlog.OperationsNotStarted} operations " +
+                          $"were still to begin and {backlog.EventsUndispatched} events to dispatch; peak RSS {BenchPortal.PeakRssMb(portal):F0} MB; threads {BenchPortal.Threads(portal)}");
     }
 
     // 3. Closed loop on SQLite.
