@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DataTricks.E2E.Support;
 using DataTricks.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace DataTricks.E2E;
 
@@ -48,7 +47,7 @@ public sealed partial class ReferenceClusterTests
             var api = await PortalApi.SignInAsync(new Uri("http://127.0.0.1:8080"), "admin@acme.test");
             var environmentId = await api.CreateEnvironmentAsync("reference-cluster-env");
             var store = Path.Combine(ClusterFolderOf(output.Text), "simcloud.db");
-            await Eventually.HoldsAsync(() => Task.FromResult(WorkBegunFor(store, environmentId) > 0),
+            await Eventually.HoldsAsync(() => Task.FromResult(CloudLedger.Work(store).Keys.Any(work => work.Environment == environmentId.ToString())),
                 "the cloud's service to hold the environment's first work", TimeSpan.FromSeconds(30));
 
             foreach (var log in logs)
@@ -74,21 +73,6 @@ public sealed partial class ReferenceClusterTests
     }
 
     private static string ClusterFolderOf(string output) => ClusterFolder().Match(output).Groups[1].Value;
-
-    private static long WorkBegunFor(string store, Guid environmentId)
-    {
-        if (!File.Exists(store))
-            return 0;
-        using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cloud_work'";
-        if ((long)command.ExecuteScalar()! == 0)
-            return 0;
-        command.CommandText = "SELECT COUNT(*) FROM cloud_work WHERE environment_id = $id";
-        command.Parameters.AddWithValue("$id", environmentId.ToString());
-        return (long)command.ExecuteScalar()!;
-    }
 
     [GeneratedRegex(@"node \d: \S+ \(log (\S+)\)")]
     private static partial Regex NodeLog();
