@@ -9,7 +9,7 @@
 # PostgreSQL), nodes (the multi-node and crash tests again on PostgreSQL), bench (a few-second smoke of every part of
 # the bench: its numbers are printed, never judged) and lint (the served OpenAPI document, Spectral and Redocly).
 #
-# It installs what the chosen stages need and the machine lacks: Debian's chromium, postgresql, nginx and npm (with
+# It installs what the chosen stages need and the machine lacks: Debian's chromium-headless-shell, postgresql, nginx and npm (with
 # sudo unless run as root), the Node.js pinned in tools/node, and the pinned npm packages of tools/ and
 # clients/typescript. It builds once, then runs the stages one after another, each stage's output in
 # TestResults/logs/<stage>.log (shown when it fails).
@@ -32,7 +32,7 @@ wants() { local stage; for stage in "$@"; do [[ " ${stages[*]} " == *" $stage "*
 sudo_cmd=""
 [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 missing=()
-if wants browser nodes bench; then [ -x /usr/bin/chromium ] || missing+=(chromium); fi
+if wants browser nodes bench; then [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell); fi
 if wants postgres nodes browser bench; then ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql); fi
 if wants browser nodes; then command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx); fi
 # Only to install the pinned Node.js the first time: any npm will do.
@@ -77,6 +77,10 @@ build_started=$SECONDS
 dotnet build DataTricks.sln -nologo -v:q -clp:ErrorsOnly
 echo "Built in $((SECONDS - build_started)) s."
 
+# A test still running after this long is taken as hung: the run stops and names it in the stage's log (the longest test
+# takes about a minute and a half).
+hang=(--blame-hang-timeout 10m --blame-hang-dump-type none)
+
 # One stage: its output to its log, a line when it ends, and the log when it fails.
 run_stage() {
   local stage=$1 started=$SECONDS
@@ -91,20 +95,20 @@ run_stage() {
 }
 
 stage_unit() {
-  dotnet test DataTricks.Portal.Tests --no-build --logger "trx;LogFilePrefix=unit" --results-directory TestResults
+  dotnet test DataTricks.Portal.Tests --no-build "${hang[@]}" --logger "trx;LogFilePrefix=unit" --results-directory TestResults
 }
 stage_postgres() {
-  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build \
+  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build "${hang[@]}" \
     --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults
 }
 stage_lint() {
   scripts/lint-openapi.sh
 }
 stage_browser() {
-  dotnet test DataTricks.E2E --no-build --logger "trx;LogFilePrefix=browser" --results-directory TestResults
+  dotnet test DataTricks.E2E --no-build "${hang[@]}" --logger "trx;LogFilePrefix=browser" --results-directory TestResults
 }
 stage_nodes() {
-  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.E2E --no-build --filter "FullyQualifiedName~MultiNode|FullyQualifiedName~Resilience" \
+  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.E2E --no-build "${hang[@]}" --filter "FullyQualifiedName~MultiNode|FullyQualifiedName~Resilience" \
     --logger "trx;LogFilePrefix=postgresql-nodes" --results-directory TestResults
 }
 stage_bench() {

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace DataTricks.E2E.Support;
 
-/// <summary>One Debian Chromium and one portal process for the whole run; each test gets a fresh browser context.</summary>
+/// <summary>One headless Chromium and one portal process for the whole run; each test gets a fresh browser context.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly PortalFiles _files = new();
@@ -21,12 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Webhooks:AllowPrivateTargets"] = "true",
         });
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async ValueTask DisposeAsync()

@@ -79,7 +79,7 @@ public sealed class GroupPagesTests : ComponentTest
         var page = Render<GroupDetail>(p => p.Add(g => g.Id, group.Id));
 
         page.WaitForAssertion(() => Assert.Equal("Data Engineering", page.Find("#group-title").TextContent));
-        Assert.Equal(["Pipelines"], page.FindAll("#group-repos [data-repo]").Select(c => c.GetAttribute("data-repo")));
+        page.WaitForAssertion(() => Assert.Equal(["Pipelines"], page.FindAll("#group-repos [data-repo]").Select(c => c.GetAttribute("data-repo"))));
         page.WaitForAssertion(() => Assert.Equal(["ana@test.test"], page.FindAll("tr[data-member]").Select(r => r.GetAttribute("data-member"))));
 
         await Services.GetRequiredService<GroupService>().AddMemberAsync(group.Id, bo, Ct);

@@ -9,15 +9,28 @@ namespace DataTricks.Portal.Tests.Support;
 /// <summary>A database of its own for one test or test class, on the provider the run targets, removed afterwards.</summary>
 public sealed class TempDatabase : IDisposable
 {
-    private readonly string _name = $"dt_test_{Guid.NewGuid():N}";
+    private readonly string _name;
+    private readonly bool _pooled;
+
+    public TempDatabase() : this($"dt_test_{Guid.NewGuid():N}", pooled: false)
+    {
+    }
+
+    private TempDatabase(string name, bool pooled)
+    {
+        _name = name;
+        _pooled = pooled;
+    }
 
     public DatabaseProvider Provider { get; } = TestProvider.Current;
 
     /// <summary>A database with the latest schema, as the portal's migrations leave it, copied from the run's template.</summary>
     public static TempDatabase Migrated()
     {
+        if (TestProvider.IsPostgreSql)
+            return new TempDatabase(PostgresDatabasePool.Rent(), pooled: true);
         var database = new TempDatabase();
-        MigratedTemplate.CopyTo(database.SqliteFile ?? database._name);
+        MigratedTemplate.CopyTo(database.SqliteFile!);
         return database;
     }
 
@@ -63,6 +76,11 @@ public sealed class TempDatabase : IDisposable
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
                 File.Delete(file + suffix);
+            return;
+        }
+        if (_pooled)
+        {
+            PostgresDatabasePool.Return(_name);
             return;
         }
         NpgsqlConnection.ClearAllPools();

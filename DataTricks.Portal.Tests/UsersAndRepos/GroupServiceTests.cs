@@ -83,6 +83,8 @@ public sealed class GroupServiceTests : IAsyncLifetime
         var again = await GroupsAsync(s => s.AddMemberAsync(group, own, Ct));
         var refused = await GroupsAsync(s => s.AddMemberAsync(group, foreign, Ct));
         var notOurs = await GroupsAsync(s => s.AddMemberAsync(foreignGroup.Value!.Id, own, Ct));
+        // Later than the adding, so that the audit's order by time is the order of the changes.
+        _domain.Time.Advance(TimeSpan.FromSeconds(1));
         var removedOnce = await GroupsAsync(s => s.RemoveMemberAsync(group, own, Ct));
         var removedTwice = await GroupsAsync(s => s.RemoveMemberAsync(group, own, Ct));
 

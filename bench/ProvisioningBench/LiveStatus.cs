@@ -23,12 +23,7 @@ internal static class LiveStatus
             ["RateLimiting:SignInPerAddress"] = "100000",
         });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = portal.BaseAddress.ToString() });
         await page.GotoAsync("/environments");
         await new DataTricks.E2E.Pages.LoginPage(page).SignInAsync("admin@acme.test", Password);
