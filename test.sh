@@ -77,8 +77,8 @@ build_started=$SECONDS
 dotnet build DataTricks.sln -nologo -v:q -clp:ErrorsOnly
 echo "Built in $((SECONDS - build_started)) s."
 
-# A test still running after this long is taken as hung: the run stops and names it in the stage's log (the longest test
-# takes about a minute and a half).
+# A browser or multi-node test still running after this long is taken as hung: the run stops and names it in the
+# stage's log (the longest takes about a minute). Not for the unit stages: watching their 1,364 tests cost 10 % more CPU.
 hang=(--blame-hang-timeout 10m --blame-hang-dump-type none)
 
 # One stage: its output to its log, a line when it ends, and the log when it fails.
@@ -95,10 +95,10 @@ run_stage() {
 }
 
 stage_unit() {
-  dotnet test DataTricks.Portal.Tests --no-build "${hang[@]}" --logger "trx;LogFilePrefix=unit" --results-directory TestResults
+  dotnet test DataTricks.Portal.Tests --no-build --logger "trx;LogFilePrefix=unit" --results-directory TestResults
 }
 stage_postgres() {
-  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build "${hang[@]}" \
+  DATATRICKS_TEST_DATABASE=PostgreSql dotnet test DataTricks.Portal.Tests --no-build \
     --logger "trx;LogFilePrefix=postgresql" --results-directory TestResults
 }
 stage_lint() {
