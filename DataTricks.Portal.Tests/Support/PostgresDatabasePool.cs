@@ -41,7 +41,9 @@ internal static class PostgresDatabasePool
         if (!Rented.TryRemove(name, out _))
             return;
         var connectionString = $"{TestProvider.PostgresServer};Database={name}";
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        // The test's idle connections go, so a run's reused databases do not pile up connections on the server.
+        using (var pooled = new NpgsqlConnection(connectionString))
+            NpgsqlConnection.ClearPool(pooled);
         using (var connection = new NpgsqlConnection(connectionString + ";Pooling=false"))
         {
             connection.Open();
