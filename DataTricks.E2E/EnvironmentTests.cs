@@ -116,14 +116,19 @@ public sealed class EnvironmentTests(BrowserFixture fixture) : BrowserTest(fixtu
         await page.Locator("#save-environment").ClickAsync();
         await Expect(page.Locator("#environment-title")).ToHaveTextAsync("page-renamed");
 
-        await page.Locator("#delete-environment").ClickAsync();
-        await new EnvironmentsPage(page).ConfirmDeleteAsync("page-renamed");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/environments$"));
-        await Expect(new EnvironmentsPage(page).Card("page-renamed")).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("Deleting|Deleted"));
-
-        await page.GoBackAsync();
+        // Before the delete: once it completes, this page is "not found" and has no breadcrumbs to follow.
+        var environments = new EnvironmentsPage(page);
         await page.Locator("#environment-breadcrumbs a").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/environments$"));
+        // The URL changes before the list is drawn; Back while the old page is still shown would click a stale button.
+        await Expect(environments.Card("page-renamed")).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Expect(page.Locator("#environment-title")).ToHaveTextAsync("page-renamed");
+
+        await page.Locator("#delete-environment").ClickAsync();
+        await environments.ConfirmDeleteAsync("page-renamed");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/environments$"));
+        await Expect(environments.Card("page-renamed")).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("Deleting|Deleted"));
     }
 
     [Fact]
