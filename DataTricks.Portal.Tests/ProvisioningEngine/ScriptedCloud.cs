@@ -13,7 +13,8 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
     private readonly ConcurrentDictionary<string, Queue<Exception>> _faults = new();
     private int _waiting;
     private readonly ConcurrentDictionary<string, (CloudCall Call, DateTimeOffset ReadyAt)> _work = new();
-    private readonly ConcurrentDictionary<string, (CloudResourceKind Kind, Guid EnvironmentId, DateTimeOffset ReadyAt, bool Deleted)> _resources = new();
+    // By environment, then idempotency key: the engine asks about one environment at a time, among thousands.
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, Resource>> _resources = new();
 
     /// <summary>Names of the calls begun, new work only, in order.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
@@ -38,16 +39,12 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
 
     public void Fail(string call, params Exception[] faults) => _faults[call] = new Queue<Exception>(faults);
 
-    public int Live(Guid environmentId) => _resources.Values.Count(r => r.EnvironmentId == environmentId && !r.Deleted);
+    public int Live(Guid environmentId) => ResourcesOf(environmentId).Values.Count(r => !r.Deleted);
 
-    public int Made(Guid environmentId, CloudResourceKind kind) => _resources.Values.Count(r => r.EnvironmentId == environmentId && r.Kind == kind);
+    public int Made(Guid environmentId, CloudResourceKind kind) => ResourcesOf(environmentId).Values.Count(r => r.Kind == kind);
 
     /// <summary>Drift: the resource vanishes from the cloud behind the portal's back.</summary>
-    public void Lose(Guid environmentId, CloudResourceKind kind)
-    {
-        foreach (var (key, resource) in _resources.Where(r => r.Value.EnvironmentId == environmentId && r.Value.Kind == kind).ToList())
-            _resources[key] = resource with { Deleted = true };
-    }
+    public void Lose(Guid environmentId, CloudResourceKind kind) => Delete(environmentId, r => r.Kind == kind);
 
     public async Task<CloudProgress> BeginAsync(CloudCall call, CancellationToken cancellationToken)
     {
@@ -78,7 +75,7 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
                 : WorkTime.GetValueOrDefault(call.Name));
         _work.TryAdd(call.IdempotencyKey, (call, readyAt));
         if (call.Makes is { } kind)
-            _resources.TryAdd(call.IdempotencyKey, (kind, call.EnvironmentId, readyAt, false));
+            ResourcesOf(call.EnvironmentId).TryAdd(call.IdempotencyKey, new Resource(kind, readyAt, false));
         if (CrashAfterWorkOn == call.Name)
         {
             CrashAfterWorkOn = null;
@@ -104,8 +101,7 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
             case CloudCallKind.VerifyCluster or CloudCallKind.ResizeCluster when !IsLive(call.EnvironmentId, CloudResourceKind.Cluster):
                 throw new PermanentCloudException("ClusterNotFound", "No cluster answers.");
             case CloudCallKind.DeleteResources:
-                foreach (var (key, resource) in _resources.Where(r => r.Value.EnvironmentId == call.EnvironmentId).ToList())
-                    _resources[key] = resource with { Deleted = true };
+                Delete(call.EnvironmentId, _ => true);
                 break;
         }
         return CloudProgress.Finished;
@@ -115,5 +111,17 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
         Task.FromResult<IReadOnlySet<CloudResourceKind>>(Enum.GetValues<CloudResourceKind>().Where(k => IsLive(environmentId, k)).ToHashSet());
 
     private bool IsLive(Guid environmentId, CloudResourceKind kind) =>
-        _resources.Values.Any(r => r.EnvironmentId == environmentId && r.Kind == kind && !r.Deleted && r.ReadyAt <= time.GetUtcNow());
+        ResourcesOf(environmentId).Values.Any(r => r.Kind == kind && !r.Deleted && r.ReadyAt <= time.GetUtcNow());
+
+    private ConcurrentDictionary<string, Resource> ResourcesOf(Guid environmentId) =>
+        _resources.GetOrAdd(environmentId, _ => new());
+
+    private void Delete(Guid environmentId, Func<Resource, bool> which)
+    {
+        var resources = ResourcesOf(environmentId);
+        foreach (var (key, resource) in resources.Where(r => which(r.Value)).ToList())
+            resources[key] = resource with { Deleted = true };
+    }
+
+    private readonly record struct Resource(CloudResourceKind Kind, DateTimeOffset ReadyAt, bool Deleted);
 }
