@@ -39,9 +39,9 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
 
     public void Fail(string call, params Exception[] faults) => _faults[call] = new Queue<Exception>(faults);
 
-    public int Live(Guid environmentId) => ResourcesOf(environmentId).Values.Count(r => !r.Deleted);
+    public int Live(Guid environmentId) => Known(environmentId).Count(r => !r.Deleted);
 
-    public int Made(Guid environmentId, CloudResourceKind kind) => ResourcesOf(environmentId).Values.Count(r => r.Kind == kind);
+    public int Made(Guid environmentId, CloudResourceKind kind) => Known(environmentId).Count(r => r.Kind == kind);
 
     /// <summary>Drift: the resource vanishes from the cloud behind the portal's back.</summary>
     public void Lose(Guid environmentId, CloudResourceKind kind) => Delete(environmentId, r => r.Kind == kind);
@@ -111,10 +111,14 @@ internal sealed class ScriptedCloud(TimeProvider time) : ICloud
         Task.FromResult<IReadOnlySet<CloudResourceKind>>(Enum.GetValues<CloudResourceKind>().Where(k => IsLive(environmentId, k)).ToHashSet());
 
     private bool IsLive(Guid environmentId, CloudResourceKind kind) =>
-        ResourcesOf(environmentId).Values.Any(r => r.Kind == kind && !r.Deleted && r.ReadyAt <= time.GetUtcNow());
+        Known(environmentId).Any(r => r.Kind == kind && !r.Deleted && r.ReadyAt <= time.GetUtcNow());
 
     private ConcurrentDictionary<string, Resource> ResourcesOf(Guid environmentId) =>
         _resources.GetOrAdd(environmentId, _ => new());
+
+    // Reads leave no empty entry behind for an environment the cloud never saw.
+    private IEnumerable<Resource> Known(Guid environmentId) =>
+        _resources.TryGetValue(environmentId, out var resources) ? resources.Values : [];
 
     private void Delete(Guid environmentId, Func<Resource, bool> which)
     {
