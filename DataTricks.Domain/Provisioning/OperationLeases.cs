@@ -79,14 +79,18 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
         var expiresAt = now + options.Value.LeaseDuration;
         // Operation.Unfinished, in SQL.
         string notStarted = nameof(OperationStatus.NotStarted), running = nameof(OperationStatus.Running);
+        // The due rows are picked once, in a CTE, which PostgreSQL runs once. As "WHERE Id IN (SELECT … LIMIT n FOR UPDATE
+        // SKIP LOCKED)", a plan chosen on stale statistics ran the pick again for each row the update read, and each run
+        // skipped the rows this claim had just taken: a claim of 1 took every due operation.
         return db.Database.SqlQuery<Guid>($"""
-            UPDATE "Operations" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {expiresAt}
-            WHERE "Id" IN (
+            WITH due AS MATERIALIZED (
                 SELECT "Id" FROM "Operations"
                 WHERE "Status" IN ({notStarted}, {running}) AND ("LeaseOwner" IS NULL OR "LeaseExpiresAt" < {now}) AND "DueAt" <= {now}
                 ORDER BY "DueAt" LIMIT {max}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING "Id" AS "Value"
+            UPDATE "Operations" AS o SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {expiresAt}
+            FROM due WHERE o."Id" = due."Id"
+            RETURNING o."Id" AS "Value"
             """).ToListAsync(cancellationToken);
     }
 
