@@ -40,6 +40,27 @@ public sealed class EnvironmentsPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task A_reload_that_read_the_list_before_a_later_one_does_not_take_the_page_back_when_it_finishes_last()
+    {
+        await CreateAsync("first-env");
+        var page = RenderPage("");
+        var notifier = Services.GetRequiredService<EnvironmentChangeNotifier>();
+        page.WaitForAssertion(() => Assert.Equal(2, notifier.SubscriberCount(CustomerId)));
+        // Each arrival reloads the page; the first reload's read of the list is held once the database has answered it.
+        var held = Reads.HoldNextAsync(sql => sql.Contains("FROM \"ComputeEnvironments\"") && sql.Contains("ORDER BY"));
+        await CreateAsync("second-env");
+        await held.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await CreateAsync("third-env");
+        page.WaitForAssertion(() => Assert.Equal(["first-env", "second-env", "third-env"], Names(page)));
+
+        var renders = page.RenderCount;
+        Reads.Release();
+
+        page.WaitForAssertion(() => Assert.True(page.RenderCount > renders));
+        Assert.Equal(["first-env", "second-env", "third-env"], Names(page));
+    }
+
+    [Fact]
     public async Task The_table_is_a_table_by_default_and_cards_when_the_url_says_so()
     {
         await CreateAsync("shown-env");

@@ -22,6 +22,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>Holds a read the components send until the test lets it go.</summary>
+    internal ReadGate Reads { get; } = new();
+
     protected ComponentTest()
     {
         // The components here wait on a real database: bUnit's one second was too short for a reload on a loaded
@@ -42,7 +45,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(_database.Settings)
             .Build();
-        Services.AddLogging().AddDataTricksDomain(configuration).AddDataTricksSingleSignOn().UseFastPasswordHashing();
+        Services.AddLogging().AddDataTricksDomain(configuration).AddDataTricksSingleSignOn().UseFastPasswordHashing()
+            .AddInterceptor(_database.Provider, Reads);
         await using (var db = _database.CreateContext(TenantScope.System))
         {
             var customer = Customer.Create("Component Co", DateTimeOffset.UtcNow);
