@@ -169,6 +169,10 @@ public sealed class WebhookDeliveryTests(PortalFactory factory) : IClassFixture<
         var (endpointId, _) = await admin.CreateEndpointAsync(_receiver.Url(), "user.created");
         await customer.AddUserAsync("Member");
         await _receiver.WaitForAsync(1);
+        // Recorded before the clock moves: an attempt still in flight when 15 h pass would outlive its lease, be sent
+        // again, and count its failure from when it was recorded (a CI run saw 6 failures and no disabling).
+        await Eventually.HoldsAsync(async () =>
+            (await (await admin.GetAsync($"/api/v1/webhooks/{endpointId}", Ct)).JsonAsync()).GetProperty("failureStreak").GetInt32() == 1, "attempt 1 recorded");
         var started = factory.Time.GetUtcNow();
 
         // Every pause is at most 12 h and a fifth: 15 h of the clock brings the next attempt.
