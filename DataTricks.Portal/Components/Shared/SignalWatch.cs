@@ -8,10 +8,14 @@ namespace DataTricks.Portal.Components.Shared;
 /// Draws nothing; raises <see cref="Changed"/> when <typeparamref name="TSignal"/> says something of the customer's
 /// changed (who may use its repos, what its webhooks did), so the page around it reloads. It subscribes after its
 /// first render, so prerendering holds no subscription, and routes a failing reload to the error boundary.
+/// Reloads never overlap: signals that arrive during one are answered by one more after it, which reads what they
+/// told of; overlapping reloads could finish in any order and leave the page showing the older read.
 /// </summary>
 public sealed class SignalWatch<TSignal> : ComponentBase, IDisposable where TSignal : KeyedSignal
 {
     private IDisposable? _subscription;
+    private bool _raising;
+    private bool _raiseAgain;
 
     [Inject] private TSignal Signal { get; set; } = null!;
     [Inject] private ITenantContext Tenant { get; set; } = null!;
@@ -26,13 +30,28 @@ public sealed class SignalWatch<TSignal> : ComponentBase, IDisposable where TSig
 
     private async Task RaiseAsync()
     {
+        if (_raising)
+        {
+            _raiseAgain = true;
+            return;
+        }
+        _raising = true;
         try
         {
-            await Changed.InvokeAsync();
+            do
+            {
+                _raiseAgain = false;
+                await Changed.InvokeAsync();
+            }
+            while (_raiseAgain);
         }
         catch (Exception exception)
         {
             await DispatchExceptionAsync(exception);
+        }
+        finally
+        {
+            _raising = false;
         }
     }
 

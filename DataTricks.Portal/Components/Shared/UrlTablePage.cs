@@ -18,15 +18,17 @@ public abstract class UrlTablePage<TItem> : ComponentBase
 
     protected TableUrlState State => TableUrlState.Parse(Search, Sort, PageNumber, PageSize, SortColumns, SortColumns.First());
 
+    private readonly LatestLoad<OffsetPage<TItem>> _rows = new();
+
     /// <summary>The rows the URL names, or null while they load.</summary>
-    protected OffsetPage<TItem>? Rows { get; private set; }
+    protected OffsetPage<TItem>? Rows => _rows.Value;
 
     /// <summary>The columns the list sorts by; the first is its default.</summary>
     protected abstract IReadOnlyCollection<string> SortColumns { get; }
 
     protected abstract Task<OffsetPage<TItem>> LoadAsync(ListQuery query);
 
-    protected override async Task OnParametersSetAsync() => Rows = await LoadAsync(State.ToQuery());
+    protected override Task OnParametersSetAsync() => ShowAsync();
 
     /// <summary>
     /// Reads the rows again after a change this page made, and shows them at once: the handler that made the change
@@ -34,8 +36,14 @@ public abstract class UrlTablePage<TItem> : ComponentBase
     /// </summary>
     protected async Task ReloadAsync()
     {
-        Rows = await LoadAsync(State.ToQuery());
+        await ShowAsync();
         StateHasChanged();
+    }
+
+    private Task<bool> ShowAsync()
+    {
+        var query = State.ToQuery();
+        return _rows.LoadAsync(() => LoadAsync(query));
     }
 
     protected Task GoAsync(TableUrlState state)
