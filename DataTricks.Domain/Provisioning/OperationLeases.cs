@@ -43,21 +43,23 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
     /// When the next unfinished operation is due, if any; one a worker holds is due when its lease runs out, or later if
     /// it is due later. Asked in lookups the indexes answer, because the worker asks after every claim: per status, the
     /// earliest due of those nobody holds (or whose lease has run out), then the few whose lease is running. One query
-    /// over the due-or-lease expression read every unfinished operation, 4 ms with 10,000 in flight.
+    /// over the due-or-lease expression read every unfinished operation, 4 ms with 10,000 in flight. The lookups go in
+    /// one statement (a UNION ALL of them): three round trips at every sleep of the worker were a fifth of its SQL.
     /// </summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
         contexts.InSystemScopeAsync(async db =>
         {
             var now = time.GetUtcNow();
-            var candidates = new List<DateTimeOffset>();
-            foreach (var status in Operation.UnfinishedStatuses)
-                candidates.AddRange(await db.Operations.Where(o => o.Status == status && (o.LeaseOwner == null || o.LeaseExpiresAt < now))
-                    .OrderBy(o => o.DueAt).Select(o => o.DueAt).Take(1).ToListAsync(cancellationToken));
-            // Only the lease in the condition, so that SQLite, which keeps no statistics, reads the lease index and not the status one.
-            var held = await db.Operations.Where(o => o.LeaseExpiresAt >= now)
-                .Select(o => new { LeaseExpiresAt = o.LeaseExpiresAt!.Value, o.DueAt, o.Status }).ToListAsync(cancellationToken);
-            candidates.AddRange(held.Where(h => Operation.UnfinishedStatuses.Contains(h.Status)).Select(h => h.LeaseExpiresAt > h.DueAt ? h.LeaseExpiresAt : h.DueAt));
-            return candidates.Count == 0 ? (DateTimeOffset?)null : candidates.Min();
+            IQueryable<DueCandidate> EarliestFree(OperationStatus status) =>
+                db.Operations.Where(o => o.Status == status && (o.LeaseOwner == null || o.LeaseExpiresAt < now)).OrderBy(o => o.DueAt)
+                    .Select(o => new DueCandidate { DueAt = o.DueAt, Status = o.Status }).Take(1);
+            // Only the lease in the condition, so that SQLite, which keeps no statistics, reads the lease index and not the
+            // status one; the status is checked here.
+            var held = db.Operations.Where(o => o.LeaseExpiresAt >= now)
+                .Select(o => new DueCandidate { DueAt = o.LeaseExpiresAt > o.DueAt ? o.LeaseExpiresAt!.Value : o.DueAt, Status = o.Status });
+            var candidates = (await EarliestFree(OperationStatus.NotStarted).Concat(EarliestFree(OperationStatus.Running)).Concat(held).ToListAsync(cancellationToken))
+                .Where(c => Operation.UnfinishedStatuses.Contains(c.Status)).ToList();
+            return candidates.Count == 0 ? (DateTimeOffset?)null : candidates.Min(c => c.DueAt);
         });
 
     private async Task<List<Guid>> ClaimAsync(DataTricksDbContext db, string owner, IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
@@ -96,4 +98,11 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
 
     private static IQueryable<Operation> Claimable(DataTricksDbContext db, DateTimeOffset now) =>
         db.Operations.Where(Operation.Unfinished).Where(o => o.LeaseOwner == null || o.LeaseExpiresAt < now);
+}
+
+/// <summary>A time an operation of some status is due at: a row of the next-due lookups (set by members, which a UNION translates).</summary>
+internal sealed class DueCandidate
+{
+    public DateTimeOffset DueAt { get; init; }
+    public OperationStatus Status { get; init; }
 }

@@ -103,6 +103,8 @@ public sealed class OperationLeasesTests : DomainTest
         // Neither a pass over the table nor a sort of what it read: SQLite's and PostgreSQL's words for each.
         Assert.NotEmpty(plans);
         Assert.All(plans, query => Assert.DoesNotMatch(@"(?m)^SCAN ""?Operations|Seq Scan on ""Operations""|TEMP B-TREE|Sort", query.Plan));
+        // The held ones through the lease's index: by their status, it would read every unfinished operation.
+        Assert.Contains(plans, query => query.Plan.Contains("IX_Operations_LeaseExpiresAt", StringComparison.Ordinal));
     }
 
     [Fact]
