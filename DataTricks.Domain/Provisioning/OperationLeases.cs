@@ -57,9 +57,8 @@ public sealed class OperationLeases(TenantDbContextFactory contexts, IOptions<Pr
             // status one; the status is checked here.
             var held = db.Operations.Where(o => o.LeaseExpiresAt >= now)
                 .Select(o => new DueCandidate { DueAt = o.LeaseExpiresAt > o.DueAt ? o.LeaseExpiresAt!.Value : o.DueAt, Status = o.Status });
-            var candidates = (await EarliestFree(OperationStatus.NotStarted).Concat(EarliestFree(OperationStatus.Running)).Concat(held).ToListAsync(cancellationToken))
-                .Where(c => Operation.UnfinishedStatuses.Contains(c.Status)).ToList();
-            return candidates.Count == 0 ? (DateTimeOffset?)null : candidates.Min(c => c.DueAt);
+            var candidates = await EarliestFree(OperationStatus.NotStarted).Concat(EarliestFree(OperationStatus.Running)).Concat(held).ToListAsync(cancellationToken);
+            return candidates.Where(c => Operation.UnfinishedStatuses.Contains(c.Status)).Min(c => (DateTimeOffset?)c.DueAt);
         });
 
     private async Task<List<Guid>> ClaimAsync(DataTricksDbContext db, string owner, IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
